@@ -1,0 +1,133 @@
+//! The command-line contract (see product.md): names and flags here are stable.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "casebook", version, about = "The privacy office's case tracker, offline and encrypted.")]
+pub struct Cli {
+    /// The database file (default: the app's data directory).
+    #[arg(long, global = true, env = "CASEBOOK_DB")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Create a new encrypted database.
+    Init {
+        /// An organisation profile as JSON (default: the sample profile).
+        #[arg(long)]
+        profile: Option<PathBuf>,
+    },
+    /// Add, list, show cases and record events on them.
+    #[command(subcommand)]
+    Case(CaseCommand),
+    /// Check the database's integrity and the audit chain.
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fill the database (created if missing) with realistic fake cases.
+    Demo {
+        #[arg(long, default_value_t = 200)]
+        cases: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CaseCommand {
+    /// Open a new case.
+    Add(AddArgs),
+    /// List cases, soonest due first.
+    List {
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        regime: Option<String>,
+        /// Only cases due on or before this date (YYYY-MM-DD).
+        #[arg(long)]
+        due_before: Option<String>,
+        /// Text in the reference, the requester's name or email, or the notes.
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
+        limit: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one case with its timeline.
+    Show {
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a dated event on a case's timeline.
+    Event {
+        reference: String,
+        #[arg(long = "type")]
+        event_type: String,
+        /// The date it happened (YYYY-MM-DD; default today).
+        #[arg(long)]
+        on: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        /// complied | complied-in-part | denied | withdrawn (when closing).
+        #[arg(long)]
+        outcome: Option<String>,
+        /// The reason for a denial or rejection.
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct AddArgs {
+    #[arg(long)]
+    pub kind: String,
+    #[arg(long)]
+    pub regime: String,
+    /// YYYY-MM-DD or YYYY-MM-DDTHH:MM, local to --tz.
+    #[arg(long)]
+    pub received: String,
+    /// IANA time zone of the receiving office (default: the profile's).
+    #[arg(long)]
+    pub tz: Option<String>,
+    #[arg(long)]
+    pub name: String,
+    #[arg(long)]
+    pub email: Option<String>,
+    /// A right exercised; repeat for several.
+    #[arg(long = "right")]
+    pub rights: Vec<String>,
+    #[arg(long)]
+    pub channel: Option<String>,
+    #[arg(long)]
+    pub postal_address: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub company: Option<String>,
+    #[arg(long)]
+    pub relationship: Option<String>,
+    #[arg(long)]
+    pub agent_name: Option<String>,
+    #[arg(long)]
+    pub agent_proof_received: Option<String>,
+    #[arg(long)]
+    pub assignee: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,118 @@
+//! Argument parsing and dispatch. Output to stdout, one-line errors to stderr.
+
+mod args;
+mod cases;
+mod output;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+
+use args::{Cli, Command};
+use casebook::model::OrganisationProfile;
+use casebook::store::{self, default_path};
+use casebook::{Error, ErrorKind, Result, Store};
+
+pub fn run() -> Result<()> {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version print normally.
+            let _ = e.print();
+            return Ok(());
+        }
+        Err(e) => return Err(Error::validation(one_line(&e.to_string()))),
+    };
+    let db = match cli.db {
+        Some(path) => path,
+        None => default_path()?,
+    };
+    match cli.command {
+        Command::Init { profile } => init(&db, profile.as_deref()),
+        Command::Case(command) => cases::run(&db, command),
+        Command::Verify { json } => verify(&db, json),
+        Command::Demo { cases, seed } => demo(&db, cases, seed),
+    }
+}
+
+/// Clap's messages span several lines (usage, hints); keep the reason only.
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .map(|l| l.trim_start_matches("error: "))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The passphrase from `CASEBOOK_PASSPHRASE`, or asked on the terminal (twice when `confirm`).
+fn passphrase(confirm: bool) -> Result<String> {
+    if let Ok(p) = std::env::var("CASEBOOK_PASSPHRASE") {
+        return Ok(p);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::new(ErrorKind::NotReady, "no passphrase: set CASEBOOK_PASSPHRASE or run in a terminal"));
+    }
+    let first = rpassword::prompt_password("Passphrase: ")?;
+    if confirm && rpassword::prompt_password("Repeat the passphrase: ")? != first {
+        return Err(Error::validation("the two passphrases differ"));
+    }
+    Ok(first)
+}
+
+pub(crate) fn open(db: &Path) -> Result<Store> {
+    Store::open(db, &passphrase(false)?)
+}
+
+fn init(db: &Path, profile: Option<&Path>) -> Result<()> {
+    let profile = match profile {
+        Some(path) => OrganisationProfile::from_json(&read_file(path)?)?,
+        None => OrganisationProfile::sample(),
+    };
+    let store = Store::create(db, &passphrase(true)?, &profile)?;
+    println!("Created {} for {}", store.path().display(), profile.name);
+    println!("Key parameters: {} (keep it with the database and its backups)", store::sidecar_path(db).display());
+    Ok(())
+}
+
+fn verify(db: &Path, json: bool) -> Result<()> {
+    let store = open(db)?;
+    let integrity = store.integrity_problem()?;
+    let chain = store.verify_audit_chain()?;
+    if json {
+        output::print_json(&serde_json::json!({
+            "integrity": integrity.as_deref().unwrap_or("ok"),
+            "audit_records": chain.records,
+            "first_broken": chain.first_broken,
+            "problem": chain.problem,
+        }));
+    } else {
+        println!("integrity: {}", integrity.as_deref().unwrap_or("ok"));
+        match (&chain.first_broken, &chain.problem) {
+            (Some(seq), Some(problem)) => println!("audit chain: broken at record {seq}: {problem}"),
+            _ => println!("audit chain: ok ({} records)", chain.records),
+        }
+    }
+    if integrity.is_some() || chain.first_broken.is_some() {
+        return Err(Error::new(ErrorKind::Incompatible, "verification failed; restore from a backup"));
+    }
+    Ok(())
+}
+
+fn demo(db: &Path, cases: u32, seed: u64) -> Result<()> {
+    let mut store = if db.exists() {
+        open(db)?
+    } else {
+        Store::create(db, &passphrase(true)?, &OrganisationProfile::sample())?
+    };
+    let added = casebook::demo::fill(&mut store, cases, seed)?;
+    println!("Added {added} demo cases to {}", store.path().display());
+    Ok(())
+}
+
+fn read_file(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path)
+        .map_err(|e| Error::validation(format!("cannot read {}: {e}", PathBuf::from(path).display())))
+}

@@ -1,0 +1,10 @@
+//! Casebook's core: the domain model, the encrypted store, and demo data. No window, no Tauri:
+//! the CLI (`src/main.rs`) and the desktop shell (`src-tauri`) are thin layers over this crate.
+
+pub mod demo;
+pub mod error;
+pub mod model;
+pub mod store;
+
+pub use error::{Error, ErrorKind, Result};
+pub use store::Store;

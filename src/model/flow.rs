@@ -1,0 +1,87 @@
+//! The status flow of a case: which timeline events are allowed in which status, and where they lead.
+//!
+//! `new → acknowledged → awaiting-information → in-progress → extended → responded → closed`,
+//! plus `rejected` and `withdrawn`. `closed`, `rejected` and `withdrawn` are final.
+
+use super::vocab::{EventType, Status};
+use crate::error::{Error, Result};
+
+/// Statuses in which the office still owes the person something.
+pub const OPEN: &[Status] = &[
+    Status::New,
+    Status::Acknowledged,
+    Status::AwaitingInformation,
+    Status::InProgress,
+    Status::Extended,
+];
+
+impl Status {
+    pub fn is_final(self) -> bool {
+        matches!(self, Status::Closed | Status::Rejected | Status::Withdrawn)
+    }
+}
+
+/// The status a case moves to when `event` is recorded in `status`, or why it cannot be.
+pub fn next_status(status: Status, event: EventType) -> Result<Status> {
+    use EventType as E;
+    use Status as S;
+    let allowed_from: &[Status] = match event {
+        E::Note => return Ok(status),
+        E::Acknowledged => &[S::New],
+        E::IdRequested | E::ClarificationRequested => &[S::New, S::Acknowledged, S::InProgress, S::Extended],
+        E::IdReceived | E::ClarificationReceived => &[S::AwaitingInformation],
+        E::Extended => &[S::New, S::Acknowledged, S::AwaitingInformation, S::InProgress],
+        E::Responded | E::Rejected | E::Withdrawn => OPEN,
+        E::Closed => &[S::New, S::Acknowledged, S::AwaitingInformation, S::InProgress, S::Extended, S::Responded],
+    };
+    if !allowed_from.contains(&status) {
+        return Err(Error::transition(format!("a case that is {status} cannot be marked {event}")));
+    }
+    Ok(match event {
+        E::Acknowledged => S::Acknowledged,
+        E::IdRequested | E::ClarificationRequested => S::AwaitingInformation,
+        E::IdReceived | E::ClarificationReceived => S::InProgress,
+        E::Extended => S::Extended,
+        E::Responded => S::Responded,
+        E::Closed => S::Closed,
+        E::Rejected => S::Rejected,
+        E::Withdrawn => S::Withdrawn,
+        E::Note => status,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_case_cannot_be_extended() {
+        let e = next_status(Status::Closed, EventType::Extended).unwrap_err();
+        assert_eq!(e.message, "a case that is closed cannot be marked extended");
+    }
+
+    #[test]
+    fn final_statuses_accept_only_notes() {
+        for s in Status::ALL.iter().filter(|s| s.is_final()) {
+            for e in EventType::ALL {
+                assert_eq!(next_status(*s, *e).is_ok(), *e == EventType::Note, "{s} {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_happy_path() {
+        let mut s = Status::New;
+        for e in [
+            EventType::Acknowledged,
+            EventType::IdRequested,
+            EventType::IdReceived,
+            EventType::Extended,
+            EventType::Responded,
+            EventType::Closed,
+        ] {
+            s = next_status(s, e).unwrap();
+        }
+        assert_eq!(s, Status::Closed);
+    }
+}

@@ -1,0 +1,128 @@
+//! The organisation profile: who the office is, where it works, what it processes, and its address book.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::validate;
+use super::vocab::PartyRole;
+use crate::error::{Error, Result};
+
+/// The sample profile, built from the first customer's published facts.
+const SAMPLE: &str = include_str!("../../assets/sample-profile.json");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrganisationProfile {
+    pub name: String,
+    pub address: Vec<String>,
+    pub email: String,
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// The name under which letters are signed.
+    pub signatory: String,
+    /// The office's IANA time zone; receipt dates are local to it unless a case says otherwise.
+    pub time_zone: String,
+    /// `a4` or `letter`.
+    pub paper: String,
+    pub language: String,
+    /// The holiday calendar used per regime.
+    pub calendars: BTreeMap<String, String>,
+    /// The office's own response target for APPI requests, in days.
+    pub appi_target_days: u32,
+    pub processing: Processing,
+    /// The address book the database is seeded with; kept in the `parties` table afterwards.
+    #[serde(default)]
+    pub parties: Vec<Party>,
+}
+
+/// What the organisation processes, for access-response letters.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Processing {
+    pub data_categories: Vec<DataCategory>,
+    pub purposes: Vec<String>,
+    pub legal_bases: Vec<String>,
+    pub recipients: Vec<String>,
+    pub retention: String,
+    pub transfers: String,
+    pub sale_or_sharing: String,
+    pub sensitive_information: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DataCategory {
+    pub source: String,
+    pub items: Vec<String>,
+}
+
+/// A representative, the DPO, an authority or another correspondent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Party {
+    pub role: PartyRole,
+    pub name: String,
+    #[serde(default)]
+    pub contact_person: Option<String>,
+    #[serde(default)]
+    pub address: Vec<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub country: Option<String>,
+}
+
+impl OrganisationProfile {
+    pub fn sample() -> OrganisationProfile {
+        Self::from_json(SAMPLE).expect("the bundled sample profile is valid")
+    }
+
+    /// Reads and validates a profile written as JSON.
+    pub fn from_json(json: &str) -> Result<OrganisationProfile> {
+        let profile: OrganisationProfile = serde_json::from_str(json)
+            .map_err(|e| Error::validation(format!("the profile is not valid: {e}")))?;
+        profile.validate()?;
+        Ok(profile)
+    }
+
+    /// Checks the fields a person fills in on the setup screen.
+    pub fn validate(&self) -> Result<()> {
+        validate::line("organisation name", &self.name)?;
+        validate::optional_email(Some(&self.email))?
+            .ok_or_else(|| Error::invalid_field("email", "the office email must not be empty"))?;
+        validate::line("signatory", &self.signatory)?;
+        crate::model::case::parse_zone(&self.time_zone)?;
+        if !["a4", "letter"].contains(&self.paper.as_str()) {
+            return Err(Error::invalid_field("paper", "paper must be a4 or letter"));
+        }
+        if self.address.iter().all(|l| l.trim().is_empty()) {
+            return Err(Error::invalid_field("address", "the office address must not be empty"));
+        }
+        for line in &self.address {
+            validate::text("address", line)?;
+        }
+        if !(1..=60).contains(&self.appi_target_days) {
+            return Err(Error::invalid_field("appi_target_days", "the APPI target must be 1 to 60 days"));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_profile_has_the_representatives_and_dpo() {
+        let p = OrganisationProfile::sample();
+        for role in [PartyRole::EuRepresentative, PartyRole::UkRepresentative, PartyRole::Dpo] {
+            assert!(p.parties.iter().any(|party| party.role == role), "{role}");
+        }
+        assert_eq!(p.time_zone, "Asia/Tokyo");
+    }
+
+    #[test]
+    fn a_bad_zone_is_refused() {
+        let mut p = OrganisationProfile::sample();
+        p.time_zone = "Mars/Olympus".into();
+        assert!(p.validate().unwrap_err().message.contains("unknown time zone"));
+    }
+}

@@ -1,0 +1,207 @@
+//! The closed vocabularies of the domain: each value has one stable spelling, used in
+//! the database, the CLI, JSON and the UI alike.
+
+use crate::error::Error;
+
+/// Declares an enum whose values are spelled as kebab-case strings, with `ALL`, `as_str`,
+/// `FromStr` (error lists the accepted values) and serde in that spelling.
+macro_rules! vocab {
+    ($(#[$m:meta])* $name:ident, $what:literal { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self, Error> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(Error::validation(format!(
+                        "unknown {} '{}' (expected one of: {})",
+                        $what,
+                        crate::model::validate::printable(s),
+                        [$($text),+].join(", ")
+                    ))),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                s.parse().map_err(|e: Error| serde::de::Error::custom(e.message))
+            }
+        }
+
+        impl rusqlite::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.as_str().into())
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                v.as_str()?.parse().map_err(|e: Error| rusqlite::types::FromSqlError::Other(Box::new(e)))
+            }
+        }
+    };
+}
+
+vocab!(
+    /// What a case is about.
+    Kind, "kind" {
+        Request => "request",
+        Complaint => "complaint",
+        Correspondence => "correspondence",
+    }
+);
+
+vocab!(
+    /// The law whose clock governs a case.
+    Regime, "regime" {
+        Gdpr => "gdpr",
+        UkGdpr => "uk-gdpr",
+        Ccpa => "ccpa",
+        Appi => "appi",
+    }
+);
+
+vocab!(
+    /// A right a person exercises. Which rights a regime knows is `Regime::rights`.
+    Right, "right" {
+        Access => "access",
+        Rectification => "rectification",
+        Erasure => "erasure",
+        Restriction => "restriction",
+        Objection => "objection",
+        Portability => "portability",
+        Know => "know",
+        Delete => "delete",
+        Correct => "correct",
+        OptOut => "opt-out",
+        Limit => "limit",
+        Disclosure => "disclosure",
+        Correction => "correction",
+        Cessation => "cessation",
+        ThirdPartyRecords => "third-party-records",
+    }
+);
+
+vocab!(
+    /// How a case reached the office.
+    Channel, "channel" {
+        Email => "email",
+        Post => "post",
+        WebForm => "web-form",
+        Phone => "phone",
+        InPerson => "in-person",
+        Representative => "representative",
+        Authority => "authority",
+    }
+);
+
+vocab!(
+    /// Where a case stands; the allowed moves are in `flow`.
+    Status, "status" {
+        New => "new",
+        Acknowledged => "acknowledged",
+        AwaitingInformation => "awaiting-information",
+        InProgress => "in-progress",
+        Extended => "extended",
+        Responded => "responded",
+        Closed => "closed",
+        Rejected => "rejected",
+        Withdrawn => "withdrawn",
+    }
+);
+
+vocab!(
+    /// A dated entry on a case's timeline.
+    EventType, "event type" {
+        Acknowledged => "acknowledged",
+        IdRequested => "id-requested",
+        IdReceived => "id-received",
+        ClarificationRequested => "clarification-requested",
+        ClarificationReceived => "clarification-received",
+        Extended => "extended",
+        Responded => "responded",
+        Closed => "closed",
+        Rejected => "rejected",
+        Withdrawn => "withdrawn",
+        Note => "note",
+    }
+);
+
+vocab!(
+    /// How a case ended.
+    Outcome, "outcome" {
+        Complied => "complied",
+        CompliedInPart => "complied-in-part",
+        Denied => "denied",
+        Withdrawn => "withdrawn",
+    }
+);
+
+vocab!(
+    /// Who the requester is to the organisation.
+    Relationship, "relationship" {
+        Customer => "customer",
+        WebsiteVisitor => "website-visitor",
+        ServiceEndUser => "service-end-user",
+        Employee => "employee",
+        Other => "other",
+    }
+);
+
+vocab!(
+    /// The role of an address-book party.
+    PartyRole, "party role" {
+        EuRepresentative => "eu-representative",
+        UkRepresentative => "uk-representative",
+        Dpo => "dpo",
+        Authority => "authority",
+        Other => "other",
+    }
+);
+
+impl Regime {
+    /// The rights a request under this regime may name.
+    pub fn rights(self) -> &'static [Right] {
+        use Right::*;
+        match self {
+            Regime::Gdpr | Regime::UkGdpr => &[Access, Rectification, Erasure, Restriction, Objection, Portability],
+            Regime::Ccpa => &[Know, Delete, Correct, OptOut, Limit],
+            Regime::Appi => &[Disclosure, Correction, Cessation, ThirdPartyRecords],
+        }
+    }
+}
+
+impl Kind {
+    /// The prefix of the references of this kind of case.
+    pub fn reference_prefix(self) -> &'static str {
+        match self {
+            Kind::Request => "DSR",
+            Kind::Complaint => "CMP",
+            Kind::Correspondence => "COR",
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! Cases, their people, rights, tags and timeline.
+
+use chrono::NaiveDate;
+use rusqlite::types::Value as Sql;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use serde_json::{json, Value};
+
+use super::{Store, Write};
+use crate::error::{Error, Result};
+use crate::model::flow::next_status;
+use crate::model::{
+    Agent, Case, CaseDetail, Deadlines, Event, EventType, Kind, NewCase, NewEvent, Outcome, Person, Regime, Status,
+};
+
+/// Which cases to list, and which page of them.
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    pub status: Option<Status>,
+    pub kind: Option<Kind>,
+    pub regime: Option<Regime>,
+    /// Only cases whose current response date is on or before this date.
+    pub due_before: Option<NaiveDate>,
+    /// Text found in the reference, the requester's name or email, or the notes.
+    pub search: Option<String>,
+    pub limit: Option<u32>,
+    pub offset: u32,
+}
+
+impl Store {
+    /// Stores a new case with its next reference and returns it as stored.
+    pub fn add_case(&mut self, case: &NewCase) -> Result<Case> {
+        let reference = self.write(|w| insert_case(w, case))?;
+        self.case(&reference)
+    }
+
+    /// Stores many cases, each with its timeline, in one transaction (demo data, imports).
+    pub fn add_cases_with_events(&mut self, cases: &[(NewCase, Vec<NewEvent>)]) -> Result<Vec<String>> {
+        self.write(|w| {
+            let mut refs = Vec::with_capacity(cases.len());
+            for (case, events) in cases {
+                let reference = insert_case(w, case)?;
+                for event in events {
+                    apply_event(w, &reference, event)?;
+                }
+                refs.push(reference);
+            }
+            Ok(refs)
+        })
+    }
+
+    /// Records a timeline event, moving the case along its status flow.
+    pub fn record_event(&mut self, reference: &str, event: &NewEvent) -> Result<CaseDetail> {
+        self.write(|w| apply_event(w, reference, event))?;
+        self.case_detail(reference)
+    }
+
+    pub fn case(&self, reference: &str) -> Result<Case> {
+        let mut found = read_cases(self.conn(), "WHERE c.reference = ?", vec![Sql::Text(reference.to_string())], "")?;
+        found.pop().ok_or_else(|| unknown_reference(reference))
+    }
+
+    pub fn case_detail(&self, reference: &str) -> Result<CaseDetail> {
+        let case = self.case(reference)?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT e.type, e.occurred_on, e.note, e.recorded_at, e.actor FROM case_events e
+             JOIN cases c ON c.id = e.case_id WHERE c.reference = ?1 ORDER BY e.occurred_on, e.id",
+        )?;
+        let events = stmt
+            .query_map([reference], |r| {
+                Ok(Event {
+                    event_type: r.get(0)?,
+                    on: r.get(1)?,
+                    note: r.get(2)?,
+                    recorded_at: r.get(3)?,
+                    actor: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(CaseDetail { case, events })
+    }
+
+    /// One page of cases matching `filter`, soonest due first, then newest received.
+    pub fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<Case>> {
+        let (clause, args) = filter_clause(filter);
+        let page = format!(
+            "ORDER BY c.due_on IS NULL, c.due_on, c.received_at DESC, c.id DESC LIMIT {} OFFSET {}",
+            filter.limit.map_or(-1, i64::from),
+            filter.offset
+        );
+        read_cases(self.conn(), &clause, args, &page)
+    }
+
+    /// How many cases match `filter`, ignoring paging.
+    pub fn count_cases(&self, filter: &CaseFilter) -> Result<u64> {
+        let (clause, args) = filter_clause(filter);
+        let sql = format!("SELECT count(*) FROM cases c JOIN people p ON p.id = c.requester_id {clause}");
+        let n: i64 = self.conn().query_row(&sql, params_from_iter(args), |r| r.get(0))?;
+        Ok(n as u64)
+    }
+}
+
+fn unknown_reference(reference: &str) -> Error {
+    Error::not_found(format!("no case with reference {}", crate::model::validate::printable(reference)))
+}
+
+fn filter_clause(f: &CaseFilter) -> (String, Vec<Sql>) {
+    let mut conds = Vec::new();
+    let mut args = Vec::new();
+    if let Some(s) = f.status {
+        conds.push("c.status = ?");
+        args.push(Sql::Text(s.as_str().into()));
+    }
+    if let Some(k) = f.kind {
+        conds.push("c.kind = ?");
+        args.push(Sql::Text(k.as_str().into()));
+    }
+    if let Some(r) = f.regime {
+        conds.push("c.regime = ?");
+        args.push(Sql::Text(r.as_str().into()));
+    }
+    if let Some(d) = f.due_before {
+        conds.push("c.due_on <= ?");
+        args.push(Sql::Text(d.to_string()));
+    }
+    if let Some(text) = f.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        conds.push(
+            "(c.reference LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR p.email LIKE ? ESCAPE '\\' \
+             OR c.notes LIKE ? ESCAPE '\\')",
+        );
+        let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        args.extend(std::iter::repeat_n(Sql::Text(format!("%{escaped}%")), 4));
+    }
+    if conds.is_empty() {
+        return (String::new(), args);
+    }
+    (format!("WHERE {}", conds.join(" AND ")), args)
+}
+
+const CASE_COLUMNS: &str = "c.reference, c.kind, c.regime, c.channel, c.status, c.received_at, c.received_tz,
+    c.received_date, p.name, p.email, p.postal_address, p.phone, p.company, p.relationship, a.name,
+    c.agent_proof_received, c.assignee, c.outcome, c.outcome_reason, c.notes, c.updated_at,
+    (SELECT json_group_array(\"right\") FROM (SELECT \"right\" FROM case_rights WHERE case_id = c.id ORDER BY position)),
+    (SELECT json_group_array(tag) FROM (SELECT tag FROM case_tags WHERE case_id = c.id ORDER BY tag)),
+    (SELECT json_group_object(kind, due_on) FROM deadlines WHERE case_id = c.id AND kind <> 'manual')";
+
+fn read_cases(conn: &Connection, clause: &str, args: Vec<Sql>, tail: &str) -> Result<Vec<Case>> {
+    let sql = format!(
+        "SELECT {CASE_COLUMNS} FROM cases c JOIN people p ON p.id = c.requester_id
+         LEFT JOIN people a ON a.id = c.agent_id {clause} {tail}"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(args), read_case)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn read_case(r: &Row<'_>) -> rusqlite::Result<Case> {
+    let json_col = |i: usize| -> rusqlite::Result<Value> {
+        let text: String = r.get(i)?;
+        Ok(serde_json::from_str(&text).unwrap_or(Value::Null))
+    };
+    let deadlines = json_col(23)?;
+    let date = |kind: &str| deadlines.get(kind).and_then(Value::as_str).and_then(|d| d.parse().ok());
+    let zone_name: String = r.get(6)?;
+    Ok(Case {
+        reference: r.get(0)?,
+        kind: r.get(1)?,
+        regime: r.get(2)?,
+        channel: r.get(3)?,
+        status: r.get(4)?,
+        received_at: r.get(5)?,
+        time_zone: zone_name,
+        received: r.get(7)?,
+        requester: Person {
+            name: r.get(8)?,
+            email: r.get(9)?,
+            postal_address: r.get(10)?,
+            phone: r.get(11)?,
+            company: r.get(12)?,
+            relationship: r.get(13)?,
+        },
+        agent: r.get::<_, Option<String>>(14)?.map(|name| Agent { name, proof_received: None }),
+        assignee: r.get(16)?,
+        outcome: r.get(17)?,
+        outcome_reason: r.get(18)?,
+        notes: r.get(19)?,
+        updated_at: r.get(20)?,
+        rights: serde_json::from_value(json_col(21)?).unwrap_or_default(),
+        tags: serde_json::from_value(json_col(22)?).unwrap_or_default(),
+        deadlines: Deadlines {
+            acknowledge_by: date("acknowledge"),
+            respond_by: date("respond"),
+            extension_notice_by: date("extension-notice"),
+            extended_respond_by: date("extended-respond"),
+        },
+    })
+    .and_then(|mut case| {
+        if let Some(agent) = case.agent.as_mut() {
+            agent.proof_received = r.get(15)?;
+        }
+        Ok(case)
+    })
+}
+
+fn insert_person(w: &Write<'_>, p: &Person) -> Result<i64> {
+    w.tx.execute(
+        "INSERT INTO people (name, email, postal_address, phone, company, relationship) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![p.name, p.email, p.postal_address, p.phone, p.company, p.relationship],
+    )?;
+    Ok(w.tx.last_insert_rowid())
+}
+
+/// Takes the next serial for the case's kind and receipt year: `DSR-2026-0001`.
+fn next_reference(w: &Write<'_>, kind: Kind, year: i32) -> Result<String> {
+    let prefix = kind.reference_prefix();
+    let serial: i64 = w.tx.query_row(
+        "INSERT INTO reference_counters (prefix, year, next) VALUES (?1, ?2, 2)
+         ON CONFLICT (prefix, year) DO UPDATE SET next = next + 1 RETURNING next - 1",
+        params![prefix, year],
+        |r| r.get(0),
+    )?;
+    Ok(format!("{prefix}-{year}-{serial:04}"))
+}
+
+fn insert_case(w: &mut Write<'_>, case: &NewCase) -> Result<String> {
+    use chrono::Datelike;
+    let reference = next_reference(w, case.kind, case.received.date.year())?;
+    let requester_id = insert_person(w, &case.requester)?;
+    let agent_id = match &case.agent {
+        Some(a) => Some(insert_person(w, &Person { name: a.name.clone(), ..Person::default() })?),
+        None => None,
+    };
+    w.tx.execute(
+        "INSERT INTO cases (reference, kind, regime, channel, received_at, received_tz, received_date, status,
+             requester_id, agent_id, agent_proof_received, assignee, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'new', ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+        params![
+            reference,
+            case.kind,
+            case.regime,
+            case.channel,
+            case.received.at,
+            case.received.zone.name(),
+            case.received.date,
+            requester_id,
+            agent_id,
+            case.agent.as_ref().and_then(|a| a.proof_received),
+            case.assignee,
+            case.notes,
+            w.now,
+        ],
+    )?;
+    let case_id = w.tx.last_insert_rowid();
+    for (position, right) in case.rights.iter().enumerate() {
+        w.tx.execute(
+            "INSERT INTO case_rights (case_id, position, \"right\") VALUES (?1, ?2, ?3)",
+            params![case_id, position as i64, right],
+        )?;
+    }
+    for tag in &case.tags {
+        w.tx.execute("INSERT OR IGNORE INTO case_tags (case_id, tag) VALUES (?1, ?2)", params![case_id, tag])?;
+    }
+    let changes = json!({
+        "kind": [null, case.kind], "regime": [null, case.regime], "rights": [null, case.rights],
+        "channel": [null, case.channel], "received_at": [null, case.received.at],
+        "time_zone": [null, case.received.zone.name()], "status": [null, Status::New],
+        "requester": [null, case.requester], "agent": [null, case.agent.as_ref().map(|a| &a.name)],
+        "assignee": [null, case.assignee], "notes": [null, case.notes], "tags": [null, case.tags],
+    });
+    w.audit("case.add", Some(&reference), changes)?;
+    Ok(reference)
+}
+
+fn apply_event(w: &mut Write<'_>, reference: &str, event: &NewEvent) -> Result<()> {
+    let row: Option<(i64, Kind, Status, NaiveDate, Option<Outcome>, Option<String>)> = w
+        .tx
+        .query_row(
+            "SELECT id, kind, status, received_date, outcome, outcome_reason FROM cases WHERE reference = ?1",
+            [reference],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )
+        .optional()?;
+    let (case_id, kind, status, received, old_outcome, old_reason) = row.ok_or_else(|| unknown_reference(reference))?;
+    let new_status = next_status(status, event.event_type)?;
+    if event.on < received {
+        return Err(Error::invalid_field("on", format!("{reference}: an event cannot be dated before the case was received ({received})")));
+    }
+    let (outcome, reason) = match event.event_type {
+        EventType::Closed => {
+            if event.outcome.is_none() && kind != Kind::Correspondence {
+                return Err(Error::invalid_field("outcome", format!("{reference}: closing a {kind} needs an outcome")));
+            }
+            (event.outcome, event.reason.clone())
+        }
+        EventType::Rejected => (Some(Outcome::Denied), event.reason.clone()),
+        EventType::Withdrawn => (Some(Outcome::Withdrawn), event.reason.clone()),
+        _ => (old_outcome, old_reason.clone()),
+    };
+    let note = event.note.clone().or_else(|| event.reason.clone());
+    w.tx.execute(
+        "INSERT INTO case_events (case_id, type, occurred_on, note, actor, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![case_id, event.event_type, event.on, note, w.actor, w.now],
+    )?;
+    w.tx.execute(
+        "UPDATE cases SET status = ?1, outcome = ?2, outcome_reason = ?3, updated_at = ?4 WHERE id = ?5",
+        params![new_status, outcome, reason, w.now, case_id],
+    )?;
+    let mut changes = json!({ "event": [null, event.event_type], "on": [null, event.on], "note": [null, note] });
+    if new_status != status {
+        changes["status"] = json!([status, new_status]);
+    }
+    if outcome != old_outcome || reason != old_reason {
+        changes["outcome"] = json!([old_outcome, outcome]);
+        changes["outcome_reason"] = json!([old_reason, reason]);
+    }
+    w.audit("case.event", Some(reference), changes)
+}

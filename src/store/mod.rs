@@ -1,0 +1,147 @@
+//! The only code that speaks SQL: opening and unlocking the encrypted database, migrations,
+//! one module per table family, and the audit chain that every write appends to.
+
+mod audit;
+mod cases;
+mod key;
+mod schema;
+mod settings;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+
+pub use audit::{AuditRecord, ChainReport};
+pub use cases::CaseFilter;
+pub use key::{check_new_passphrase, sidecar_path, KdfParams, MIN_PASSPHRASE_CHARS};
+pub use schema::LATEST_VERSION;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::OrganisationProfile;
+
+/// An open, unlocked database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    actor: String,
+    zone: Tz,
+}
+
+impl Store {
+    /// Creates a new encrypted database at `path` with the given profile. Refuses to overwrite
+    /// anything; if creation fails half-way, the new files are removed again.
+    pub fn create(path: &Path, passphrase: &str, profile: &OrganisationProfile) -> Result<Store> {
+        check_new_passphrase(passphrase)?;
+        profile.validate()?;
+        if path.exists() || sidecar_path(path).exists() {
+            return Err(Error::validation(format!("a database already exists at {}", path.display())));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let result = (|| {
+            let params = KdfParams::generate()?;
+            params.write(path)?;
+            let key = params.derive(passphrase)?;
+            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
+            let mut store = Store::connect(path, flags, &key)?;
+            store.write(|w| settings::seed(w, profile))?;
+            Ok(store)
+        })();
+        if result.is_err() {
+            for leftover in [path.to_path_buf(), sidecar_path(path), wal_path(path, "-wal"), wal_path(path, "-shm")] {
+                let _ = std::fs::remove_file(leftover);
+            }
+        }
+        result
+    }
+
+    /// Opens an existing database. A wrong passphrase gives `WrongPassphrase` and changes nothing.
+    pub fn open(path: &Path, passphrase: &str) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::new(
+                ErrorKind::NotReady,
+                format!("no database at {} (create one with `casebook init`)", path.display()),
+            ));
+        }
+        let key = KdfParams::read(path)?.derive(passphrase)?;
+        Store::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, &key)
+    }
+
+    fn connect(path: &Path, flags: OpenFlags, key: &key::Key) -> Result<Store> {
+        let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        // SQLCipher would otherwise print decryption failures (a wrong passphrase) to stderr.
+        conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+        conn.execute_batch(&format!("PRAGMA key = \"{}\";", key.pragma_literal().as_str()))?;
+        // The first read proves the key; nothing is written before it succeeds.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())).map_err(|e| match e.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => Error::new(ErrorKind::WrongPassphrase, "wrong passphrase"),
+            _ => Error::from(e),
+        })?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        schema::migrate(&mut conn)?;
+        let actor = std::env::var("USER").ok().filter(|u| !u.is_empty()).unwrap_or_else(|| "casebook".into());
+        let mut store = Store { conn, path: path.to_path_buf(), actor, zone: chrono_tz::UTC };
+        if let Some(profile) = store.profile_if_set()? {
+            store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
+        }
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The office's time zone, from the profile.
+    pub fn zone(&self) -> Tz {
+        self.zone
+    }
+
+    /// Today's date at the office.
+    pub fn today(&self) -> NaiveDate {
+        Utc::now().with_timezone(&self.zone).date_naive()
+    }
+
+    /// Runs `f` in one immediate transaction; `f` must append at least one audit record.
+    /// Nothing is kept unless `f` succeeds and the commit is durable.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut w = Write { tx, actor: &self.actor, now: Utc::now(), audited: false };
+        let out = f(&mut w)?;
+        if !w.audited {
+            return Err(Error::storage("internal error: a write without an audit record was refused"));
+        }
+        w.tx.commit()?;
+        Ok(out)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// A write in progress: the transaction plus what its audit records need.
+pub(crate) struct Write<'a> {
+    pub tx: rusqlite::Transaction<'a>,
+    pub actor: &'a str,
+    pub now: DateTime<Utc>,
+    audited: bool,
+}
+
+fn wal_path(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The database path used when neither `--db` nor `CASEBOOK_DB` names one.
+pub fn default_path() -> Result<PathBuf> {
+    directories::ProjectDirs::from("org", "Casebook", "casebook")
+        .map(|d| d.data_local_dir().join("casebook.db"))
+        .ok_or_else(|| Error::new(ErrorKind::NotReady, "no home directory: pass --db PATH or set CASEBOOK_DB"))
+}

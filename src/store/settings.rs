@@ -1,0 +1,69 @@
+//! Settings (the organisation profile) and the address book of parties.
+
+use rusqlite::{params, OptionalExtension};
+use serde_json::json;
+
+use super::{Store, Write};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{OrganisationProfile, Party};
+
+/// Stores a new database's profile and seeds the address book from it.
+pub(super) fn seed(w: &mut Write<'_>, profile: &OrganisationProfile) -> Result<()> {
+    let stored = OrganisationProfile { parties: Vec::new(), ..profile.clone() };
+    let json = serde_json::to_string(&stored).expect("profile serialises");
+    w.tx.execute("INSERT INTO settings (key, value) VALUES ('profile', ?1)", [&json])?;
+    for party in &profile.parties {
+        w.tx.execute(
+            "INSERT INTO parties (role, name, contact_person, address, email, country) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                party.role,
+                party.name,
+                party.contact_person,
+                serde_json::to_string(&party.address).expect("lines serialise"),
+                party.email,
+                party.country
+            ],
+        )?;
+    }
+    w.audit("database.create", None, json!({ "profile": [null, profile.name], "parties": [null, profile.parties.len()] }))
+}
+
+impl Store {
+    /// The organisation profile (without parties; see `parties`).
+    pub fn profile(&self) -> Result<OrganisationProfile> {
+        self.profile_if_set()?
+            .ok_or_else(|| Error::new(ErrorKind::NotReady, "the organisation profile is missing"))
+    }
+
+    pub(super) fn profile_if_set(&self) -> Result<Option<OrganisationProfile>> {
+        let json: Option<String> = self
+            .conn()
+            .query_row("SELECT value FROM settings WHERE key = 'profile'", [], |r| r.get(0))
+            .optional()?;
+        json.map(|j| {
+            serde_json::from_str(&j).map_err(|_| Error::new(ErrorKind::Incompatible, "the stored profile is damaged"))
+        })
+        .transpose()
+    }
+
+    /// The address book, representatives first.
+    pub fn parties(&self) -> Result<Vec<Party>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT role, name, contact_person, address, email, country FROM parties ORDER BY
+             CASE role WHEN 'eu-representative' THEN 0 WHEN 'uk-representative' THEN 1 WHEN 'dpo' THEN 2
+                       WHEN 'authority' THEN 3 ELSE 4 END, name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let address: String = r.get(3)?;
+            Ok(Party {
+                role: r.get(0)?,
+                name: r.get(1)?,
+                contact_person: r.get(2)?,
+                address: serde_json::from_str(&address).unwrap_or_default(),
+                email: r.get(4)?,
+                country: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
