@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "casebook", version, about = "The privacy office's case tracker, offline and encrypted.")]
+#[command(
+    name = "casebook",
+    version,
+    about = "The privacy office's case tracker, offline and encrypted."
+)]
 pub struct Cli {
     /// The database file (default: the app's data directory).
     #[arg(long, global = true, env = "CASEBOOK_DB")]
@@ -24,7 +28,7 @@ pub enum Command {
     },
     /// Add, list, show cases and record events on them.
     #[command(subcommand)]
-    Case(CaseCommand),
+    Case(Box<CaseCommand>),
     /// Check the database's integrity and the audit chain.
     Verify {
         #[arg(long)]
@@ -42,7 +46,7 @@ pub enum Command {
 #[derive(Subcommand)]
 pub enum CaseCommand {
     /// Open a new case.
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// List cases, soonest due first.
     List {
         #[arg(long)]

@@ -30,7 +30,7 @@ pub fn run() -> Result<()> {
     };
     match cli.command {
         Command::Init { profile } => init(&db, profile.as_deref()),
-        Command::Case(command) => cases::run(&db, command),
+        Command::Case(command) => cases::run(&db, *command),
         Command::Verify { json } => verify(&db, json),
         Command::Demo { cases, seed } => demo(&db, cases, seed),
     }
@@ -41,7 +41,9 @@ fn one_line(message: &str) -> String {
     message
         .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+        })
         .map(|l| l.trim_start_matches("error: "))
         .collect::<Vec<_>>()
         .join(" ")
@@ -53,7 +55,10 @@ fn passphrase(confirm: bool) -> Result<String> {
         return Ok(p);
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Error::new(ErrorKind::NotReady, "no passphrase: set CASEBOOK_PASSPHRASE or run in a terminal"));
+        return Err(Error::new(
+            ErrorKind::NotReady,
+            "no passphrase: set CASEBOOK_PASSPHRASE or run in a terminal",
+        ));
     }
     let first = rpassword::prompt_password("Passphrase: ")?;
     if confirm && rpassword::prompt_password("Repeat the passphrase: ")? != first {
@@ -73,7 +78,10 @@ fn init(db: &Path, profile: Option<&Path>) -> Result<()> {
     };
     let store = Store::create(db, &passphrase(true)?, &profile)?;
     println!("Created {} for {}", store.path().display(), profile.name);
-    println!("Key parameters: {} (keep it with the database and its backups)", store::sidecar_path(db).display());
+    println!(
+        "Key parameters: {} (keep it with the database and its backups)",
+        store::sidecar_path(db).display()
+    );
     Ok(())
 }
 
@@ -91,12 +99,17 @@ fn verify(db: &Path, json: bool) -> Result<()> {
     } else {
         println!("integrity: {}", integrity.as_deref().unwrap_or("ok"));
         match (&chain.first_broken, &chain.problem) {
-            (Some(seq), Some(problem)) => println!("audit chain: broken at record {seq}: {problem}"),
+            (Some(seq), Some(problem)) => {
+                println!("audit chain: broken at record {seq}: {problem}")
+            }
             _ => println!("audit chain: ok ({} records)", chain.records),
         }
     }
     if integrity.is_some() || chain.first_broken.is_some() {
-        return Err(Error::new(ErrorKind::Incompatible, "verification failed; restore from a backup"));
+        return Err(Error::new(
+            ErrorKind::Incompatible,
+            "verification failed; restore from a backup",
+        ));
     }
     Ok(())
 }
@@ -113,6 +126,10 @@ fn demo(db: &Path, cases: u32, seed: u64) -> Result<()> {
 }
 
 fn read_file(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Error::validation(format!("cannot read {}: {e}", PathBuf::from(path).display())))
+    std::fs::read_to_string(path).map_err(|e| {
+        Error::validation(format!(
+            "cannot read {}: {e}",
+            PathBuf::from(path).display()
+        ))
+    })
 }

@@ -48,9 +48,9 @@ impl Received {
     /// the start of that day. A receipt after `now` is refused.
     pub fn parse(value: &str, zone: Tz, now: DateTime<Utc>) -> Result<Received> {
         let v = value.trim();
-        let local = match v.len() {
-            10 => validate::date("received", v)?.and_time(NaiveTime::MIN),
-            _ => parse_local_time(v)?,
+        let local = match validate::date("received", v) {
+            Ok(date) => date.and_time(NaiveTime::MIN),
+            Err(_) => parse_local_time(v)?,
         };
         let at = match zone.from_local_datetime(&local) {
             LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.with_timezone(&Utc),
@@ -62,14 +62,25 @@ impl Received {
             }
         };
         if at > now {
-            return Err(Error::invalid_field("received", "received must not be in the future"));
+            return Err(Error::invalid_field(
+                "received",
+                "received must not be in the future",
+            ));
         }
-        Ok(Received { at, zone, date: local.date() })
+        Ok(Received {
+            at,
+            zone,
+            date: local.date(),
+        })
     }
 
     /// The receipt as stored: the instant plus its zone.
     pub fn from_stored(at: DateTime<Utc>, zone: Tz) -> Received {
-        Received { at, zone, date: at.with_timezone(&zone).date_naive() }
+        Received {
+            at,
+            zone,
+            date: at.with_timezone(&zone).date_naive(),
+        }
     }
 }
 
@@ -93,7 +104,10 @@ pub fn parse_zone(value: &str) -> Result<Tz> {
     value.trim().parse::<Tz>().map_err(|_| {
         Error::invalid_field(
             "time_zone",
-            format!("unknown time zone '{}' (expected an IANA name such as Europe/London)", validate::printable(value)),
+            format!(
+                "unknown time zone '{}' (expected an IANA name such as Europe/London)",
+                validate::printable(value)
+            ),
         )
     })
 }
@@ -141,8 +155,16 @@ pub struct NewCase {
 impl CaseInput {
     /// Checks every field; the first problem found is the error, naming its field.
     pub fn validate(&self, office_zone: Tz, now: DateTime<Utc>) -> Result<NewCase> {
-        let kind: Kind = self.kind.trim().parse().map_err(|e: Error| e.in_field("kind"))?;
-        let regime: Regime = self.regime.trim().parse().map_err(|e: Error| e.in_field("regime"))?;
+        let kind: Kind = self
+            .kind
+            .trim()
+            .parse()
+            .map_err(|e: Error| e.in_field("kind"))?;
+        let regime: Regime = self
+            .regime
+            .trim()
+            .parse()
+            .map_err(|e: Error| e.in_field("regime"))?;
         let rights = parse_rights(kind, regime, &self.rights)?;
         let channel = match self.channel.as_deref().map(str::trim) {
             None | Some("") => Channel::Email,
@@ -165,8 +187,15 @@ impl CaseInput {
             },
         };
         let agent = match validate::optional_line("agent_name", self.agent_name.as_deref())? {
-            None if self.agent_proof_received.as_deref().is_some_and(|s| !s.trim().is_empty()) => {
-                return Err(Error::invalid_field("agent_name", "agent proof given without an agent name"))
+            None if self
+                .agent_proof_received
+                .as_deref()
+                .is_some_and(|s| !s.trim().is_empty()) =>
+            {
+                return Err(Error::invalid_field(
+                    "agent_name",
+                    "agent proof given without an agent name",
+                ))
             }
             None => None,
             Some(name) => Some(Agent {
@@ -213,7 +242,10 @@ fn parse_rights(kind: Kind, regime: Regime, given: &[String]) -> Result<Vec<Righ
             let known: Vec<&str> = regime.rights().iter().map(|r| r.as_str()).collect();
             return Err(Error::invalid_field(
                 "rights",
-                format!("right '{right}' does not exist under {regime} (expected one of: {})", known.join(", ")),
+                format!(
+                    "right '{right}' does not exist under {regime} (expected one of: {})",
+                    known.join(", ")
+                ),
             ));
         }
         if !rights.contains(&right) {
@@ -306,7 +338,10 @@ impl EventInput {
             Some(d) => validate::date("on", d)?,
         };
         if on > today {
-            return Err(Error::invalid_field("on", "an event date must not be in the future"));
+            return Err(Error::invalid_field(
+                "on",
+                "an event date must not be in the future",
+            ));
         }
         let outcome: Option<Outcome> = match self.outcome.as_deref().map(str::trim) {
             None | Some("") => None,
@@ -314,10 +349,16 @@ impl EventInput {
         };
         let reason = optional_text("reason", &self.reason)?;
         if outcome.is_some() && event_type != EventType::Closed {
-            return Err(Error::invalid_field("outcome", "an outcome is given only when closing a case"));
+            return Err(Error::invalid_field(
+                "outcome",
+                "an outcome is given only when closing a case",
+            ));
         }
         if outcome == Some(Outcome::Denied) && reason.is_none() {
-            return Err(Error::invalid_field("reason", "a denial needs a reason (the exception relied on)"));
+            return Err(Error::invalid_field(
+                "reason",
+                "a denial needs a reason (the exception relied on)",
+            ));
         }
         if event_type == EventType::Rejected && reason.is_none() {
             return Err(Error::invalid_field("reason", "a rejection needs a reason"));
@@ -326,6 +367,12 @@ impl EventInput {
         if event_type == EventType::Note && note.is_none() {
             return Err(Error::invalid_field("note", "a note needs its text"));
         }
-        Ok(NewEvent { event_type, on, note, outcome, reason })
+        Ok(NewEvent {
+            event_type,
+            on,
+            note,
+            outcome,
+            reason,
+        })
     }
 }

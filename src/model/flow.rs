@@ -28,14 +28,30 @@ pub fn next_status(status: Status, event: EventType) -> Result<Status> {
     let allowed_from: &[Status] = match event {
         E::Note => return Ok(status),
         E::Acknowledged => &[S::New],
-        E::IdRequested | E::ClarificationRequested => &[S::New, S::Acknowledged, S::InProgress, S::Extended],
+        E::IdRequested | E::ClarificationRequested => {
+            &[S::New, S::Acknowledged, S::InProgress, S::Extended]
+        }
         E::IdReceived | E::ClarificationReceived => &[S::AwaitingInformation],
-        E::Extended => &[S::New, S::Acknowledged, S::AwaitingInformation, S::InProgress],
+        E::Extended => &[
+            S::New,
+            S::Acknowledged,
+            S::AwaitingInformation,
+            S::InProgress,
+        ],
         E::Responded | E::Rejected | E::Withdrawn => OPEN,
-        E::Closed => &[S::New, S::Acknowledged, S::AwaitingInformation, S::InProgress, S::Extended, S::Responded],
+        E::Closed => &[
+            S::New,
+            S::Acknowledged,
+            S::AwaitingInformation,
+            S::InProgress,
+            S::Extended,
+            S::Responded,
+        ],
     };
     if !allowed_from.contains(&status) {
-        return Err(Error::transition(format!("a case that is {status} cannot be marked {event}")));
+        return Err(Error::transition(format!(
+            "a case that is {status} cannot be marked {event}"
+        )));
     }
     Ok(match event {
         E::Acknowledged => S::Acknowledged,
@@ -64,7 +80,11 @@ mod tests {
     fn final_statuses_accept_only_notes() {
         for s in Status::ALL.iter().filter(|s| s.is_final()) {
             for e in EventType::ALL {
-                assert_eq!(next_status(*s, *e).is_ok(), *e == EventType::Note, "{s} {e}");
+                assert_eq!(
+                    next_status(*s, *e).is_ok(),
+                    *e == EventType::Note,
+                    "{s} {e}"
+                );
             }
         }
     }

@@ -94,13 +94,19 @@ impl OrganisationProfile {
             return Err(Error::invalid_field("paper", "paper must be a4 or letter"));
         }
         if self.address.iter().all(|l| l.trim().is_empty()) {
-            return Err(Error::invalid_field("address", "the office address must not be empty"));
+            return Err(Error::invalid_field(
+                "address",
+                "the office address must not be empty",
+            ));
         }
         for line in &self.address {
             validate::text("address", line)?;
         }
         if !(1..=60).contains(&self.appi_target_days) {
-            return Err(Error::invalid_field("appi_target_days", "the APPI target must be 1 to 60 days"));
+            return Err(Error::invalid_field(
+                "appi_target_days",
+                "the APPI target must be 1 to 60 days",
+            ));
         }
         Ok(())
     }
@@ -113,7 +119,11 @@ mod tests {
     #[test]
     fn the_sample_profile_has_the_representatives_and_dpo() {
         let p = OrganisationProfile::sample();
-        for role in [PartyRole::EuRepresentative, PartyRole::UkRepresentative, PartyRole::Dpo] {
+        for role in [
+            PartyRole::EuRepresentative,
+            PartyRole::UkRepresentative,
+            PartyRole::Dpo,
+        ] {
             assert!(p.parties.iter().any(|party| party.role == role), "{role}");
         }
         assert_eq!(p.time_zone, "Asia/Tokyo");
@@ -123,6 +133,10 @@ mod tests {
     fn a_bad_zone_is_refused() {
         let mut p = OrganisationProfile::sample();
         p.time_zone = "Mars/Olympus".into();
-        assert!(p.validate().unwrap_err().message.contains("unknown time zone"));
+        assert!(p
+            .validate()
+            .unwrap_err()
+            .message
+            .contains("unknown time zone"));
     }
 }

@@ -36,7 +36,10 @@ impl Store {
         check_new_passphrase(passphrase)?;
         profile.validate()?;
         if path.exists() || sidecar_path(path).exists() {
-            return Err(Error::validation(format!("a database already exists at {}", path.display())));
+            return Err(Error::validation(format!(
+                "a database already exists at {}",
+                path.display()
+            )));
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
@@ -51,7 +54,12 @@ impl Store {
             Ok(store)
         })();
         if result.is_err() {
-            for leftover in [path.to_path_buf(), sidecar_path(path), wal_path(path, "-wal"), wal_path(path, "-shm")] {
+            for leftover in [
+                path.to_path_buf(),
+                sidecar_path(path),
+                wal_path(path, "-wal"),
+                wal_path(path, "-shm"),
+            ] {
                 let _ = std::fs::remove_file(leftover);
             }
         }
@@ -63,7 +71,10 @@ impl Store {
         if !path.exists() {
             return Err(Error::new(
                 ErrorKind::NotReady,
-                format!("no database at {} (create one with `casebook init`)", path.display()),
+                format!(
+                    "no database at {} (create one with `casebook init`)",
+                    path.display()
+                ),
             ));
         }
         let key = KdfParams::read(path)?.derive(passphrase)?;
@@ -72,25 +83,43 @@ impl Store {
 
     fn connect(path: &Path, flags: OpenFlags, key: &key::Key) -> Result<Store> {
         let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        // SQLCipher would otherwise print decryption failures (a wrong passphrase) to stderr.
-        conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
-        conn.execute_batch(&format!("PRAGMA key = \"{}\";", key.pragma_literal().as_str()))?;
+        apply_key(&conn, key)?;
         // The first read proves the key; nothing is written before it succeeds.
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())).map_err(|e| match e.sqlite_error_code() {
-            Some(ErrorCode::NotADatabase) => Error::new(ErrorKind::WrongPassphrase, "wrong passphrase"),
-            _ => Error::from(e),
-        })?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(ErrorCode::NotADatabase) => {
+                    Error::new(ErrorKind::WrongPassphrase, "wrong passphrase")
+                }
+                _ => Error::from(e),
+            })?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         schema::migrate(&mut conn)?;
-        let actor = std::env::var("USER").ok().filter(|u| !u.is_empty()).unwrap_or_else(|| "casebook".into());
-        let mut store = Store { conn, path: path.to_path_buf(), actor, zone: chrono_tz::UTC };
+        let actor = std::env::var("USER")
+            .ok()
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| "casebook".into());
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            actor,
+            zone: chrono_tz::UTC,
+        };
         if let Some(profile) = store.profile_if_set()? {
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
         }
         Ok(store)
+    }
+
+    /// An unlocked connection with no migrations or checks, for support work and for tests that
+    /// must tamper with the file as an attacker with the passphrase could.
+    pub fn raw_connection(path: &Path, passphrase: &str) -> Result<Connection> {
+        let key = KdfParams::read(path)?.derive(passphrase)?;
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        apply_key(&conn, &key)?;
+        Ok(conn)
     }
 
     pub fn path(&self) -> &Path {
@@ -110,11 +139,20 @@ impl Store {
     /// Runs `f` in one immediate transaction; `f` must append at least one audit record.
     /// Nothing is kept unless `f` succeeds and the commit is durable.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut w = Write { tx, actor: &self.actor, now: Utc::now(), audited: false };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut w = Write {
+            tx,
+            actor: &self.actor,
+            now: Utc::now(),
+            audited: false,
+        };
         let out = f(&mut w)?;
         if !w.audited {
-            return Err(Error::storage("internal error: a write without an audit record was refused"));
+            return Err(Error::storage(
+                "internal error: a write without an audit record was refused",
+            ));
         }
         w.tx.commit()?;
         Ok(out)
@@ -133,6 +171,16 @@ pub(crate) struct Write<'a> {
     audited: bool,
 }
 
+fn apply_key(conn: &Connection, key: &key::Key) -> Result<()> {
+    // SQLCipher would otherwise print decryption failures (a wrong passphrase) to stderr.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    conn.execute_batch(&format!(
+        "PRAGMA key = \"{}\";",
+        key.pragma_literal().as_str()
+    ))?;
+    Ok(())
+}
+
 fn wal_path(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
@@ -143,5 +191,10 @@ fn wal_path(path: &Path, suffix: &str) -> PathBuf {
 pub fn default_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("org", "Casebook", "casebook")
         .map(|d| d.data_local_dir().join("casebook.db"))
-        .ok_or_else(|| Error::new(ErrorKind::NotReady, "no home directory: pass --db PATH or set CASEBOOK_DB"))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::NotReady,
+                "no home directory: pass --db PATH or set CASEBOOK_DB",
+            )
+        })
 }

@@ -1,0 +1,149 @@
+//! The encrypted store through the library: audit chain, versions, atomic writes.
+
+mod common;
+
+use casebook::model::{CaseInput, EventInput, OrganisationProfile};
+use casebook::store::LATEST_VERSION;
+use casebook::{ErrorKind, Store};
+use chrono::Utc;
+use common::{data, TestDb, PASSPHRASE};
+use serde_json::Value;
+
+fn store_with_cases(db: &TestDb) -> Store {
+    let mut store = Store::create(&db.path, PASSPHRASE, &OrganisationProfile::sample()).unwrap();
+    for name in ["Ann Lee", "Zoë Ångström"] {
+        let input = CaseInput {
+            kind: "request".into(),
+            regime: "gdpr".into(),
+            received: "2026-05-04".into(),
+            name: name.into(),
+            ..CaseInput::default()
+        };
+        let case = store
+            .add_case(&input.validate(store.zone(), Utc::now()).unwrap())
+            .unwrap();
+        let ack = EventInput {
+            event_type: "acknowledged".into(),
+            on: Some("2026-05-05".into()),
+            ..EventInput::default()
+        };
+        store
+            .record_event(&case.reference, &ack.validate(store.today()).unwrap())
+            .unwrap();
+    }
+    store
+}
+
+#[test]
+fn every_kind_of_tampering_with_the_audit_log_is_detected() {
+    let vectors: Vec<Value> = serde_json::from_str(&data("audit_tampering.json")).unwrap();
+    for v in vectors {
+        let why = v["why"].as_str().unwrap();
+        let db = TestDb::new();
+        let store = store_with_cases(&db);
+        let clean = store.verify_audit_chain().unwrap();
+        assert_eq!(
+            (clean.records, clean.first_broken),
+            (5, None),
+            "{why}: clean chain"
+        );
+        drop(store);
+
+        let raw = Store::raw_connection(&db.path, PASSPHRASE).unwrap();
+        raw.execute_batch(v["sql"].as_str().unwrap())
+            .unwrap_or_else(|e| panic!("{why}: {e}"));
+        drop(raw);
+
+        let report = Store::open(&db.path, PASSPHRASE)
+            .unwrap()
+            .verify_audit_chain()
+            .unwrap();
+        assert_eq!(
+            report.first_broken,
+            v["first_broken"].as_i64(),
+            "{why}: {report:?}"
+        );
+        assert!(
+            report
+                .problem
+                .unwrap()
+                .contains(v["problem"].as_str().unwrap()),
+            "{why}"
+        );
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_casebook_is_refused_untouched() {
+    let db = TestDb::new();
+    drop(store_with_cases(&db));
+    let raw = Store::raw_connection(&db.path, PASSPHRASE).unwrap();
+    raw.pragma_update(None, "user_version", LATEST_VERSION + 1)
+        .unwrap();
+    drop(raw);
+    let before = db.bytes();
+    let err = Store::open(&db.path, PASSPHRASE).err().expect("refused");
+    assert_eq!(err.kind, ErrorKind::Incompatible);
+    assert!(
+        err.message.contains("newer than this Casebook understands"),
+        "{}",
+        err.message
+    );
+    assert_eq!(db.bytes(), before);
+}
+
+#[test]
+fn a_fresh_database_is_at_the_latest_version_with_its_pragmas() {
+    let db = TestDb::new();
+    drop(store_with_cases(&db));
+    let raw = Store::raw_connection(&db.path, PASSPHRASE).unwrap();
+    let version: u32 = raw
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, LATEST_VERSION);
+    let mode: String = raw
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn a_refused_event_leaves_the_case_and_the_log_as_they_were() {
+    let db = TestDb::new();
+    let mut store = store_with_cases(&db);
+    let before = (
+        store.case("DSR-2026-0001").unwrap(),
+        store.verify_audit_chain().unwrap(),
+    );
+    let close = EventInput {
+        event_type: "closed".into(),
+        ..EventInput::default()
+    };
+    let err = store
+        .record_event("DSR-2026-0001", &close.validate(store.today()).unwrap())
+        .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Validation);
+    assert_eq!(
+        (
+            store.case("DSR-2026-0001").unwrap(),
+            store.verify_audit_chain().unwrap()
+        ),
+        before
+    );
+}
+
+#[test]
+fn the_sample_profile_seeds_the_address_book() {
+    let db = TestDb::new();
+    let store = store_with_cases(&db);
+    let parties = store.parties().unwrap();
+    assert_eq!(
+        parties[0].name,
+        "PLANIT // LEGAL Rechtsanwaltsgesellschaft mbH"
+    );
+    assert_eq!(parties[1].name, "TMI Associates London LLP");
+    assert!(parties
+        .iter()
+        .any(|p| p.email.as_deref() == Some("data_protection_officer@cscloud.co.jp")));
+    assert_eq!(store.profile().unwrap().name, "Cyber Security Cloud, Inc.");
+}
