@@ -29,6 +29,8 @@ pub enum Command {
     /// Add, list, show cases and record events on them.
     #[command(subcommand)]
     Case(Box<CaseCommand>),
+    /// Print the path of the database in use.
+    Path,
     /// Check the database's integrity and the audit chain.
     Verify {
         #[arg(long)]

@@ -24,6 +24,7 @@ pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
         } => {
             let filter = CaseFilter {
                 status: status.as_deref().map(str::parse).transpose()?,
+                open_only: false,
                 kind: kind.as_deref().map(str::parse).transpose()?,
                 regime: regime.as_deref().map(str::parse).transpose()?,
                 due_before: due_before

@@ -31,6 +31,10 @@ pub fn run() -> Result<()> {
     match cli.command {
         Command::Init { profile } => init(&db, profile.as_deref()),
         Command::Case(command) => cases::run(&db, *command),
+        Command::Path => {
+            println!("{}", db.display());
+            Ok(())
+        }
         Command::Verify { json } => verify(&db, json),
         Command::Demo { cases, seed } => demo(&db, cases, seed),
     }

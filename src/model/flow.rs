@@ -66,6 +66,15 @@ pub fn next_status(status: Status, event: EventType) -> Result<Status> {
     })
 }
 
+/// The events that may be recorded on a case in `status`, in timeline order.
+pub fn allowed_events(status: Status) -> Vec<EventType> {
+    EventType::ALL
+        .iter()
+        .copied()
+        .filter(|e| next_status(status, *e).is_ok())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use super::{Store, Write};
 use crate::error::{Error, Result};
-use crate::model::flow::next_status;
+use crate::model::flow::{next_status, OPEN};
 use crate::model::{
     Agent, Case, CaseDetail, Deadlines, Event, EventType, Kind, NewCase, NewEvent, Outcome, Person,
     Regime, Status,
@@ -17,6 +17,8 @@ use crate::model::{
 #[derive(Debug, Clone, Default)]
 pub struct CaseFilter {
     pub status: Option<Status>,
+    /// Only cases in which the office still owes something (see `flow::OPEN`).
+    pub open_only: bool,
     pub kind: Option<Kind>,
     pub regime: Option<Regime>,
     /// Only cases whose current response date is on or before this date.
@@ -119,28 +121,33 @@ fn unknown_reference(reference: &str) -> Error {
 }
 
 fn filter_clause(f: &CaseFilter) -> (String, Vec<Sql>) {
-    let mut conds = Vec::new();
+    let mut conds: Vec<String> = Vec::new();
     let mut args = Vec::new();
     if let Some(s) = f.status {
-        conds.push("c.status = ?");
+        conds.push("c.status = ?".into());
         args.push(Sql::Text(s.as_str().into()));
     }
+    if f.open_only {
+        let open: Vec<String> = OPEN.iter().map(|s| format!("'{s}'")).collect();
+        conds.push(format!("c.status IN ({})", open.join(", ")));
+    }
     if let Some(k) = f.kind {
-        conds.push("c.kind = ?");
+        conds.push("c.kind = ?".into());
         args.push(Sql::Text(k.as_str().into()));
     }
     if let Some(r) = f.regime {
-        conds.push("c.regime = ?");
+        conds.push("c.regime = ?".into());
         args.push(Sql::Text(r.as_str().into()));
     }
     if let Some(d) = f.due_before {
-        conds.push("c.due_on <= ?");
+        conds.push("c.due_on <= ?".into());
         args.push(Sql::Text(d.to_string()));
     }
     if let Some(text) = f.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         conds.push(
             "(c.reference LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR p.email LIKE ? ESCAPE '\\' \
-             OR c.notes LIKE ? ESCAPE '\\')",
+             OR c.notes LIKE ? ESCAPE '\\')"
+                .into(),
         );
         let escaped = text
             .replace('\\', "\\\\")

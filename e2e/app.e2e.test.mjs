@@ -1,0 +1,110 @@
+// End to end: the real Casebook window under Xvfb, driven through tauri-driver and WebKitWebDriver.
+// Run by scripts/test; needs APP (the desktop binary) and a display.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Session, sleep } from "./webdriver.mjs";
+
+const APP = resolve(process.env.APP ?? "target/debug/casebook-desktop");
+const PORT = Number(process.env.E2E_PORT ?? 4544);
+const ARTIFACTS = resolve(process.env.E2E_ARTIFACTS ?? "e2e/artifacts");
+const PASSPHRASE = "e2e correct horse battery";
+// Markup typed into a case must come back as text.
+const NAME = "Zoë Ångström <b>bold</b>";
+
+let driver;
+let session;
+
+before(async () => {
+  const home = mkdtempSync(join(tmpdir(), "casebook-e2e-"));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(PORT + 1)], {
+    env: { ...process.env, CASEBOOK_DB: join(home, "casebook.db"), HOME: home, XDG_DATA_HOME: home },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const base = `http://127.0.0.1:${PORT}`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(`${base}/status`);
+      break;
+    } catch (e) {
+      if (i > 100) throw new Error(`tauri-driver did not start: ${e}`);
+      await sleep(100);
+    }
+  }
+  session = await Session.start(base, APP);
+});
+
+after(async () => {
+  await session?.end().catch(() => {});
+  driver?.kill();
+});
+
+async function snap(name) {
+  writeFileSync(join(ARTIFACTS, `${name}.png`), await session.screenshot());
+}
+
+test("first run: set up an encrypted database with the sample organisation", async () => {
+  const org = await session.find("#f-organisation\\ name");
+  await session.waitForText("h1", (t) => t === "Set up Casebook");
+  // The profile arrives prefilled from the sample.
+  const prefilled = await session.execute("return document.getElementById(arguments[0]).value", ["f-organisation name"]);
+  assert.equal(prefilled, "Cyber Security Cloud, Inc.");
+  assert.ok(org);
+  await session.type("#f-passphrase", PASSPHRASE);
+  await session.type("#f-confirm", PASSPHRASE);
+  await snap("1-setup");
+  await session.click("#create-db");
+  await session.waitForText("#case-count", (t) => t.includes("0 cases"));
+});
+
+test("add a case in the form and find it in the list", async () => {
+  await session.click("#nav-new");
+  await session.type("#f-name", NAME);
+  await session.type("#f-email", "bad-address@");
+  await session.click("#save-case");
+  // The email is refused next to its field, and nothing is created.
+  const err = await session.waitForText("#f-email-error", (t) => t.length > 0);
+  assert.match(err, /email is not a valid address/);
+  await session.type("#f-email", "zoe@example.org");
+  await snap("2-new-case");
+  await session.click("#save-case");
+  const reference = await session.waitForText("#case-reference", (t) => /^DSR-\d{4}-0001$/.test(t));
+  assert.equal(await session.text("#case-status"), "New");
+  await snap("3-case-detail");
+
+  await session.click("#nav-cases");
+  await session.waitForText("#case-count", (t) => t.includes("1 case"));
+  const row = await session.text(`tr[data-reference="${reference}"]`);
+  assert.ok(row.includes(NAME), `row shows the name as text: ${row}`);
+  const bold = await session.execute("return document.querySelectorAll('#case-table b').length");
+  assert.equal(bold, 0, "no markup from case text is rendered");
+  await snap("4-case-list");
+});
+
+test("record an event and see the status move", async () => {
+  await session.click("tr[data-reference]");
+  await session.find("#event-form");
+  await session.execute(
+    "const s = document.getElementById('f-event_type'); s.value = 'acknowledged'; s.dispatchEvent(new Event('change'));",
+  );
+  await session.click("#event-form button[type=submit]");
+  await session.waitForText("#case-status", (t) => t === "Acknowledged");
+  await session.waitForText("#timeline", (t) => t.includes("Acknowledged"));
+});
+
+test("lock hides the cases; a wrong passphrase is refused; the right one unlocks", async () => {
+  await session.click("#nav-lock");
+  await session.find("#passphrase");
+  const visible = await session.execute("return document.body.innerText");
+  assert.ok(!visible.includes("Ångström"), "nothing of the cases shows while locked");
+  await session.type("#passphrase", "not the passphrase");
+  await session.click("#unlock");
+  await session.waitForText("#unlock-error", (t) => t.includes("Wrong passphrase"));
+  await session.type("#passphrase", PASSPHRASE);
+  await session.click("#unlock");
+  await session.waitForText("#case-count", (t) => t.includes("1 case"));
+});

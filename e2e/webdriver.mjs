@@ -1,0 +1,91 @@
+// A minimal W3C WebDriver client over fetch: enough to drive the real app through tauri-driver.
+const ELEMENT = "element-6066-11e4-a986-4f4d3c9d0d5f";
+
+export class Session {
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  static async start(base, application) {
+    const res = await request(base, "POST", "/session", {
+      capabilities: { alwaysMatch: { browserName: "wry", "tauri:options": { application } } },
+    });
+    return new Session(base, res.sessionId);
+  }
+
+  cmd(method, path, body) {
+    return request(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  /** Waits until `selector` matches an element, then returns its id. */
+  async find(selector, timeoutMs = 20000) {
+    const end = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < end) {
+      try {
+        const el = await this.cmd("POST", "/element", { using: "css selector", value: selector });
+        return el[ELEMENT];
+      } catch (e) {
+        last = e;
+        await sleep(150);
+      }
+    }
+    throw new Error(`no element matches ${selector}: ${last?.message}`);
+  }
+
+  async click(selector) {
+    await this.cmd("POST", `/element/${await this.find(selector)}/click`, {});
+  }
+
+  async type(selector, text) {
+    const id = await this.find(selector);
+    await this.cmd("POST", `/element/${id}/clear`, {});
+    await this.cmd("POST", `/element/${id}/value`, { text });
+  }
+
+  async text(selector) {
+    return this.cmd("GET", `/element/${await this.find(selector)}/text`);
+  }
+
+  /** Waits until the text of `selector` satisfies `predicate`; returns it. */
+  async waitForText(selector, predicate, timeoutMs = 20000) {
+    const end = Date.now() + timeoutMs;
+    let text = "";
+    while (Date.now() < end) {
+      try {
+        text = await this.text(selector);
+        if (predicate(text)) return text;
+      } catch {
+        // not there yet
+      }
+      await sleep(150);
+    }
+    throw new Error(`${selector} never matched; last text: ${JSON.stringify(text)}`);
+  }
+
+  execute(script, args = []) {
+    return this.cmd("POST", "/execute/sync", { script, args });
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+  }
+
+  end() {
+    return this.cmd("DELETE", "");
+  }
+}
+
+async function request(base, method, path, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${json?.value?.message ?? ""}`);
+  return json.value;
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

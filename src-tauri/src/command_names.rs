@@ -1,0 +1,17 @@
+//! The names of the app's commands, shared by the build script (permissions) and the shell.
+
+// Read by build.rs and by the capability test; the handler list in lib.rs names the same commands.
+#[allow(dead_code)]
+pub const ALL: &[&str] = &[
+    "app_status",
+    "sample_profile",
+    "vocabulary",
+    "set_up",
+    "unlock",
+    "lock",
+    "list_cases",
+    "get_case",
+    "add_case",
+    "record_event",
+    "list_parties",
+];

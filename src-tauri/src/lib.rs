@@ -1,0 +1,107 @@
+//! Casebook's desktop shell: the only crate that knows Tauri. It owns the window, converts core
+//! errors to `{code, message, field}` for the UI, and keeps the open database behind a mutex.
+
+mod command_names;
+mod commands;
+mod error;
+mod state;
+
+use std::path::PathBuf;
+
+pub use error::{Code, UiError};
+pub use state::{AppState, AppStatus, CasePage, CaseView, ListRequest, Vocabulary};
+
+/// The database this window works on: `--db PATH`, else `CASEBOOK_DB`, else the data directory.
+pub fn database_path(args: impl IntoIterator<Item = String>) -> Result<PathBuf, UiError> {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            if let Some(path) = args.next() {
+                return Ok(PathBuf::from(path));
+            }
+        } else if let Some(path) = arg.strip_prefix("--db=") {
+            return Ok(PathBuf::from(path));
+        }
+    }
+    match std::env::var_os("CASEBOOK_DB") {
+        Some(path) if !path.is_empty() => Ok(PathBuf::from(path)),
+        _ => casebook::store::default_path().map_err(UiError::from),
+    }
+}
+
+/// Adds the app's state and commands to a builder (the real one, or a test's mock).
+pub fn app_builder<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    state: AppState,
+) -> tauri::Builder<R> {
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app_status,
+            commands::sample_profile,
+            commands::vocabulary,
+            commands::set_up,
+            commands::unlock,
+            commands::lock,
+            commands::list_cases,
+            commands::get_case,
+            commands::add_case,
+            commands::record_event,
+            commands::list_parties,
+        ])
+}
+
+pub fn run() {
+    let path = match database_path(std::env::args().skip(1)) {
+        Ok(path) => path,
+        Err(e) => {
+            eprintln!("casebook-desktop: {}", e.message);
+            std::process::exit(1);
+        }
+    };
+    app_builder(tauri::Builder::default(), AppState::new(path))
+        .run(tauri::generate_context!())
+        .expect("the Casebook window could not start");
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    #[test]
+    fn the_capability_grants_exactly_the_apps_own_commands() {
+        let capability: Value =
+            serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
+        let granted: Vec<&str> = capability["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .collect();
+        let expected: Vec<String> = crate::command_names::ALL
+            .iter()
+            .map(|c| format!("allow-{}", c.replace('_', "-")))
+            .collect();
+        assert_eq!(granted, expected);
+    }
+
+    #[test]
+    fn the_content_security_policy_allows_no_eval_and_no_remote_origin() {
+        let config: Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+        let csp = config["app"]["security"]["csp"].as_str().unwrap();
+        assert!(
+            !csp.contains("unsafe-eval") && !csp.contains("unsafe-inline"),
+            "{csp}"
+        );
+        let remote: Vec<&str> = csp
+            .split([' ', ';'])
+            .filter(|s| {
+                s.starts_with("http") && *s != "http://ipc.localhost"
+                    || s.starts_with("ws")
+                    || *s == "*"
+            })
+            .collect();
+        assert!(remote.is_empty(), "remote sources in the CSP: {remote:?}");
+        assert_eq!(config["app"]["withGlobalTauri"], false);
+    }
+}

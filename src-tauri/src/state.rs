@@ -1,0 +1,289 @@
+//! The window's state: the database path and, once unlocked, the open store.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use casebook::model::flow::{allowed_events, OPEN};
+use casebook::model::{
+    Case, CaseDetail, CaseInput, Channel, EventInput, EventType, Kind, OrganisationProfile,
+    Outcome, Regime, Relationship, Right, Status,
+};
+use casebook::store::{CaseFilter, MIN_PASSPHRASE_CHARS};
+use casebook::Store;
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+
+use crate::error::UiError;
+
+pub struct AppState {
+    path: PathBuf,
+    store: Mutex<Option<Store>>,
+}
+
+/// What the window should show first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AppStatus {
+    /// `setup` (no database yet), `locked` or `unlocked`.
+    pub state: &'static str,
+    pub database: String,
+    pub organisation: Option<String>,
+}
+
+/// A page of the case list.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ListRequest {
+    pub status: Option<Status>,
+    /// `open`: any status in which something is still owed.
+    pub open_only: bool,
+    pub kind: Option<Kind>,
+    pub regime: Option<Regime>,
+    pub search: Option<String>,
+    pub limit: Option<u32>,
+    pub offset: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CasePage {
+    pub cases: Vec<Case>,
+    pub total: u64,
+}
+
+/// A case as the detail screen needs it: with its timeline and the events it may take next.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseView {
+    #[serde(flatten)]
+    pub detail: CaseDetail,
+    pub allowed_events: Vec<EventType>,
+}
+
+impl From<CaseDetail> for CaseView {
+    fn from(detail: CaseDetail) -> Self {
+        CaseView {
+            allowed_events: allowed_events(detail.case.status),
+            detail,
+        }
+    }
+}
+
+/// Every closed vocabulary, so the UI's choices come from the core.
+#[derive(Debug, Clone, Serialize)]
+pub struct Vocabulary {
+    pub kinds: &'static [Kind],
+    pub regimes: Vec<(Regime, &'static [Right])>,
+    pub channels: &'static [Channel],
+    pub statuses: &'static [Status],
+    pub open_statuses: &'static [Status],
+    pub event_types: &'static [EventType],
+    pub outcomes: &'static [Outcome],
+    pub relationships: &'static [Relationship],
+    pub min_passphrase_chars: usize,
+}
+
+impl Vocabulary {
+    pub fn new() -> Self {
+        Vocabulary {
+            kinds: Kind::ALL,
+            regimes: Regime::ALL.iter().map(|r| (*r, r.rights())).collect(),
+            channels: Channel::ALL,
+            statuses: Status::ALL,
+            open_statuses: OPEN,
+            event_types: EventType::ALL,
+            outcomes: Outcome::ALL,
+            relationships: Relationship::ALL,
+            min_passphrase_chars: MIN_PASSPHRASE_CHARS,
+        }
+    }
+}
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl AppState {
+    pub fn new(path: PathBuf) -> Self {
+        AppState {
+            path,
+            store: Mutex::new(None),
+        }
+    }
+
+    fn guard(&self) -> std::sync::MutexGuard<'_, Option<Store>> {
+        // A panic while holding the lock leaves no half-written data (SQLite rolls back), so reuse it.
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn status(&self) -> AppStatus {
+        let guard = self.guard();
+        let state = match (&*guard, self.path.exists()) {
+            (Some(_), _) => "unlocked",
+            (None, true) => "locked",
+            (None, false) => "setup",
+        };
+        AppStatus {
+            state,
+            database: self.path.display().to_string(),
+            organisation: guard
+                .as_ref()
+                .and_then(|s| s.profile().ok())
+                .map(|p| p.name),
+        }
+    }
+
+    pub fn set_up(
+        &self,
+        profile: &OrganisationProfile,
+        passphrase: &str,
+    ) -> Result<AppStatus, UiError> {
+        let store = Store::create(&self.path, passphrase, profile)?;
+        *self.guard() = Some(store);
+        Ok(self.status())
+    }
+
+    pub fn unlock(&self, passphrase: &str) -> Result<AppStatus, UiError> {
+        let store = Store::open(&self.path, passphrase)?;
+        *self.guard() = Some(store);
+        Ok(self.status())
+    }
+
+    /// Closes the database; the key goes with the connection.
+    pub fn lock(&self) -> AppStatus {
+        self.guard().take();
+        self.status()
+    }
+
+    /// Runs `f` on the open store, or answers `locked`.
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> casebook::Result<T>,
+    ) -> Result<T, UiError> {
+        let mut guard = self.guard();
+        let store = guard.as_mut().ok_or_else(UiError::locked)?;
+        f(store).map_err(UiError::from)
+    }
+
+    pub fn list_cases(&self, request: &ListRequest) -> Result<CasePage, UiError> {
+        let filter = CaseFilter {
+            status: request.status,
+            open_only: request.open_only,
+            kind: request.kind,
+            regime: request.regime,
+            due_before: None,
+            search: request.search.clone(),
+            limit: Some(request.limit.unwrap_or(100).min(500)),
+            offset: request.offset,
+        };
+        self.with_store(|s| {
+            Ok(CasePage {
+                cases: s.list_cases(&filter)?,
+                total: s.count_cases(&filter)?,
+            })
+        })
+    }
+
+    pub fn add_case(&self, input: &CaseInput) -> Result<Case, UiError> {
+        self.with_store(|s| {
+            let case = input.validate(s.zone(), Utc::now())?;
+            s.add_case(&case)
+        })
+    }
+
+    pub fn case_view(&self, reference: &str) -> Result<CaseView, UiError> {
+        self.with_store(|s| s.case_detail(reference))
+            .map(CaseView::from)
+    }
+
+    pub fn record_event(&self, reference: &str, input: &EventInput) -> Result<CaseView, UiError> {
+        self.with_store(|s| {
+            let event = input.validate(s.today())?;
+            s.record_event(reference, &event)
+        })
+        .map(CaseView::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Code;
+
+    fn input(name: &str) -> CaseInput {
+        CaseInput {
+            kind: "request".into(),
+            regime: "ccpa".into(),
+            rights: vec!["delete".into()],
+            received: "2026-06-01T09:30".into(),
+            time_zone: Some("America/Los_Angeles".into()),
+            name: name.into(),
+            ..CaseInput::default()
+        }
+    }
+
+    #[test]
+    fn setup_lock_and_unlock_through_the_state() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("c.db"));
+        assert_eq!(state.status().state, "setup");
+        let status = state
+            .set_up(&OrganisationProfile::sample(), "a long passphrase")
+            .unwrap();
+        assert_eq!(status.state, "unlocked");
+        assert_eq!(
+            status.organisation.as_deref(),
+            Some("Cyber Security Cloud, Inc.")
+        );
+
+        let case = state.add_case(&input("Olivia Martinez")).unwrap();
+        assert_eq!(case.reference, "DSR-2026-0001");
+
+        assert_eq!(state.lock().state, "locked");
+        assert_eq!(
+            state.list_cases(&ListRequest::default()).unwrap_err().code,
+            Code::Locked
+        );
+        assert_eq!(
+            state.unlock("wrong passphrase!").unwrap_err().code,
+            Code::WrongPassphrase
+        );
+        state.unlock("a long passphrase").unwrap();
+        let page = state
+            .list_cases(&ListRequest {
+                search: Some("olivia".into()),
+                ..ListRequest::default()
+            })
+            .unwrap();
+        assert_eq!(
+            (page.total, page.cases[0].reference.as_str()),
+            (1, "DSR-2026-0001")
+        );
+    }
+
+    #[test]
+    fn validation_errors_name_their_field() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("c.db"));
+        state
+            .set_up(&OrganisationProfile::sample(), "a long passphrase")
+            .unwrap();
+        let mut bad = input("Olivia Martinez");
+        bad.email = Some("olivia@".into());
+        let e = state.add_case(&bad).unwrap_err();
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (Code::Validation, Some("email"))
+        );
+        assert_eq!(state.list_cases(&ListRequest::default()).unwrap().total, 0);
+    }
+
+    #[test]
+    fn the_database_path_comes_from_the_arguments_first() {
+        let path = crate::database_path(["--db".to_string(), "/tmp/x.db".to_string()]).unwrap();
+        assert_eq!(path, PathBuf::from("/tmp/x.db"));
+        let path = crate::database_path(["--db=/tmp/y.db".to_string()]).unwrap();
+        assert_eq!(path, PathBuf::from("/tmp/y.db"));
+    }
+}

@@ -1,0 +1,197 @@
+// The only module that talks to Rust. Every request and response is typed here.
+import { invoke } from "@tauri-apps/api/core";
+
+export type Kind = "request" | "complaint" | "correspondence";
+export type Regime = "gdpr" | "uk-gdpr" | "ccpa" | "appi";
+export type Status =
+  | "new"
+  | "acknowledged"
+  | "awaiting-information"
+  | "in-progress"
+  | "extended"
+  | "responded"
+  | "closed"
+  | "rejected"
+  | "withdrawn";
+
+export interface Person {
+  name: string;
+  email: string | null;
+  postal_address: string | null;
+  phone: string | null;
+  company: string | null;
+  relationship: string | null;
+}
+
+export interface Deadlines {
+  acknowledge_by: string | null;
+  respond_by: string | null;
+  extension_notice_by: string | null;
+  extended_respond_by: string | null;
+}
+
+export interface Case {
+  reference: string;
+  kind: Kind;
+  regime: Regime;
+  rights: string[];
+  channel: string;
+  status: Status;
+  received: string;
+  received_at: string;
+  time_zone: string;
+  requester: Person;
+  agent: { name: string; proof_received: string | null } | null;
+  assignee: string | null;
+  outcome: string | null;
+  outcome_reason: string | null;
+  notes: string;
+  tags: string[];
+  deadlines: Deadlines;
+  updated_at: string;
+}
+
+export interface CaseEvent {
+  type: string;
+  on: string;
+  note: string | null;
+  recorded_at: string;
+  actor: string;
+}
+
+export interface CaseView extends Case {
+  events: CaseEvent[];
+  allowed_events: string[];
+}
+
+export interface CasePage {
+  cases: Case[];
+  total: number;
+}
+
+export interface ListRequest {
+  status?: Status | null;
+  open_only?: boolean;
+  kind?: Kind | null;
+  regime?: Regime | null;
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+export interface CaseInput {
+  kind: string;
+  regime: string;
+  rights: string[];
+  channel?: string | null;
+  received: string;
+  time_zone?: string | null;
+  name: string;
+  email?: string | null;
+  postal_address?: string | null;
+  phone?: string | null;
+  company?: string | null;
+  relationship?: string | null;
+  agent_name?: string | null;
+  agent_proof_received?: string | null;
+  assignee?: string | null;
+  notes?: string | null;
+  tags?: string[];
+}
+
+export interface EventInput {
+  event_type: string;
+  on?: string | null;
+  note?: string | null;
+  outcome?: string | null;
+  reason?: string | null;
+}
+
+export interface Party {
+  role: string;
+  name: string;
+  contact_person: string | null;
+  address: string[];
+  email: string | null;
+  country: string | null;
+}
+
+export interface Processing {
+  [key: string]: unknown;
+}
+
+export interface Profile {
+  name: string;
+  address: string[];
+  email: string;
+  phone?: string | null;
+  signatory: string;
+  time_zone: string;
+  paper: string;
+  language: string;
+  calendars: Record<string, string>;
+  appi_target_days: number;
+  processing: Processing;
+  parties: Party[];
+}
+
+export interface AppStatus {
+  state: "setup" | "locked" | "unlocked";
+  database: string;
+  organisation: string | null;
+}
+
+export interface Vocabulary {
+  kinds: Kind[];
+  regimes: [Regime, string[]][];
+  channels: string[];
+  statuses: Status[];
+  open_statuses: Status[];
+  event_types: string[];
+  outcomes: string[];
+  relationships: string[];
+  min_passphrase_chars: number;
+}
+
+export type ErrorCode =
+  | "validation"
+  | "not_found"
+  | "wrong_passphrase"
+  | "locked"
+  | "invalid_transition"
+  | "incompatible"
+  | "storage";
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+}
+
+/** Turns whatever a failed call threw into an ApiError. */
+export function asApiError(e: unknown): ApiError {
+  if (e && typeof e === "object" && "code" in e && "message" in e) return e as ApiError;
+  return { code: "storage", message: String(e) };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw asApiError(e);
+  }
+}
+
+export const api = {
+  status: () => call<AppStatus>("app_status"),
+  sampleProfile: () => call<Profile>("sample_profile"),
+  vocabulary: () => call<Vocabulary>("vocabulary"),
+  setUp: (profile: Profile, passphrase: string) => call<AppStatus>("set_up", { profile, passphrase }),
+  unlock: (passphrase: string) => call<AppStatus>("unlock", { passphrase }),
+  lock: () => call<AppStatus>("lock"),
+  listCases: (request: ListRequest) => call<CasePage>("list_cases", { request }),
+  getCase: (reference: string) => call<CaseView>("get_case", { reference }),
+  addCase: (input: CaseInput) => call<Case>("add_case", { input }),
+  recordEvent: (reference: string, input: EventInput) => call<CaseView>("record_event", { reference, input }),
+  listParties: () => call<Party[]>("list_parties"),
+};

@@ -1,0 +1,108 @@
+// The application shell: which screen shows, navigation and keyboard shortcuts.
+import { api, type AppStatus, type Vocabulary } from "./api";
+import { h, replace } from "./dom";
+import { caseDetailScreen } from "./screens/caseDetail";
+import { caseListScreen } from "./screens/caseList";
+import { newCaseScreen } from "./screens/newCase";
+import { partiesScreen } from "./screens/parties";
+import { setupScreen } from "./screens/setup";
+import { unlockScreen } from "./screens/unlock";
+
+export type Route = { name: "cases" } | { name: "case"; reference: string } | { name: "new" } | { name: "parties" };
+
+export interface Ctx {
+  vocab: Vocabulary;
+  status: AppStatus;
+  navigate(route: Route): void;
+  /** Called after unlock or setup with the new status. */
+  enter(status: AppStatus): void;
+}
+
+const SHORTCUTS: [string, string, Route | "lock" | "search"][] = [
+  ["Ctrl+N", "New case", { name: "new" }],
+  ["Ctrl+K", "Search cases", "search"],
+  ["Ctrl+L", "Lock", "lock"],
+];
+
+export async function startApp(root: HTMLElement): Promise<void> {
+  const vocab = await api.vocabulary();
+  let status = await api.status();
+  const main = h("main", { id: "main", tabindex: "-1" });
+
+  const ctx: Ctx = {
+    vocab,
+    get status() {
+      return status;
+    },
+    navigate: (route) => void show(route),
+    enter: (s) => {
+      status = s;
+      render();
+    },
+  };
+
+  const lock = async () => {
+    status = await api.lock();
+    render();
+  };
+
+  const nav = () =>
+    h(
+      "nav",
+      { class: "sidebar", "aria-label": "Main" },
+      h("div", { class: "brand" }, h("span", { class: "logo", "aria-hidden": "true" }), "Casebook"),
+      h("div", { class: "org" }, status.organisation ?? ""),
+      navButton("Cases", "nav-cases", () => ctx.navigate({ name: "cases" })),
+      navButton("New case", "nav-new", () => ctx.navigate({ name: "new" }), "Ctrl+N"),
+      navButton("Parties", "nav-parties", () => ctx.navigate({ name: "parties" })),
+      h("div", { class: "spacer" }),
+      navButton("Lock", "nav-lock", () => void lock(), "Ctrl+L"),
+      h(
+        "div",
+        { class: "shortcuts", "aria-label": "Keyboard shortcuts" },
+        SHORTCUTS.map(([keys, what]) => h("div", {}, h("kbd", {}, keys), " ", what)),
+      ),
+    );
+
+  async function show(route: Route): Promise<void> {
+    document.querySelectorAll(".sidebar button").forEach((b) => b.removeAttribute("aria-current"));
+    const current = { cases: "nav-cases", case: "nav-cases", new: "nav-new", parties: "nav-parties" }[route.name];
+    document.getElementById(current)?.setAttribute("aria-current", "page");
+    const screen =
+      route.name === "cases"
+        ? caseListScreen(ctx)
+        : route.name === "case"
+          ? caseDetailScreen(ctx, route.reference)
+          : route.name === "new"
+            ? newCaseScreen(ctx)
+            : partiesScreen(ctx);
+    replace(main, await screen);
+    main.focus();
+  }
+
+  function render(): void {
+    if (status.state === "setup") return replace(root, setupScreen(ctx));
+    if (status.state === "locked") return replace(root, unlockScreen(ctx));
+    replace(root, h("div", { class: "shell" }, nav(), main));
+    void show({ name: "cases" });
+  }
+
+  document.addEventListener("keydown", (e) => {
+    if (status.state !== "unlocked" || !(e.ctrlKey || e.metaKey)) return;
+    const key = e.key.toLowerCase();
+    if (key === "n") ctx.navigate({ name: "new" });
+    else if (key === "l") void lock();
+    else if (key === "k") {
+      const search = document.getElementById("search") as HTMLInputElement | null;
+      if (search) search.focus();
+      else ctx.navigate({ name: "cases" });
+    } else return;
+    e.preventDefault();
+  });
+
+  render();
+}
+
+function navButton(text: string, id: string, onclick: () => void, keys?: string): HTMLButtonElement {
+  return h("button", { id, type: "button", onclick, title: keys ? `${text} (${keys})` : text }, text);
+}

@@ -1,0 +1,89 @@
+// Labels and dates as the office reads them.
+import type { Case, Status } from "./api";
+
+const LABELS: Record<string, string> = {
+  request: "Rights request",
+  complaint: "Complaint",
+  correspondence: "Correspondence",
+  gdpr: "GDPR",
+  "uk-gdpr": "UK GDPR",
+  ccpa: "CCPA",
+  appi: "APPI",
+  "awaiting-information": "Awaiting information",
+  "in-progress": "In progress",
+  "id-requested": "Identity requested",
+  "id-received": "Identity received",
+  "clarification-requested": "Clarification requested",
+  "clarification-received": "Clarification received",
+  "complied-in-part": "Complied in part",
+  "opt-out": "Opt-out of sale/sharing",
+  limit: "Limit use of sensitive data",
+  "third-party-records": "Third-party provision records",
+  "web-form": "Web form",
+  "in-person": "In person",
+  "website-visitor": "Website visitor",
+  "service-end-user": "Service end user",
+};
+
+/** A readable label for a vocabulary value: `in-progress` → `In progress`. */
+export function label(value: string): string {
+  return LABELS[value] ?? value.charAt(0).toUpperCase() + value.slice(1).replace(/-/g, " ");
+}
+
+/** The date a response is currently owed by: the extended date once extended. */
+export function dueDate(c: Pick<Case, "status" | "deadlines">): string | null {
+  if (c.status === "extended" && c.deadlines.extended_respond_by) return c.deadlines.extended_respond_by;
+  return c.deadlines.respond_by;
+}
+
+/** Whole days from `today` to `date` (both YYYY-MM-DD); negative when past. */
+export function daysBetween(today: string, date: string): number {
+  const ms = Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);
+  return Math.round(ms / 86_400_000);
+}
+
+export type DueState = "overdue" | "today" | "soon" | "week" | "later" | "none";
+
+const FINAL: Status[] = ["responded", "closed", "rejected", "withdrawn"];
+
+/** How urgent a case is, for its colour. */
+export function dueState(c: Pick<Case, "status" | "deadlines">, today: string): DueState {
+  const due = dueDate(c);
+  if (!due || FINAL.includes(c.status)) return "none";
+  const days = daysBetween(today, due);
+  if (days < 0) return "overdue";
+  if (days === 0) return "today";
+  if (days <= 3) return "soon";
+  if (days <= 7) return "week";
+  return "later";
+}
+
+export function daysLeftText(days: number): string {
+  if (days === 0) return "due today";
+  if (days < 0) return `${-days} day${days === -1 ? "" : "s"} overdue`;
+  return `${days} day${days === 1 ? "" : "s"} left`;
+}
+
+/** `2026-03-06` → `6 Mar 2026`. */
+export function formatDate(iso: string | null | undefined, locale = "en-GB"): string {
+  if (!iso) return "–";
+  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+/** Today's date in the local time zone, as YYYY-MM-DD. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A rough strength hint for a new passphrase. */
+export function passphraseHint(p: string, min: number): { ok: boolean; text: string } {
+  if (p.length < min) return { ok: false, text: `At least ${min} characters (${p.length} so far).` };
+  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(p)).length;
+  const words = p.trim().split(/\s+/).length;
+  if (p.length >= 20 || words >= 4) return { ok: true, text: "Strong: a long passphrase." };
+  if (p.length >= 12 && kinds >= 3) return { ok: true, text: "Good." };
+  return { ok: true, text: "Acceptable; a longer passphrase of several words is stronger." };
+}

@@ -1,0 +1,138 @@
+// The case list: search as you type, filters, soonest due first, paged.
+import { api, asApiError, type Case, type ListRequest, type Kind, type Regime, type Status } from "../api";
+import type { Ctx } from "../app";
+import { h, replace, select } from "../dom";
+import { daysBetween, daysLeftText, dueDate, dueState, formatDate, label, todayIso } from "../format";
+
+const PAGE = 50;
+
+export async function caseListScreen(ctx: Ctx): Promise<HTMLElement> {
+  const request: ListRequest = { open_only: true, limit: PAGE, offset: 0 };
+  const search = h("input", {
+    type: "search",
+    id: "search",
+    placeholder: "Search reference, name, email, notes…  (Ctrl+K)",
+    "aria-label": "Search cases",
+    autocomplete: "off",
+  });
+  const status = select(
+    [["open", "Open cases"], ["", "All statuses"], ...ctx.vocab.statuses.map((s): [string, string] => [s, label(s)])],
+    "open",
+  );
+  const kind = select([["", "All kinds"], ...ctx.vocab.kinds.map((k): [string, string] => [k, label(k)])]);
+  const regime = select([["", "All regimes"], ...ctx.vocab.regimes.map(([r]): [string, string] => [r, label(r)])]);
+  status.setAttribute("aria-label", "Status");
+  kind.setAttribute("aria-label", "Kind");
+  regime.setAttribute("aria-label", "Regime");
+  const body = h("div", { class: "list-body" });
+  const pager = h("div", { class: "pager" });
+
+  let generation = 0;
+  async function load(): Promise<void> {
+    const mine = ++generation;
+    try {
+      const page = await api.listCases(request);
+      if (mine !== generation) return; // a newer query has been sent meanwhile
+      replace(body, caseTable(ctx, page.cases));
+      renderPager(page.total);
+    } catch (e) {
+      replace(body, h("p", { class: "form-error" }, asApiError(e).message));
+    }
+  }
+
+  function renderPager(total: number): void {
+    const from = total === 0 ? 0 : request.offset! + 1;
+    const to = Math.min(request.offset! + PAGE, total);
+    const prev = h("button", { type: "button", disabled: request.offset === 0 }, "‹ Previous");
+    const next = h("button", { type: "button", disabled: to >= total }, "Next ›");
+    prev.addEventListener("click", () => {
+      request.offset = Math.max(0, request.offset! - PAGE);
+      void load();
+    });
+    next.addEventListener("click", () => {
+      request.offset = request.offset! + PAGE;
+      void load();
+    });
+    replace(pager, h("span", { id: "case-count" }, `${from}–${to} of ${total} case${total === 1 ? "" : "s"}`), prev, next);
+  }
+
+  let timer: number | undefined;
+  search.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      request.search = search.value;
+      request.offset = 0;
+      void load();
+    }, 120);
+  });
+  const onFilter = () => {
+    request.open_only = status.value === "open";
+    request.status = status.value && status.value !== "open" ? (status.value as Status) : null;
+    request.kind = (kind.value || null) as Kind | null;
+    request.regime = (regime.value || null) as Regime | null;
+    request.offset = 0;
+    void load();
+  };
+  [status, kind, regime].forEach((s) => s.addEventListener("change", onFilter));
+
+  await load();
+  queueMicrotask(() => search.focus());
+  return h(
+    "section",
+    { class: "screen" },
+    h("header", { class: "screen-head" }, h("h1", {}, "Cases"), pager),
+    h("div", { class: "toolbar" }, search, status, kind, regime),
+    body,
+  );
+}
+
+function caseTable(ctx: Ctx, cases: Case[]): HTMLElement {
+  if (cases.length === 0) {
+    return h(
+      "div",
+      { class: "empty" },
+      h("p", {}, "No cases match."),
+      h("button", { type: "button", class: "primary", onclick: () => ctx.navigate({ name: "new" }) }, "Add a case"),
+    );
+  }
+  const today = todayIso();
+  return h(
+    "table",
+    { class: "cases", id: "case-table" },
+    h(
+      "thead",
+      {},
+      h("tr", {}, ["Reference", "Requester", "Kind", "Regime", "Status", "Received", "Due"].map((t) => h("th", {}, t))),
+    ),
+    h(
+      "tbody",
+      {},
+      cases.map((c) => {
+        const open = () => ctx.navigate({ name: "case", reference: c.reference });
+        const due = dueDate(c);
+        const state = dueState(c, today);
+        const row = h(
+          "tr",
+          { tabindex: "0", class: `due-${state}`, "data-reference": c.reference },
+          h("td", { class: "ref" }, c.reference),
+          h("td", {}, c.requester.name),
+          h("td", {}, label(c.kind)),
+          h("td", {}, label(c.regime)),
+          h("td", {}, h("span", { class: `badge status-${c.status}` }, label(c.status))),
+          h("td", {}, formatDate(c.received)),
+          h(
+            "td",
+            { class: "due" },
+            due ? formatDate(due) : "–",
+            due && state !== "none" ? h("span", { class: "days" }, daysLeftText(daysBetween(today, due))) : null,
+          ),
+        );
+        row.addEventListener("click", open);
+        row.addEventListener("keydown", (e) => {
+          if (e.key === "Enter") open();
+        });
+        return row;
+      }),
+    ),
+  );
+}

@@ -1,0 +1,117 @@
+// A new case from a form; each validation message appears next to its field.
+import { api, asApiError, type CaseInput } from "../api";
+import type { Ctx } from "../app";
+import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
+import { label, todayIso } from "../format";
+
+export function newCaseScreen(ctx: Ctx): HTMLElement {
+  const v = ctx.vocab;
+  const kind = select(v.kinds.map((k): [string, string] => [k, label(k)]), "request");
+  const regime = select(v.regimes.map(([r]): [string, string] => [r, label(r)]), "gdpr");
+  const rights = h("div", { class: "checks", role: "group", "aria-label": "Rights" });
+  const channel = select(v.channels.map((c): [string, string] => [c, label(c)]), "email");
+  const date = h("input", { type: "date", value: todayIso(), max: todayIso(), required: true });
+  const time = h("input", { type: "time", value: "" });
+  const zone = h("input", { type: "text", placeholder: "Office time zone" });
+  const name = h("input", { type: "text", required: true, autocomplete: "off" });
+  const email = h("input", { type: "email", autocomplete: "off" });
+  const phone = h("input", { type: "tel", autocomplete: "off" });
+  const company = h("input", { type: "text", autocomplete: "off" });
+  const relationship = select([["", "—"], ...v.relationships.map((r): [string, string] => [r, label(r)])]);
+  const address = h("textarea", { rows: 3 });
+  const agentName = h("input", { type: "text", autocomplete: "off" });
+  const agentProof = h("input", { type: "date" });
+  const assignee = h("input", { type: "text" });
+  const notes = h("textarea", { rows: 3 });
+  const formError = h("div", { class: "form-error", role: "alert" });
+
+  const renderRights = () => {
+    const known = v.regimes.find(([r]) => r === regime.value)?.[1] ?? [];
+    replace(
+      rights,
+      known.map((r, i) =>
+        h(
+          "label",
+          { class: "check" },
+          h("input", { type: "checkbox", name: "right", value: r, checked: i === 0 && kind.value === "request" }),
+          label(r),
+        ),
+      ),
+    );
+  };
+  regime.addEventListener("change", renderRights);
+  kind.addEventListener("change", renderRights);
+  renderRights();
+
+  const form = h(
+    "form",
+    { class: "card form-wide", id: "new-case-form", novalidate: true },
+    h("h1", {}, "New case"),
+    h("div", { class: "row" }, field("Kind", "kind", kind), field("Regime", "regime", regime), field("Channel", "channel", channel)),
+    h("div", { class: "field", "data-field": "rights" }, h("span", { class: "label" }, "Rights"), rights, h("div", { class: "field-error" })),
+    h(
+      "div",
+      { class: "row" },
+      field("Received on", "received", date),
+      field("At (local time)", "received_time", time, "Optional"),
+      field("Time zone", "time_zone", zone, "Blank: the office's zone"),
+    ),
+    h("h2", {}, "Requester"),
+    h("div", { class: "row" }, field("Name", "name", name), field("Email", "email", email)),
+    h("div", { class: "row" }, field("Phone", "phone", phone), field("Company", "company", company), field("Relationship", "relationship", relationship)),
+    field("Postal address", "postal_address", address),
+    h("h2", {}, "Authorised agent"),
+    h("div", { class: "row" }, field("Agent name", "agent_name", agentName), field("Proof of authority received", "agent_proof_received", agentProof)),
+    h("h2", {}, "Handling"),
+    field("Assignee", "assignee", assignee),
+    field("Notes", "notes", notes),
+    formError,
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "button", onclick: () => ctx.navigate({ name: "cases" }) }, "Cancel"),
+      h("button", { type: "submit", class: "primary", id: "save-case", title: "Save (Ctrl+S)" }, "Save case"),
+    ),
+  );
+
+  form.addEventListener("keydown", (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    clearFieldErrors(form);
+    formError.textContent = "";
+    const input: CaseInput = {
+      kind: kind.value,
+      regime: regime.value,
+      rights: [...rights.querySelectorAll<HTMLInputElement>("input:checked")].map((c) => c.value),
+      channel: channel.value,
+      received: time.value ? `${date.value}T${time.value}` : date.value,
+      time_zone: zone.value || null,
+      name: name.value,
+      email: email.value || null,
+      phone: phone.value || null,
+      company: company.value || null,
+      relationship: relationship.value || null,
+      postal_address: address.value || null,
+      agent_name: agentName.value || null,
+      agent_proof_received: agentProof.value || null,
+      assignee: assignee.value || null,
+      notes: notes.value || null,
+    };
+    try {
+      const created = await api.addCase(input);
+      ctx.navigate({ name: "case", reference: created.reference });
+    } catch (err) {
+      const error = asApiError(err);
+      if (!error.field || !showFieldError(form, error.field, error.message)) formError.textContent = error.message;
+    }
+  });
+
+  queueMicrotask(() => name.focus());
+  return h("section", { class: "screen" }, form);
+}

@@ -1,0 +1,106 @@
+// First run: the organisation profile (prefilled from the sample) and the passphrase.
+import { api, asApiError, type Profile } from "../api";
+import type { Ctx } from "../app";
+import { clearFieldErrors, field, h, select, showFieldError } from "../dom";
+import { passphraseHint } from "../format";
+
+export function setupScreen(ctx: Ctx): HTMLElement {
+  const min = ctx.vocab.min_passphrase_chars;
+  const name = h("input", { type: "text", required: true, autocomplete: "organization" });
+  const email = h("input", { type: "email", required: true });
+  const address = h("textarea", { rows: 4 });
+  const signatory = h("input", { type: "text" });
+  const zone = h("input", { type: "text", list: "zones" });
+  const paper = select([["a4", "A4"], ["letter", "US Letter"]]);
+  const pass = h("input", { type: "password", autocomplete: "new-password", required: true });
+  const confirm = h("input", { type: "password", autocomplete: "new-password", required: true });
+  const hint = h("div", { class: "hint", id: "passphrase-hint" }, `At least ${min} characters.`);
+  const formError = h("div", { class: "form-error", role: "alert" });
+  let profile: Profile | null = null;
+
+  void api.sampleProfile().then((p) => {
+    profile = p;
+    name.value = p.name;
+    email.value = p.email;
+    address.value = p.address.join("\n");
+    signatory.value = p.signatory;
+    zone.value = p.time_zone;
+    paper.value = p.paper;
+  });
+
+  pass.addEventListener("input", () => {
+    const r = passphraseHint(pass.value, min);
+    hint.textContent = r.text;
+    hint.className = r.ok ? "hint good" : "hint";
+  });
+
+  const form = h(
+    "form",
+    { class: "card setup", novalidate: true },
+    h("h1", {}, "Set up Casebook"),
+    h(
+      "p",
+      { class: "lead" },
+      "Casebook keeps your privacy office's cases in one encrypted file on this computer. " +
+        "Check the organisation details below; they head every letter and can be changed later.",
+    ),
+    h(
+      "fieldset",
+      {},
+      h("legend", {}, "Organisation"),
+      field("Name", "organisation name", name),
+      field("Privacy contact email", "email", email),
+      field("Postal address", "address", address, "One line per row."),
+      field("Letters signed by", "signatory", signatory),
+      h("div", { class: "row" }, field("Office time zone", "time_zone", zone), field("Paper", "paper", paper)),
+    ),
+    h(
+      "fieldset",
+      {},
+      h("legend", {}, "Passphrase"),
+      h(
+        "p",
+        { class: "hint" },
+        "The passphrase unlocks the database. It cannot be recovered: store it in your password manager.",
+      ),
+      field("Passphrase", "passphrase", pass),
+      hint,
+      field("Repeat the passphrase", "confirm", confirm),
+    ),
+    formError,
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "create-db" }, "Create encrypted database")),
+  );
+
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    clearFieldErrors(form);
+    formError.textContent = "";
+    if (pass.value !== confirm.value) {
+      showFieldError(form, "confirm", "The two passphrases differ.");
+      return;
+    }
+    if (!profile) return;
+    const edited: Profile = {
+      ...profile,
+      name: name.value,
+      email: email.value,
+      address: address.value.split("\n").map((l) => l.trim()).filter(Boolean),
+      signatory: signatory.value,
+      time_zone: zone.value,
+      paper: paper.value,
+    };
+    const button = form.querySelector("button")!;
+    button.disabled = true;
+    button.textContent = "Creating…";
+    try {
+      ctx.enter(await api.setUp(edited, pass.value));
+    } catch (err) {
+      const error = asApiError(err);
+      if (!error.field || !showFieldError(form, error.field, error.message)) formError.textContent = error.message;
+      button.disabled = false;
+      button.textContent = "Create encrypted database";
+    }
+  });
+
+  return h("div", { class: "center" }, form);
+}

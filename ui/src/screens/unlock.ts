@@ -1,0 +1,44 @@
+// The lock screen: nothing of the cases is visible until the passphrase opens the database.
+import { api, asApiError } from "../api";
+import type { Ctx } from "../app";
+import { h } from "../dom";
+
+export function unlockScreen(ctx: Ctx): HTMLElement {
+  const pass = h("input", {
+    type: "password",
+    id: "passphrase",
+    autocomplete: "current-password",
+    "aria-label": "Passphrase",
+    required: true,
+  });
+  const error = h("div", { class: "form-error", role: "alert", id: "unlock-error" });
+  const button = h("button", { type: "submit", class: "primary", id: "unlock" }, "Unlock");
+  const form = h(
+    "form",
+    { class: "card unlock" },
+    h("div", { class: "brand big" }, h("span", { class: "logo", "aria-hidden": "true" }), "Casebook"),
+    h("p", { class: "hint" }, "The database is locked. Enter its passphrase."),
+    h("label", { for: "passphrase" }, "Passphrase"),
+    pass,
+    error,
+    button,
+    h("p", { class: "hint small" }, ctx.status.database),
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    error.textContent = "";
+    button.disabled = true;
+    button.textContent = "Unlocking…";
+    try {
+      ctx.enter(await api.unlock(pass.value));
+    } catch (err) {
+      const e2 = asApiError(err);
+      error.textContent = e2.code === "wrong_passphrase" ? "Wrong passphrase. Try again." : e2.message;
+      pass.select();
+      button.disabled = false;
+      button.textContent = "Unlock";
+    }
+  });
+  queueMicrotask(() => pass.focus());
+  return h("div", { class: "center" }, form);
+}
