@@ -86,7 +86,7 @@ test("add a case in the form and find it in the list", async () => {
 });
 
 test("record an event and see the status move", async () => {
-  await session.click("tr[data-reference]");
+  await session.click("tr[data-reference] td.ref");
   await session.find("#event-form");
   await session.execute(
     "const s = document.getElementById('f-event_type'); s.value = 'acknowledged'; s.dispatchEvent(new Event('change'));",

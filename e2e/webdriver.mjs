@@ -1,5 +1,5 @@
 // A minimal W3C WebDriver client over fetch: enough to drive the real app through tauri-driver.
-const ELEMENT = "element-6066-11e4-a986-4f4d3c9d0d5f";
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 export class Session {
   constructor(base, id) {

@@ -147,3 +147,12 @@ fn the_sample_profile_seeds_the_address_book() {
         .any(|p| p.email.as_deref() == Some("data_protection_officer@cscloud.co.jp")));
     assert_eq!(store.profile().unwrap().name, "Cyber Security Cloud, Inc.");
 }
+
+#[test]
+fn a_new_database_receives_cases_in_the_offices_zone_at_once() {
+    let db = TestDb::new();
+    let store = store_with_cases(&db);
+    let case = store.case("DSR-2026-0001").unwrap();
+    assert_eq!(case.time_zone, "Asia/Tokyo");
+    assert_eq!(case.received.to_string(), "2026-05-04");
+}

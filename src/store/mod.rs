@@ -51,6 +51,7 @@ impl Store {
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
             let mut store = Store::connect(path, flags, &key)?;
             store.write(|w| settings::seed(w, profile))?;
+            store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
             Ok(store)
         })();
         if result.is_err() {
