@@ -4,6 +4,7 @@
 pub mod demo;
 pub mod error;
 pub mod model;
+pub mod rules;
 pub mod store;
 
 pub use error::{Error, ErrorKind, Result};

@@ -66,6 +66,8 @@ macro_rules! vocab {
     };
 }
 
+pub(crate) use vocab;
+
 vocab!(
     /// What a case is about.
     Kind, "kind" {

@@ -1,0 +1,3 @@
+//! Deadline rules and holiday calendars: pure functions, no IO; today is always an argument.
+
+pub mod calendar;
