@@ -29,6 +29,8 @@ pub enum Command {
     /// Add, list, show cases and record events on them.
     #[command(subcommand)]
     Case(Box<CaseCommand>),
+    /// Compute a request's deadlines without storing anything.
+    Deadline(Box<DeadlineArgs>),
     /// Print the path of the database in use.
     Path,
     /// Check the database's integrity and the audit chain.
@@ -134,6 +136,37 @@ pub struct AddArgs {
     pub notes: Option<String>,
     #[arg(long = "tag")]
     pub tags: Vec<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub struct DeadlineArgs {
+    #[arg(long)]
+    pub regime: String,
+    /// The local receipt date, YYYY-MM-DD.
+    #[arg(long)]
+    pub received: String,
+    /// For ccpa: know | delete | correct | opt-out | limit (default know).
+    #[arg(long)]
+    pub right: Option<String>,
+    /// Holiday calendar (default: the sample profile's calendar for the regime).
+    #[arg(long)]
+    pub calendar: Option<String>,
+    #[arg(long)]
+    pub id_requested: Option<String>,
+    #[arg(long)]
+    pub id_received: Option<String>,
+    #[arg(long)]
+    pub clarification_requested: Option<String>,
+    #[arg(long)]
+    pub clarification_received: Option<String>,
+    /// The day the deadline was extended: checked against the extension rules.
+    #[arg(long)]
+    pub extended: Option<String>,
+    /// The day to compute for (default today); an unanswered request for information runs until then.
+    #[arg(long)]
+    pub today: Option<String>,
     #[arg(long)]
     pub json: bool,
 }

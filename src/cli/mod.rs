@@ -2,6 +2,7 @@
 
 mod args;
 mod cases;
+mod deadline;
 mod output;
 
 use std::io::IsTerminal;
@@ -31,6 +32,7 @@ pub fn run() -> Result<()> {
     match cli.command {
         Command::Init { profile } => init(&db, profile.as_deref()),
         Command::Case(command) => cases::run(&db, *command),
+        Command::Deadline(args) => deadline::run(*args),
         Command::Path => {
             println!("{}", db.display());
             Ok(())

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::validate;
-use super::vocab::PartyRole;
+use super::vocab::{PartyRole, Regime};
 use crate::error::{Error, Result};
+use crate::rules::calendar::CalendarId;
 
 /// The sample profile, built from the first customer's published facts.
 const SAMPLE: &str = include_str!("../../assets/sample-profile.json");
@@ -29,6 +30,12 @@ pub struct OrganisationProfile {
     pub calendars: BTreeMap<String, String>,
     /// The office's own response target for APPI requests, in days.
     pub appi_target_days: u32,
+    /// EU GDPR: stop the clock from a prompt request for identity or clarification until it arrives.
+    #[serde(default = "yes")]
+    pub eu_suspension: bool,
+    /// CCPA: move calendar-day deadlines that fall on a weekend or holiday to the next working day.
+    #[serde(default)]
+    pub ccpa_weekend_roll: bool,
     pub processing: Processing,
     /// The address book the database is seeded with; kept in the `parties` table afterwards.
     #[serde(default)]
@@ -70,7 +77,35 @@ pub struct Party {
     pub country: Option<String>,
 }
 
+fn yes() -> bool {
+    true
+}
+
 impl OrganisationProfile {
+    /// The holiday calendar the office uses for `regime`: its setting, else the regime's home calendar
+    /// (for the EU, the EU representative's country).
+    pub fn calendar_for(&self, regime: Regime) -> CalendarId {
+        if let Some(c) = self
+            .calendars
+            .get(regime.as_str())
+            .and_then(|c| c.parse().ok())
+        {
+            return c;
+        }
+        match regime {
+            Regime::Gdpr => self
+                .parties
+                .iter()
+                .find(|p| p.role == PartyRole::EuRepresentative)
+                .and_then(|p| p.country.as_deref())
+                .and_then(CalendarId::for_country)
+                .unwrap_or(CalendarId::Weekends),
+            Regime::UkGdpr => CalendarId::GbEng,
+            Regime::Ccpa => CalendarId::Us,
+            Regime::Appi => CalendarId::Jp,
+        }
+    }
+
     pub fn sample() -> OrganisationProfile {
         Self::from_json(SAMPLE).expect("the bundled sample profile is valid")
     }
@@ -101,6 +136,14 @@ impl OrganisationProfile {
         }
         for line in &self.address {
             validate::text("address", line)?;
+        }
+        for (regime, calendar) in &self.calendars {
+            regime
+                .parse::<Regime>()
+                .map_err(|e| e.in_field("calendars"))?;
+            calendar
+                .parse::<CalendarId>()
+                .map_err(|e| e.in_field("calendars"))?;
         }
         if !(1..=60).contains(&self.appi_target_days) {
             return Err(Error::invalid_field(

@@ -1,3 +1,10 @@
 //! Deadline rules and holiday calendars: pure functions, no IO; today is always an argument.
 
 pub mod calendar;
+pub mod dates;
+pub mod engine;
+pub mod regimes;
+pub mod state;
+
+pub use engine::{check_extension, compute, Deadline, Facts, Schedule, Settings, Step, Wait};
+pub use state::DueState;
