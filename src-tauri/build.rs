@@ -2,8 +2,7 @@
 // capabilities/main.json can be invoked from the window.
 fn main() {
     tauri_build::try_build(
-        tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(casebook_commands::ALL)),
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(casebook_commands::ALL)),
     )
     .expect("tauri-build failed");
 }

@@ -4,8 +4,7 @@ use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use crate::error::Result;
 use crate::model::{
-    Agent, Channel, EventType, Kind, NewCase, NewEvent, Outcome, Person, Received, Regime,
-    Relationship,
+    Agent, Channel, EventType, Kind, NewCase, NewEvent, Outcome, Person, Received, Regime, Relationship,
 };
 use crate::store::Store;
 
@@ -53,12 +52,7 @@ const NAMES: &[(&str, &str, &str)] = &[
 
 const DOMAINS: &[&str] = &["example.com", "example.org", "example.net", "mail.example"];
 const ASSIGNEES: &[&str] = &["A. Tanaka", "M. Keller", "S. Brooks"];
-const COMPANIES: &[&str] = &[
-    "Northwind Retail GmbH",
-    "Kumo Systems K.K.",
-    "Bayside Analytics LLC",
-    "Harbour Web Ltd",
-];
+const COMPANIES: &[&str] = &["Northwind Retail GmbH", "Kumo Systems K.K.", "Bayside Analytics LLC", "Harbour Web Ltd"];
 
 /// Adds `count` demo cases to `store`; returns how many were added.
 pub fn fill(store: &mut Store, count: u32, seed: u64) -> Result<u32> {
@@ -104,19 +98,14 @@ fn fake_case(rng: &mut Rng, today: NaiveDate, zone: chrono_tz::Tz) -> NewCase {
     }
     let days_ago = rng.below(730) as i64;
     let date = today - Duration::days(days_ago);
-    let time = NaiveTime::from_hms_opt(8 + rng.below(10) as u32, rng.below(60) as u32, 0)
-        .expect("valid time");
+    let time = NaiveTime::from_hms_opt(8 + rng.below(10) as u32, rng.below(60) as u32, 0).expect("valid time");
     let at = zone
         .from_local_datetime(&date.and_time(time))
         .earliest()
         .map(|t| t.with_timezone(&Utc))
         .unwrap_or_else(|| Utc.from_utc_datetime(&date.and_time(time)));
     let (given, family, ascii) = *rng.pick(NAMES);
-    let name = if given
-        .chars()
-        .next()
-        .is_some_and(|c| ('\u{3040}'..='\u{9fff}').contains(&c))
-    {
+    let name = if given.chars().next().is_some_and(|c| ('\u{3040}'..='\u{9fff}').contains(&c)) {
         format!("{family} {given}")
     } else {
         format!("{given} {family}")
@@ -139,13 +128,8 @@ fn fake_case(rng: &mut Rng, today: NaiveDate, zone: chrono_tz::Tz) -> NewCase {
         name: "Golden State Privacy Agents LLC".to_string(),
         proof_received: Some(date + Duration::days(rng.below(5) as i64)).filter(|d| *d <= today),
     });
-    let channel = *rng.pick(&[
-        Channel::Email,
-        Channel::Email,
-        Channel::WebForm,
-        Channel::Post,
-        Channel::Representative,
-    ]);
+    let channel =
+        *rng.pick(&[Channel::Email, Channel::Email, Channel::WebForm, Channel::Post, Channel::Representative]);
     NewCase {
         kind,
         regime,
@@ -156,11 +140,7 @@ fn fake_case(rng: &mut Rng, today: NaiveDate, zone: chrono_tz::Tz) -> NewCase {
         agent,
         assignee: Some(rng.pick(ASSIGNEES).to_string()),
         notes: notes_for(kind, regime).to_string(),
-        tags: if rng.chance(15) {
-            vec!["priority".to_string()]
-        } else {
-            Vec::new()
-        },
+        tags: if rng.chance(15) { vec!["priority".to_string()] } else { Vec::new() },
     }
 }
 
@@ -182,30 +162,22 @@ fn fake_timeline(rng: &mut Rng, case: &NewCase, today: NaiveDate) -> Vec<NewEven
     let age = (today - start).num_days();
     let mut on = start;
     let mut events = Vec::new();
-    let mut step =
-        |rng: &mut Rng, event_type: EventType, max_gap: u64, events: &mut Vec<NewEvent>| -> bool {
-            let next = on + Duration::days(1 + rng.below(max_gap) as i64);
-            if next > today {
-                return false;
-            }
-            on = next;
-            events.push(NewEvent {
-                event_type,
-                on,
-                note: None,
-                outcome: None,
-                reason: None,
-            });
-            true
-        };
+    let mut step = |rng: &mut Rng, event_type: EventType, max_gap: u64, events: &mut Vec<NewEvent>| -> bool {
+        let next = on + Duration::days(1 + rng.below(max_gap) as i64);
+        if next > today {
+            return false;
+        }
+        on = next;
+        events.push(NewEvent { event_type, on, note: None, outcome: None, reason: None });
+        true
+    };
     let finish_chance = if age > 120 { 95 } else { age as u64 * 3 / 4 };
     if !step(rng, EventType::Acknowledged, 4, &mut events) {
         return events;
     }
     let asks_identity = case.kind == Kind::Request && rng.chance(30);
     if asks_identity
-        && (!step(rng, EventType::IdRequested, 4, &mut events)
-            || !step(rng, EventType::IdReceived, 10, &mut events))
+        && (!step(rng, EventType::IdRequested, 4, &mut events) || !step(rng, EventType::IdReceived, 10, &mut events))
     {
         return events;
     }
@@ -225,10 +197,7 @@ fn fake_timeline(rng: &mut Rng, case: &NewCase, today: NaiveDate) -> Vec<NewEven
     let (outcome, reason) = match rng.below(10) {
         0..=6 => (Outcome::Complied, None),
         7..=8 => (Outcome::CompliedInPart, None),
-        _ => (
-            Outcome::Denied,
-            Some(denial_reason(case.regime).to_string()),
-        ),
+        _ => (Outcome::Denied, Some(denial_reason(case.regime).to_string())),
     };
     if step(rng, EventType::Closed, 5, &mut events) {
         let last = events.last_mut().expect("just pushed");
@@ -255,9 +224,7 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         let make = |seed| {
             let mut rng = Rng(seed);
-            (0..50)
-                .map(|_| fake_case(&mut rng, today, chrono_tz::Asia::Tokyo))
-                .collect::<Vec<_>>()
+            (0..50).map(|_| fake_case(&mut rng, today, chrono_tz::Asia::Tokyo)).collect::<Vec<_>>()
         };
         assert_eq!(make(7), make(7));
         assert_ne!(make(7), make(8));

@@ -33,28 +33,18 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error {
-            kind,
-            message: message.into(),
-            field: None,
-        }
+        Error { kind, message: message.into(), field: None }
     }
     /// A validation error about one named input field.
     pub fn invalid_field(field: &str, message: impl Into<String>) -> Self {
-        Error {
-            field: Some(field.to_string()),
-            ..Self::validation(message)
-        }
+        Error { field: Some(field.to_string()), ..Self::validation(message) }
     }
     pub fn validation(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Validation, message)
     }
     /// The same error, attributed to an input field.
     pub fn in_field(self, field: &str) -> Self {
-        Error {
-            field: Some(field.to_string()),
-            ..self
-        }
+        Error { field: Some(field.to_string()), ..self }
     }
     pub fn not_found(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::NotFound, message)

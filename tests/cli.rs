@@ -42,10 +42,7 @@ fn round_trip_init_add_list_verify() {
     assert_eq!(added["requester"]["name"], "Łukasz Żółć");
     assert_eq!(added["requester"]["email"], "lukasz@example.org");
     for key in ["acknowledge_by", "respond_by", "extended_respond_by"] {
-        assert!(
-            added["deadlines"].get(key).is_some(),
-            "deadlines.{key} present"
-        );
+        assert!(added["deadlines"].get(key).is_some(), "deadlines.{key} present");
     }
 
     let listed = db.json(&["case", "list", "--json"]);
@@ -61,39 +58,27 @@ fn round_trip_init_add_list_verify() {
 #[test]
 fn references_count_up_per_kind_and_year() {
     let db = TestDb::initialised();
-    let refs: Vec<String> = [
-        ("request", "2026-01-05"),
-        ("request", "2026-01-06"),
-        ("complaint", "2026-01-07"),
-        ("request", "2025-12-30"),
-    ]
-    .iter()
-    .map(|(kind, date)| {
-        let out = db.run(&[
-            "case",
-            "add",
-            "--kind",
-            kind,
-            "--regime",
-            "uk-gdpr",
-            "--received",
-            date,
-            "--name",
-            "Ann Lee",
-        ]);
-        assert!(out.status.success(), "{}", stderr(&out));
-        stdout(&out).trim().to_string()
-    })
-    .collect();
-    assert_eq!(
-        refs,
-        [
-            "DSR-2026-0001",
-            "DSR-2026-0002",
-            "CMP-2026-0001",
-            "DSR-2025-0001"
-        ]
-    );
+    let refs: Vec<String> =
+        [("request", "2026-01-05"), ("request", "2026-01-06"), ("complaint", "2026-01-07"), ("request", "2025-12-30")]
+            .iter()
+            .map(|(kind, date)| {
+                let out = db.run(&[
+                    "case",
+                    "add",
+                    "--kind",
+                    kind,
+                    "--regime",
+                    "uk-gdpr",
+                    "--received",
+                    date,
+                    "--name",
+                    "Ann Lee",
+                ]);
+                assert!(out.status.success(), "{}", stderr(&out));
+                stdout(&out).trim().to_string()
+            })
+            .collect();
+    assert_eq!(refs, ["DSR-2026-0001", "DSR-2026-0002", "CMP-2026-0001", "DSR-2025-0001"]);
 }
 
 #[test]
@@ -123,10 +108,7 @@ fn receipt_date_is_local_to_the_receiving_office() {
 #[test]
 fn invalid_input_is_refused_with_one_line_and_writes_nothing() {
     let db = TestDb::initialised();
-    let reference = add_sample_case(&db)["reference"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let reference = add_sample_case(&db)["reference"].as_str().unwrap().to_string();
     let records_before = db.audit_records();
     let list_before = db.json(&["case", "list", "--json"]);
     let vectors: Vec<Value> = serde_json::from_str(&data("invalid_cli_input.json")).unwrap();
@@ -137,31 +119,16 @@ fn invalid_input_is_refused_with_one_line_and_writes_nothing() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|a| {
-                a.as_str()
-                    .unwrap()
-                    .replace("@REF@", &reference)
-                    .replace("@LONG_NAME@", &long_name)
-            })
+            .map(|a| a.as_str().unwrap().replace("@REF@", &reference).replace("@LONG_NAME@", &long_name))
             .collect();
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = db.run(&args);
         let why = v["why"].as_str().unwrap();
         let err = stderr(&out);
         assert!(!out.status.success(), "{why}: should fail");
-        assert_eq!(
-            err.trim_end().lines().count(),
-            1,
-            "{why}: one line, got {err:?}"
-        );
-        assert!(
-            err.contains(v["error"].as_str().unwrap()),
-            "{why}: got {err:?}"
-        );
-        assert!(
-            !err.contains("Souza") && !err.contains("Żółć"),
-            "{why}: personal data in {err:?}"
-        );
+        assert_eq!(err.trim_end().lines().count(), 1, "{why}: one line, got {err:?}");
+        assert!(err.contains(v["error"].as_str().unwrap()), "{why}: got {err:?}");
+        assert!(!err.contains("Souza") && !err.contains("Żółć"), "{why}: personal data in {err:?}");
     }
     assert_eq!(db.audit_records(), records_before, "nothing was written");
     assert_eq!(db.json(&["case", "list", "--json"]), list_before);
@@ -170,49 +137,14 @@ fn invalid_input_is_refused_with_one_line_and_writes_nothing() {
 #[test]
 fn the_status_flow_is_enforced_and_every_step_is_dated() {
     let db = TestDb::initialised();
-    let r = add_sample_case(&db)["reference"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let r = add_sample_case(&db)["reference"].as_str().unwrap().to_string();
     let steps = [
-        (
-            vec!["--type", "acknowledged", "--on", "2026-03-03"],
-            "acknowledged",
-        ),
-        (
-            vec!["--type", "id-requested", "--on", "2026-03-03"],
-            "awaiting-information",
-        ),
-        (
-            vec!["--type", "id-received", "--on", "2026-03-09"],
-            "in-progress",
-        ),
-        (
-            vec![
-                "--type",
-                "extended",
-                "--on",
-                "2026-03-20",
-                "--note",
-                "Three systems to search",
-            ],
-            "extended",
-        ),
-        (
-            vec!["--type", "responded", "--on", "2026-05-02"],
-            "responded",
-        ),
-        (
-            vec![
-                "--type",
-                "closed",
-                "--on",
-                "2026-05-04",
-                "--outcome",
-                "complied",
-            ],
-            "closed",
-        ),
+        (vec!["--type", "acknowledged", "--on", "2026-03-03"], "acknowledged"),
+        (vec!["--type", "id-requested", "--on", "2026-03-03"], "awaiting-information"),
+        (vec!["--type", "id-received", "--on", "2026-03-09"], "in-progress"),
+        (vec!["--type", "extended", "--on", "2026-03-20", "--note", "Three systems to search"], "extended"),
+        (vec!["--type", "responded", "--on", "2026-05-02"], "responded"),
+        (vec!["--type", "closed", "--on", "2026-05-04", "--outcome", "complied"], "closed"),
     ];
     for (args, status) in steps {
         let mut full = vec!["case", "event", r.as_str()];
@@ -230,10 +162,7 @@ fn the_status_flow_is_enforced_and_every_step_is_dated() {
 
     let out = db.run(&["case", "event", &r, "--type", "extended"]);
     assert!(!out.status.success());
-    assert_eq!(
-        stderr(&out).trim(),
-        "casebook: a case that is closed cannot be marked extended"
-    );
+    assert_eq!(stderr(&out).trim(), "casebook: a case that is closed cannot be marked extended");
 }
 
 #[test]
@@ -260,15 +189,7 @@ fn the_file_holds_no_plain_header_and_no_case_text() {
         bytes.extend(std::fs::read(p).unwrap_or_default());
     }
     let contains = |needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
-    for needle in [
-        "SQLite format 3",
-        "Łukasz",
-        "lukasz@example.org",
-        "DSR-2026",
-        "Ångström",
-        "gdpr",
-        "PLANIT",
-    ] {
+    for needle in ["SQLite format 3", "Łukasz", "lukasz@example.org", "DSR-2026", "Ångström", "gdpr", "PLANIT"] {
         assert!(!contains(needle), "found {needle:?} in plain bytes");
     }
 }
@@ -298,33 +219,15 @@ fn commands_without_a_database_say_how_to_create_one() {
 fn list_filters_by_status_kind_regime_and_text() {
     let db = TestDb::initialised();
     add_sample_case(&db);
-    for (kind, regime, name) in [
-        ("complaint", "uk-gdpr", "Ann Lee"),
-        ("request", "ccpa", "山田 太郎"),
-    ] {
-        let out = db.run(&[
-            "case",
-            "add",
-            "--kind",
-            kind,
-            "--regime",
-            regime,
-            "--received",
-            "2026-04-01",
-            "--name",
-            name,
-        ]);
+    for (kind, regime, name) in [("complaint", "uk-gdpr", "Ann Lee"), ("request", "ccpa", "山田 太郎")] {
+        let out =
+            db.run(&["case", "add", "--kind", kind, "--regime", regime, "--received", "2026-04-01", "--name", name]);
         assert!(out.status.success());
     }
     let refs = |args: &[&str]| -> Vec<String> {
         let mut full = vec!["case", "list", "--json"];
         full.extend_from_slice(args);
-        db.json(&full)
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["reference"].as_str().unwrap().to_string())
-            .collect()
+        db.json(&full).as_array().unwrap().iter().map(|c| c["reference"].as_str().unwrap().to_string()).collect()
     };
     assert_eq!(refs(&["--kind", "complaint"]), ["CMP-2026-0001"]);
     assert_eq!(refs(&["--regime", "ccpa"]), ["DSR-2026-0002"]);
@@ -348,13 +251,7 @@ fn demo_data_is_deterministic_for_a_seed() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|c| {
-                (
-                    c["reference"].clone(),
-                    c["requester"]["name"].clone(),
-                    c["status"].clone(),
-                )
-            })
+            .map(|c| (c["reference"].clone(), c["requester"]["name"].clone(), c["status"].clone()))
             .collect::<Vec<_>>()
     };
     assert_eq!(names("5"), names("5"));

@@ -24,12 +24,8 @@ const COLUMNS: [&str; 13] = [
 #[test]
 fn every_vector_comes_out_exactly() {
     let db = TestDb::new();
-    let rows: Vec<Vec<&str>> = data("deadlines.tsv")
-        .leak()
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
-        .collect();
+    let rows: Vec<Vec<&str>> =
+        data("deadlines.tsv").leak().lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').collect()).collect();
     assert!(rows.len() >= 36, "all vectors are read");
     let mut failures = Vec::new();
     for row in &rows {
@@ -44,11 +40,7 @@ fn every_vector_comes_out_exactly() {
         assert!(out.status.success(), "{row:?}: {}", stderr(&out));
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         for (i, key) in COLUMNS.iter().enumerate().skip(8) {
-            let expected = if row[i] == "-" {
-                serde_json::Value::Null
-            } else {
-                row[i].into()
-            };
+            let expected = if row[i] == "-" { serde_json::Value::Null } else { row[i].into() };
             if json[key] != expected {
                 failures.push(format!(
                     "{} {} {} {}: {key} = {}, expected {expected}",
@@ -82,50 +74,16 @@ fn the_basis_names_the_article_and_every_adjustment() {
         "--json",
     ]);
     let basis = json["basis"][0].as_str().unwrap();
-    for part in [
-        "UK GDPR Art. 12(3)",
-        "plus 10 days paused awaiting clarification",
-        "12 Apr 2026 is a Sunday",
-        "13 Apr 2026",
-    ] {
+    for part in
+        ["UK GDPR Art. 12(3)", "plus 10 days paused awaiting clarification", "12 Apr 2026 is a Sunday", "13 Apr 2026"]
+    {
         assert!(basis.contains(part), "{part} missing from {basis}");
     }
-    let json = db.json(&[
-        "deadline",
-        "--regime",
-        "gdpr",
-        "--received",
-        "2025-01-31",
-        "--calendar",
-        "ie",
-        "--json",
-    ]);
-    assert!(json["basis"][0]
-        .as_str()
-        .unwrap()
-        .contains("no day 31 in February, so the month's last day, 28 Feb 2025"));
-    let json = db.json(&[
-        "deadline",
-        "--regime",
-        "gdpr",
-        "--received",
-        "2026-03-06",
-        "--calendar",
-        "ie",
-        "--json",
-    ]);
-    assert!(json["basis"][0]
-        .as_str()
-        .unwrap()
-        .contains("6 Apr 2026 is Easter Monday"));
-    let json = db.json(&[
-        "deadline",
-        "--regime",
-        "appi",
-        "--received",
-        "2026-04-22",
-        "--json",
-    ]);
+    let json = db.json(&["deadline", "--regime", "gdpr", "--received", "2025-01-31", "--calendar", "ie", "--json"]);
+    assert!(json["basis"][0].as_str().unwrap().contains("no day 31 in February, so the month's last day, 28 Feb 2025"));
+    let json = db.json(&["deadline", "--regime", "gdpr", "--received", "2026-03-06", "--calendar", "ie", "--json"]);
+    assert!(json["basis"][0].as_str().unwrap().contains("6 Apr 2026 is Easter Monday"));
+    let json = db.json(&["deadline", "--regime", "appi", "--received", "2026-04-22", "--json"]);
     assert!(json["basis"][1].as_str().unwrap().contains("APPI Art. 39"));
     assert!(json["basis"][1]
         .as_str()
@@ -159,60 +117,20 @@ fn an_unanswered_request_for_information_stops_the_clock_until_today() {
 fn bad_input_and_impossible_orders_are_refused() {
     let db = TestDb::new();
     for (args, error) in [
+        (vec!["--regime", "lgpd", "--received", "2026-03-02"], "unknown regime 'lgpd'"),
         (
-            vec!["--regime", "lgpd", "--received", "2026-03-02"],
-            "unknown regime 'lgpd'",
-        ),
-        (
-            vec![
-                "--regime",
-                "ccpa",
-                "--received",
-                "2026-03-02",
-                "--right",
-                "erasure",
-            ],
+            vec!["--regime", "ccpa", "--received", "2026-03-02", "--right", "erasure"],
             "right 'erasure' does not exist under ccpa",
         ),
+        (vec!["--regime", "gdpr", "--received", "2026-03-02", "--calendar", "xx"], "unknown calendar 'xx'"),
+        (vec!["--regime", "gdpr", "--received", "2026-13-02"], "is not a valid date"),
         (
-            vec![
-                "--regime",
-                "gdpr",
-                "--received",
-                "2026-03-02",
-                "--calendar",
-                "xx",
-            ],
-            "unknown calendar 'xx'",
-        ),
-        (
-            vec!["--regime", "gdpr", "--received", "2026-13-02"],
-            "is not a valid date",
-        ),
-        (
-            vec![
-                "--regime",
-                "gdpr",
-                "--received",
-                "2101-03-02",
-                "--calendar",
-                "ie",
-            ],
+            vec!["--regime", "gdpr", "--received", "2101-03-02", "--calendar", "ie"],
             "outside the supported years 1990–2100",
         ),
+        (vec!["--regime", "gdpr", "--received", "1989-03-02"], "outside the supported years"),
         (
-            vec!["--regime", "gdpr", "--received", "1989-03-02"],
-            "outside the supported years",
-        ),
-        (
-            vec![
-                "--regime",
-                "gdpr",
-                "--received",
-                "2026-03-02",
-                "--id-received",
-                "2026-03-05",
-            ],
+            vec!["--regime", "gdpr", "--received", "2026-03-02", "--id-received", "2026-03-05"],
             "identity was received but never requested",
         ),
         (
@@ -229,53 +147,18 @@ fn bad_input_and_impossible_orders_are_refused() {
             "identity was received (2026-03-04) before it was requested (2026-03-05)",
         ),
         (
-            vec![
-                "--regime",
-                "uk-gdpr",
-                "--received",
-                "2026-03-02",
-                "--clarification-requested",
-                "2026-03-01",
-            ],
+            vec!["--regime", "uk-gdpr", "--received", "2026-03-02", "--clarification-requested", "2026-03-01"],
             "clarification was requested (2026-03-01) before the request was received",
         ),
         (
-            vec![
-                "--regime",
-                "gdpr",
-                "--received",
-                "2026-01-31",
-                "--calendar",
-                "ie",
-                "--extended",
-                "2026-03-03",
-            ],
+            vec!["--regime", "gdpr", "--received", "2026-01-31", "--calendar", "ie", "--extended", "2026-03-03"],
             "too late to extend: the extension had to be announced by 2026-03-02",
         ),
         (
-            vec![
-                "--regime",
-                "ccpa",
-                "--right",
-                "opt-out",
-                "--received",
-                "2026-01-31",
-                "--extended",
-                "2026-02-03",
-            ],
+            vec!["--regime", "ccpa", "--right", "opt-out", "--received", "2026-01-31", "--extended", "2026-02-03"],
             "a ccpa opt-out request cannot be extended",
         ),
-        (
-            vec![
-                "--regime",
-                "appi",
-                "--received",
-                "2026-01-31",
-                "--extended",
-                "2026-02-03",
-            ],
-            "cannot be extended",
-        ),
+        (vec!["--regime", "appi", "--received", "2026-01-31", "--extended", "2026-02-03"], "cannot be extended"),
     ] {
         let mut full = vec!["deadline"];
         full.extend(args.iter());

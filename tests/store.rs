@@ -19,17 +19,10 @@ fn store_with_cases(db: &TestDb) -> Store {
             name: name.into(),
             ..CaseInput::default()
         };
-        let case = store
-            .add_case(&input.validate(store.zone(), Utc::now()).unwrap())
-            .unwrap();
-        let ack = EventInput {
-            event_type: "acknowledged".into(),
-            on: Some("2026-05-05".into()),
-            ..EventInput::default()
-        };
-        store
-            .record_event(&case.reference, &ack.validate(store.today()).unwrap())
-            .unwrap();
+        let case = store.add_case(&input.validate(store.zone(), Utc::now()).unwrap()).unwrap();
+        let ack =
+            EventInput { event_type: "acknowledged".into(), on: Some("2026-05-05".into()), ..EventInput::default() };
+        store.record_event(&case.reference, &ack.validate(store.today()).unwrap()).unwrap();
     }
     store
 }
@@ -42,34 +35,16 @@ fn every_kind_of_tampering_with_the_audit_log_is_detected() {
         let db = TestDb::new();
         let store = store_with_cases(&db);
         let clean = store.verify_audit_chain().unwrap();
-        assert_eq!(
-            (clean.records, clean.first_broken),
-            (5, None),
-            "{why}: clean chain"
-        );
+        assert_eq!((clean.records, clean.first_broken), (5, None), "{why}: clean chain");
         drop(store);
 
         let raw = Store::raw_connection(&db.path, PASSPHRASE).unwrap();
-        raw.execute_batch(v["sql"].as_str().unwrap())
-            .unwrap_or_else(|e| panic!("{why}: {e}"));
+        raw.execute_batch(v["sql"].as_str().unwrap()).unwrap_or_else(|e| panic!("{why}: {e}"));
         drop(raw);
 
-        let report = Store::open(&db.path, PASSPHRASE)
-            .unwrap()
-            .verify_audit_chain()
-            .unwrap();
-        assert_eq!(
-            report.first_broken,
-            v["first_broken"].as_i64(),
-            "{why}: {report:?}"
-        );
-        assert!(
-            report
-                .problem
-                .unwrap()
-                .contains(v["problem"].as_str().unwrap()),
-            "{why}"
-        );
+        let report = Store::open(&db.path, PASSPHRASE).unwrap().verify_audit_chain().unwrap();
+        assert_eq!(report.first_broken, v["first_broken"].as_i64(), "{why}: {report:?}");
+        assert!(report.problem.unwrap().contains(v["problem"].as_str().unwrap()), "{why}");
     }
 }
 
@@ -78,17 +53,12 @@ fn a_database_from_a_newer_casebook_is_refused_untouched() {
     let db = TestDb::new();
     drop(store_with_cases(&db));
     let raw = Store::raw_connection(&db.path, PASSPHRASE).unwrap();
-    raw.pragma_update(None, "user_version", LATEST_VERSION + 1)
-        .unwrap();
+    raw.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
     drop(raw);
     let before = db.bytes();
     let err = Store::open(&db.path, PASSPHRASE).err().expect("refused");
     assert_eq!(err.kind, ErrorKind::Incompatible);
-    assert!(
-        err.message.contains("newer than this Casebook understands"),
-        "{}",
-        err.message
-    );
+    assert!(err.message.contains("newer than this Casebook understands"), "{}", err.message);
     assert_eq!(db.bytes(), before);
 }
 
@@ -97,13 +67,9 @@ fn a_fresh_database_is_at_the_latest_version_with_its_pragmas() {
     let db = TestDb::new();
     drop(store_with_cases(&db));
     let raw = Store::raw_connection(&db.path, PASSPHRASE).unwrap();
-    let version: u32 = raw
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .unwrap();
+    let version: u32 = raw.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, LATEST_VERSION);
-    let mode: String = raw
-        .pragma_query_value(None, "journal_mode", |r| r.get(0))
-        .unwrap();
+    let mode: String = raw.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
 }
 
@@ -111,25 +77,11 @@ fn a_fresh_database_is_at_the_latest_version_with_its_pragmas() {
 fn a_refused_event_leaves_the_case_and_the_log_as_they_were() {
     let db = TestDb::new();
     let mut store = store_with_cases(&db);
-    let before = (
-        store.case("DSR-2026-0001").unwrap(),
-        store.verify_audit_chain().unwrap(),
-    );
-    let close = EventInput {
-        event_type: "closed".into(),
-        ..EventInput::default()
-    };
-    let err = store
-        .record_event("DSR-2026-0001", &close.validate(store.today()).unwrap())
-        .unwrap_err();
+    let before = (store.case("DSR-2026-0001").unwrap(), store.verify_audit_chain().unwrap());
+    let close = EventInput { event_type: "closed".into(), ..EventInput::default() };
+    let err = store.record_event("DSR-2026-0001", &close.validate(store.today()).unwrap()).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Validation);
-    assert_eq!(
-        (
-            store.case("DSR-2026-0001").unwrap(),
-            store.verify_audit_chain().unwrap()
-        ),
-        before
-    );
+    assert_eq!((store.case("DSR-2026-0001").unwrap(), store.verify_audit_chain().unwrap()), before);
 }
 
 #[test]
@@ -137,14 +89,9 @@ fn the_sample_profile_seeds_the_address_book() {
     let db = TestDb::new();
     let store = store_with_cases(&db);
     let parties = store.parties().unwrap();
-    assert_eq!(
-        parties[0].name,
-        "PLANIT // LEGAL Rechtsanwaltsgesellschaft mbH"
-    );
+    assert_eq!(parties[0].name, "PLANIT // LEGAL Rechtsanwaltsgesellschaft mbH");
     assert_eq!(parties[1].name, "TMI Associates London LLP");
-    assert!(parties
-        .iter()
-        .any(|p| p.email.as_deref() == Some("data_protection_officer@cscloud.co.jp")));
+    assert!(parties.iter().any(|p| p.email.as_deref() == Some("data_protection_officer@cscloud.co.jp")));
     assert_eq!(store.profile().unwrap().name, "Cyber Security Cloud, Inc.");
 }
 

@@ -24,11 +24,7 @@ pub fn vocabulary() -> Vocabulary {
 }
 
 #[tauri::command(async)]
-pub fn set_up(
-    state: State<'_, AppState>,
-    profile: OrganisationProfile,
-    passphrase: String,
-) -> Result<AppStatus> {
+pub fn set_up(state: State<'_, AppState>, profile: OrganisationProfile, passphrase: String) -> Result<AppStatus> {
     state.set_up(&profile, &passphrase)
 }
 
@@ -58,11 +54,7 @@ pub fn add_case(state: State<'_, AppState>, input: CaseInput) -> Result<Case> {
 }
 
 #[tauri::command(async)]
-pub fn record_event(
-    state: State<'_, AppState>,
-    reference: String,
-    input: EventInput,
-) -> Result<CaseView> {
+pub fn record_event(state: State<'_, AppState>, reference: String, input: EventInput) -> Result<CaseView> {
     state.record_event(&reference, &input)
 }
 

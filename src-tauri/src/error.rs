@@ -34,21 +34,13 @@ impl From<Error> for UiError {
             ErrorKind::Incompatible => Code::Incompatible,
             ErrorKind::Storage => Code::Storage,
         };
-        UiError {
-            code,
-            message: e.message,
-            field: e.field,
-        }
+        UiError { code, message: e.message, field: e.field }
     }
 }
 
 impl UiError {
     pub fn locked() -> Self {
-        UiError {
-            code: Code::Locked,
-            message: "Casebook is locked".into(),
-            field: None,
-        }
+        UiError { code: Code::Locked, message: "Casebook is locked".into(), field: None }
     }
 }
 
@@ -58,18 +50,12 @@ mod tests {
 
     #[test]
     fn serialises_as_code_message_and_field() {
-        let e = UiError::from(Error::invalid_field(
-            "email",
-            "email is not a valid address",
-        ));
+        let e = UiError::from(Error::invalid_field("email", "email is not a valid address"));
         assert_eq!(
             serde_json::to_string(&e).unwrap(),
             r#"{"code":"validation","message":"email is not a valid address","field":"email"}"#
         );
         let e = UiError::from(Error::new(ErrorKind::WrongPassphrase, "wrong passphrase"));
-        assert_eq!(
-            serde_json::to_string(&e).unwrap(),
-            r#"{"code":"wrong_passphrase","message":"wrong passphrase"}"#
-        );
+        assert_eq!(serde_json::to_string(&e).unwrap(), r#"{"code":"wrong_passphrase","message":"wrong passphrase"}"#);
     }
 }

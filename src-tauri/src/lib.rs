@@ -30,25 +30,20 @@ pub fn database_path(args: impl IntoIterator<Item = String>) -> Result<PathBuf, 
 }
 
 /// Adds the app's state and commands to a builder (the real one, or a test's mock).
-pub fn app_builder<R: tauri::Runtime>(
-    builder: tauri::Builder<R>,
-    state: AppState,
-) -> tauri::Builder<R> {
-    builder
-        .manage(state)
-        .invoke_handler(tauri::generate_handler![
-            commands::app_status,
-            commands::sample_profile,
-            commands::vocabulary,
-            commands::set_up,
-            commands::unlock,
-            commands::lock,
-            commands::list_cases,
-            commands::get_case,
-            commands::add_case,
-            commands::record_event,
-            commands::list_parties,
-        ])
+pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    builder.manage(state).invoke_handler(tauri::generate_handler![
+        commands::app_status,
+        commands::sample_profile,
+        commands::vocabulary,
+        commands::set_up,
+        commands::unlock,
+        commands::lock,
+        commands::list_cases,
+        commands::get_case,
+        commands::add_case,
+        commands::record_event,
+        commands::list_parties,
+    ])
 }
 
 pub fn run() {
@@ -70,18 +65,11 @@ mod tests {
 
     #[test]
     fn the_capability_grants_exactly_the_apps_own_commands() {
-        let capability: Value =
-            serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
-        let granted: Vec<&str> = capability["permissions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p.as_str().unwrap())
-            .collect();
-        let expected: Vec<String> = crate::command_names::ALL
-            .iter()
-            .map(|c| format!("allow-{}", c.replace('_', "-")))
-            .collect();
+        let capability: Value = serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
+        let granted: Vec<&str> =
+            capability["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+        let expected: Vec<String> =
+            crate::command_names::ALL.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
         assert_eq!(granted, expected);
     }
 
@@ -89,17 +77,10 @@ mod tests {
     fn the_content_security_policy_allows_no_eval_and_no_remote_origin() {
         let config: Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
         let csp = config["app"]["security"]["csp"].as_str().unwrap();
-        assert!(
-            !csp.contains("unsafe-eval") && !csp.contains("unsafe-inline"),
-            "{csp}"
-        );
+        assert!(!csp.contains("unsafe-eval") && !csp.contains("unsafe-inline"), "{csp}");
         let remote: Vec<&str> = csp
             .split([' ', ';'])
-            .filter(|s| {
-                s.starts_with("http") && *s != "http://ipc.localhost"
-                    || s.starts_with("ws")
-                    || *s == "*"
-            })
+            .filter(|s| s.starts_with("http") && *s != "http://ipc.localhost" || s.starts_with("ws") || *s == "*")
             .collect();
         assert!(remote.is_empty(), "remote sources in the CSP: {remote:?}");
         assert_eq!(config["app"]["withGlobalTauri"], false);

@@ -5,8 +5,8 @@ use std::sync::Mutex;
 
 use casebook::model::flow::{allowed_events, OPEN};
 use casebook::model::{
-    Case, CaseDetail, CaseInput, Channel, EventInput, EventType, Kind, OrganisationProfile,
-    Outcome, Regime, Relationship, Right, Status,
+    Case, CaseDetail, CaseInput, Channel, EventInput, EventType, Kind, OrganisationProfile, Outcome, Regime,
+    Relationship, Right, Status,
 };
 use casebook::store::{CaseFilter, MIN_PASSPHRASE_CHARS};
 use casebook::Store;
@@ -59,10 +59,7 @@ pub struct CaseView {
 
 impl From<CaseDetail> for CaseView {
     fn from(detail: CaseDetail) -> Self {
-        CaseView {
-            allowed_events: allowed_events(detail.case.status),
-            detail,
-        }
+        CaseView { allowed_events: allowed_events(detail.case.status), detail }
     }
 }
 
@@ -104,17 +101,12 @@ impl Default for Vocabulary {
 
 impl AppState {
     pub fn new(path: PathBuf) -> Self {
-        AppState {
-            path,
-            store: Mutex::new(None),
-        }
+        AppState { path, store: Mutex::new(None) }
     }
 
     fn guard(&self) -> std::sync::MutexGuard<'_, Option<Store>> {
         // A panic while holding the lock leaves no half-written data (SQLite rolls back), so reuse it.
-        self.store
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn status(&self) -> AppStatus {
@@ -127,18 +119,11 @@ impl AppState {
         AppStatus {
             state,
             database: self.path.display().to_string(),
-            organisation: guard
-                .as_ref()
-                .and_then(|s| s.profile().ok())
-                .map(|p| p.name),
+            organisation: guard.as_ref().and_then(|s| s.profile().ok()).map(|p| p.name),
         }
     }
 
-    pub fn set_up(
-        &self,
-        profile: &OrganisationProfile,
-        passphrase: &str,
-    ) -> Result<AppStatus, UiError> {
+    pub fn set_up(&self, profile: &OrganisationProfile, passphrase: &str) -> Result<AppStatus, UiError> {
         let store = Store::create(&self.path, passphrase, profile)?;
         *self.guard() = Some(store);
         Ok(self.status())
@@ -157,10 +142,7 @@ impl AppState {
     }
 
     /// Runs `f` on the open store, or answers `locked`.
-    pub fn with_store<T>(
-        &self,
-        f: impl FnOnce(&mut Store) -> casebook::Result<T>,
-    ) -> Result<T, UiError> {
+    pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> casebook::Result<T>) -> Result<T, UiError> {
         let mut guard = self.guard();
         let store = guard.as_mut().ok_or_else(UiError::locked)?;
         f(store).map_err(UiError::from)
@@ -177,12 +159,7 @@ impl AppState {
             limit: Some(request.limit.unwrap_or(100).min(500)),
             offset: request.offset,
         };
-        self.with_store(|s| {
-            Ok(CasePage {
-                cases: s.list_cases(&filter)?,
-                total: s.count_cases(&filter)?,
-            })
-        })
+        self.with_store(|s| Ok(CasePage { cases: s.list_cases(&filter)?, total: s.count_cases(&filter)? }))
     }
 
     pub fn add_case(&self, input: &CaseInput) -> Result<Case, UiError> {
@@ -193,8 +170,7 @@ impl AppState {
     }
 
     pub fn case_view(&self, reference: &str) -> Result<CaseView, UiError> {
-        self.with_store(|s| s.case_detail(reference))
-            .map(CaseView::from)
+        self.with_store(|s| s.case_detail(reference)).map(CaseView::from)
     }
 
     pub fn record_event(&self, reference: &str, input: &EventInput) -> Result<CaseView, UiError> {
@@ -228,54 +204,30 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::new(dir.path().join("c.db"));
         assert_eq!(state.status().state, "setup");
-        let status = state
-            .set_up(&OrganisationProfile::sample(), "a long passphrase")
-            .unwrap();
+        let status = state.set_up(&OrganisationProfile::sample(), "a long passphrase").unwrap();
         assert_eq!(status.state, "unlocked");
-        assert_eq!(
-            status.organisation.as_deref(),
-            Some("Cyber Security Cloud, Inc.")
-        );
+        assert_eq!(status.organisation.as_deref(), Some("Cyber Security Cloud, Inc."));
 
         let case = state.add_case(&input("Olivia Martinez")).unwrap();
         assert_eq!(case.reference, "DSR-2026-0001");
 
         assert_eq!(state.lock().state, "locked");
-        assert_eq!(
-            state.list_cases(&ListRequest::default()).unwrap_err().code,
-            Code::Locked
-        );
-        assert_eq!(
-            state.unlock("wrong passphrase!").unwrap_err().code,
-            Code::WrongPassphrase
-        );
+        assert_eq!(state.list_cases(&ListRequest::default()).unwrap_err().code, Code::Locked);
+        assert_eq!(state.unlock("wrong passphrase!").unwrap_err().code, Code::WrongPassphrase);
         state.unlock("a long passphrase").unwrap();
-        let page = state
-            .list_cases(&ListRequest {
-                search: Some("olivia".into()),
-                ..ListRequest::default()
-            })
-            .unwrap();
-        assert_eq!(
-            (page.total, page.cases[0].reference.as_str()),
-            (1, "DSR-2026-0001")
-        );
+        let page = state.list_cases(&ListRequest { search: Some("olivia".into()), ..ListRequest::default() }).unwrap();
+        assert_eq!((page.total, page.cases[0].reference.as_str()), (1, "DSR-2026-0001"));
     }
 
     #[test]
     fn validation_errors_name_their_field() {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::new(dir.path().join("c.db"));
-        state
-            .set_up(&OrganisationProfile::sample(), "a long passphrase")
-            .unwrap();
+        state.set_up(&OrganisationProfile::sample(), "a long passphrase").unwrap();
         let mut bad = input("Olivia Martinez");
         bad.email = Some("olivia@".into());
         let e = state.add_case(&bad).unwrap_err();
-        assert_eq!(
-            (e.code, e.field.as_deref()),
-            (Code::Validation, Some("email"))
-        );
+        assert_eq!((e.code, e.field.as_deref()), (Code::Validation, Some("email")));
         assert_eq!(state.list_cases(&ListRequest::default()).unwrap().total, 0);
     }
 

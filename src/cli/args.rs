@@ -5,11 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(
-    name = "casebook",
-    version,
-    about = "The privacy office's case tracker, offline and encrypted."
-)]
+#[command(name = "casebook", version, about = "The privacy office's case tracker, offline and encrypted.")]
 pub struct Cli {
     /// The database file (default: the app's data directory).
     #[arg(long, global = true, env = "CASEBOOK_DB")]

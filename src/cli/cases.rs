@@ -13,24 +13,13 @@ use casebook::Result;
 pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
     match command {
         CaseCommand::Add(args) => add(db, *args),
-        CaseCommand::List {
-            status,
-            kind,
-            regime,
-            due_before,
-            search,
-            limit,
-            json,
-        } => {
+        CaseCommand::List { status, kind, regime, due_before, search, limit, json } => {
             let filter = CaseFilter {
                 status: status.as_deref().map(str::parse).transpose()?,
                 open_only: false,
                 kind: kind.as_deref().map(str::parse).transpose()?,
                 regime: regime.as_deref().map(str::parse).transpose()?,
-                due_before: due_before
-                    .as_deref()
-                    .map(|d| validate::date("due-before", d))
-                    .transpose()?,
+                due_before: due_before.as_deref().map(|d| validate::date("due-before", d)).transpose()?,
                 search,
                 limit,
                 offset: 0,
@@ -53,24 +42,9 @@ pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
             }
             Ok(())
         }
-        CaseCommand::Event {
-            reference,
-            event_type,
-            on,
-            note,
-            outcome,
-            reason,
-            json,
-        } => {
+        CaseCommand::Event { reference, event_type, on, note, outcome, reason, json } => {
             let mut store = open(db)?;
-            let event = EventInput {
-                event_type,
-                on,
-                note,
-                outcome,
-                reason,
-            }
-            .validate(store.today())?;
+            let event = EventInput { event_type, on, note, outcome, reason }.validate(store.today())?;
             let detail = store.record_event(&reference, &event)?;
             if json {
                 output::print_json(&detail);

@@ -20,39 +20,28 @@ pub fn run(a: DeadlineArgs) -> Result<()> {
         None => None,
     };
     if let Some(r) = right.filter(|r| !regime.rights().contains(r)) {
-        return Err(Error::validation(format!(
-            "right '{r}' does not exist under {regime}"
-        )));
+        return Err(Error::validation(format!("right '{r}' does not exist under {regime}")));
     }
     let profile = OrganisationProfile::sample();
     let calendar: CalendarId = match &a.calendar {
         Some(c) => c.parse()?,
         None => profile.calendar_for(regime),
     };
-    let date = |field: &str, v: &Option<String>| {
-        v.as_deref().map(|d| validate::date(field, d)).transpose()
-    };
+    let date = |field: &str, v: &Option<String>| v.as_deref().map(|d| validate::date(field, d)).transpose();
     let received = validate::date("received", &a.received)?;
     let today = date("today", &a.today)?.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let wait =
-        |asked: Option<NaiveDate>, answered: Option<NaiveDate>, what: &str| -> Result<Vec<Wait>> {
-            match (asked, answered) {
-                (None, None) => Ok(Vec::new()),
-                (Some(asked), answered) => Ok(vec![Wait { asked, answered }]),
-                (None, Some(_)) => Err(Error::validation(format!(
-                    "{what} was received but never requested"
-                ))),
-            }
-        };
+    let wait = |asked: Option<NaiveDate>, answered: Option<NaiveDate>, what: &str| -> Result<Vec<Wait>> {
+        match (asked, answered) {
+            (None, None) => Ok(Vec::new()),
+            (Some(asked), answered) => Ok(vec![Wait { asked, answered }]),
+            (None, Some(_)) => Err(Error::validation(format!("{what} was received but never requested"))),
+        }
+    };
     let facts = Facts {
         regime,
         right,
         received,
-        identity: wait(
-            date("id-requested", &a.id_requested)?,
-            date("id-received", &a.id_received)?,
-            "identity",
-        )?,
+        identity: wait(date("id-requested", &a.id_requested)?, date("id-received", &a.id_received)?, "identity")?,
         clarification: wait(
             date("clarification-requested", &a.clarification_requested)?,
             date("clarification-received", &a.clarification_received)?,
@@ -80,10 +69,8 @@ pub fn run(a: DeadlineArgs) -> Result<()> {
     ];
     let date_of = |d: Option<&Deadline>| d.map(|d| d.date);
     if a.json {
-        let basis: Vec<String> = named
-            .iter()
-            .filter_map(|(n, d)| d.map(|d| format!("{n}: {}", d.basis_text())))
-            .collect();
+        let basis: Vec<String> =
+            named.iter().filter_map(|(n, d)| d.map(|d| format!("{n}: {}", d.basis_text()))).collect();
         output::print_json(&json!({
             "regime": regime, "right": right, "received": received, "calendar": calendar,
             "acknowledge_by": date_of(named[0].1), "respond_by": s.respond_by.date,

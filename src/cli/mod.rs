@@ -47,9 +47,7 @@ fn one_line(message: &str) -> String {
     message
         .lines()
         .map(str::trim)
-        .filter(|l| {
-            !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
-        })
+        .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information"))
         .map(|l| l.trim_start_matches("error: "))
         .collect::<Vec<_>>()
         .join(" ")
@@ -61,10 +59,7 @@ fn passphrase(confirm: bool) -> Result<String> {
         return Ok(p);
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Error::new(
-            ErrorKind::NotReady,
-            "no passphrase: set CASEBOOK_PASSPHRASE or run in a terminal",
-        ));
+        return Err(Error::new(ErrorKind::NotReady, "no passphrase: set CASEBOOK_PASSPHRASE or run in a terminal"));
     }
     let first = rpassword::prompt_password("Passphrase: ")?;
     if confirm && rpassword::prompt_password("Repeat the passphrase: ")? != first {
@@ -84,10 +79,7 @@ fn init(db: &Path, profile: Option<&Path>) -> Result<()> {
     };
     let store = Store::create(db, &passphrase(true)?, &profile)?;
     println!("Created {} for {}", store.path().display(), profile.name);
-    println!(
-        "Key parameters: {} (keep it with the database and its backups)",
-        store::sidecar_path(db).display()
-    );
+    println!("Key parameters: {} (keep it with the database and its backups)", store::sidecar_path(db).display());
     Ok(())
 }
 
@@ -112,30 +104,20 @@ fn verify(db: &Path, json: bool) -> Result<()> {
         }
     }
     if integrity.is_some() || chain.first_broken.is_some() {
-        return Err(Error::new(
-            ErrorKind::Incompatible,
-            "verification failed; restore from a backup",
-        ));
+        return Err(Error::new(ErrorKind::Incompatible, "verification failed; restore from a backup"));
     }
     Ok(())
 }
 
 fn demo(db: &Path, cases: u32, seed: u64) -> Result<()> {
-    let mut store = if db.exists() {
-        open(db)?
-    } else {
-        Store::create(db, &passphrase(true)?, &OrganisationProfile::sample())?
-    };
+    let mut store =
+        if db.exists() { open(db)? } else { Store::create(db, &passphrase(true)?, &OrganisationProfile::sample())? };
     let added = casebook::demo::fill(&mut store, cases, seed)?;
     println!("Added {added} demo cases to {}", store.path().display());
     Ok(())
 }
 
 fn read_file(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| {
-        Error::validation(format!(
-            "cannot read {}: {e}",
-            PathBuf::from(path).display()
-        ))
-    })
+    std::fs::read_to_string(path)
+        .map_err(|e| Error::validation(format!("cannot read {}: {e}", PathBuf::from(path).display())))
 }

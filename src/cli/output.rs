@@ -4,10 +4,7 @@ use casebook::model::{Case, CaseDetail};
 use serde::Serialize;
 
 pub fn print_json<T: Serialize + ?Sized>(value: &T) {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).expect("output serialises")
-    );
+    println!("{}", serde_json::to_string_pretty(value).expect("output serialises"));
 }
 
 fn date_or_dash(d: Option<chrono::NaiveDate>) -> String {
@@ -19,10 +16,7 @@ pub fn print_case_table(cases: &[Case]) {
         println!("No cases.");
         return;
     }
-    println!(
-        "{:<15} {:<21} {:<8} {:<10} {:<10}  REQUESTER",
-        "REFERENCE", "STATUS", "REGIME", "RECEIVED", "DUE"
-    );
+    println!("{:<15} {:<21} {:<8} {:<10} {:<10}  REQUESTER", "REFERENCE", "STATUS", "REGIME", "RECEIVED", "DUE");
     for c in cases {
         let due = c
             .deadlines
@@ -48,59 +42,24 @@ pub fn print_case_detail(d: &CaseDetail) {
     println!(
         "  requester   {}{}",
         c.requester.name,
-        c.requester
-            .email
-            .as_deref()
-            .map(|e| format!(" <{e}>"))
-            .unwrap_or_default()
+        c.requester.email.as_deref().map(|e| format!(" <{e}>")).unwrap_or_default()
     );
     if let Some(agent) = &c.agent {
-        println!(
-            "  agent       {} (proof received: {})",
-            agent.name,
-            date_or_dash(agent.proof_received)
-        );
+        println!("  agent       {} (proof received: {})", agent.name, date_or_dash(agent.proof_received));
     }
-    println!(
-        "  rights      {}",
-        if rights.is_empty() {
-            "–".to_string()
-        } else {
-            rights.join(", ")
-        }
-    );
-    println!(
-        "  received    {} ({}, via {})",
-        c.received, c.time_zone, c.channel
-    );
+    println!("  rights      {}", if rights.is_empty() { "–".to_string() } else { rights.join(", ") });
+    println!("  received    {} ({}, via {})", c.received, c.time_zone, c.channel);
     println!("  acknowledge {}", date_or_dash(c.deadlines.acknowledge_by));
     println!("  respond by  {}", date_or_dash(c.deadlines.respond_by));
-    println!(
-        "  extended    {}",
-        date_or_dash(c.deadlines.extended_respond_by)
-    );
+    println!("  extended    {}", date_or_dash(c.deadlines.extended_respond_by));
     if let Some(o) = c.outcome {
-        println!(
-            "  outcome     {o}{}",
-            c.outcome_reason
-                .as_deref()
-                .map(|r| format!(": {r}"))
-                .unwrap_or_default()
-        );
+        println!("  outcome     {o}{}", c.outcome_reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default());
     }
     if !c.notes.is_empty() {
         println!("  notes       {}", c.notes);
     }
     println!("  timeline");
     for e in &d.events {
-        println!(
-            "    {}  {}{}",
-            e.on,
-            e.event_type,
-            e.note
-                .as_deref()
-                .map(|n| format!(" — {n}"))
-                .unwrap_or_default()
-        );
+        println!("    {}  {}{}", e.on, e.event_type, e.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default());
     }
 }

@@ -62,25 +62,14 @@ impl Received {
             }
         };
         if at > now {
-            return Err(Error::invalid_field(
-                "received",
-                "received must not be in the future",
-            ));
+            return Err(Error::invalid_field("received", "received must not be in the future"));
         }
-        Ok(Received {
-            at,
-            zone,
-            date: local.date(),
-        })
+        Ok(Received { at, zone, date: local.date() })
     }
 
     /// The receipt as stored: the instant plus its zone.
     pub fn from_stored(at: DateTime<Utc>, zone: Tz) -> Received {
-        Received {
-            at,
-            zone,
-            date: at.with_timezone(&zone).date_naive(),
-        }
+        Received { at, zone, date: at.with_timezone(&zone).date_naive() }
     }
 }
 
@@ -104,10 +93,7 @@ pub fn parse_zone(value: &str) -> Result<Tz> {
     value.trim().parse::<Tz>().map_err(|_| {
         Error::invalid_field(
             "time_zone",
-            format!(
-                "unknown time zone '{}' (expected an IANA name such as Europe/London)",
-                validate::printable(value)
-            ),
+            format!("unknown time zone '{}' (expected an IANA name such as Europe/London)", validate::printable(value)),
         )
     })
 }
@@ -155,16 +141,8 @@ pub struct NewCase {
 impl CaseInput {
     /// Checks every field; the first problem found is the error, naming its field.
     pub fn validate(&self, office_zone: Tz, now: DateTime<Utc>) -> Result<NewCase> {
-        let kind: Kind = self
-            .kind
-            .trim()
-            .parse()
-            .map_err(|e: Error| e.in_field("kind"))?;
-        let regime: Regime = self
-            .regime
-            .trim()
-            .parse()
-            .map_err(|e: Error| e.in_field("regime"))?;
+        let kind: Kind = self.kind.trim().parse().map_err(|e: Error| e.in_field("kind"))?;
+        let regime: Regime = self.regime.trim().parse().map_err(|e: Error| e.in_field("regime"))?;
         let rights = parse_rights(kind, regime, &self.rights)?;
         let channel = match self.channel.as_deref().map(str::trim) {
             None | Some("") => Channel::Email,
@@ -187,15 +165,8 @@ impl CaseInput {
             },
         };
         let agent = match validate::optional_line("agent_name", self.agent_name.as_deref())? {
-            None if self
-                .agent_proof_received
-                .as_deref()
-                .is_some_and(|s| !s.trim().is_empty()) =>
-            {
-                return Err(Error::invalid_field(
-                    "agent_name",
-                    "agent proof given without an agent name",
-                ))
+            None if self.agent_proof_received.as_deref().is_some_and(|s| !s.trim().is_empty()) => {
+                return Err(Error::invalid_field("agent_name", "agent proof given without an agent name"))
             }
             None => None,
             Some(name) => Some(Agent {
@@ -206,11 +177,7 @@ impl CaseInput {
                 },
             }),
         };
-        let tags = self
-            .tags
-            .iter()
-            .map(|t| validate::line("tag", t))
-            .collect::<Result<Vec<_>>>()?;
+        let tags = self.tags.iter().map(|t| validate::line("tag", t)).collect::<Result<Vec<_>>>()?;
         Ok(NewCase {
             kind,
             regime,
@@ -242,10 +209,7 @@ fn parse_rights(kind: Kind, regime: Regime, given: &[String]) -> Result<Vec<Righ
             let known: Vec<&str> = regime.rights().iter().map(|r| r.as_str()).collect();
             return Err(Error::invalid_field(
                 "rights",
-                format!(
-                    "right '{right}' does not exist under {regime} (expected one of: {})",
-                    known.join(", ")
-                ),
+                format!("right '{right}' does not exist under {regime} (expected one of: {})", known.join(", ")),
             ));
         }
         if !rights.contains(&right) {
@@ -328,20 +292,13 @@ pub struct NewEvent {
 impl EventInput {
     /// Checks the fields on their own; checks against the case (dates, status) happen in the store.
     pub fn validate(&self, today: NaiveDate) -> Result<NewEvent> {
-        let event_type: EventType = self
-            .event_type
-            .trim()
-            .parse()
-            .map_err(|e: Error| e.in_field("event_type"))?;
+        let event_type: EventType = self.event_type.trim().parse().map_err(|e: Error| e.in_field("event_type"))?;
         let on = match self.on.as_deref().map(str::trim) {
             None | Some("") => today,
             Some(d) => validate::date("on", d)?,
         };
         if on > today {
-            return Err(Error::invalid_field(
-                "on",
-                "an event date must not be in the future",
-            ));
+            return Err(Error::invalid_field("on", "an event date must not be in the future"));
         }
         let outcome: Option<Outcome> = match self.outcome.as_deref().map(str::trim) {
             None | Some("") => None,
@@ -349,16 +306,10 @@ impl EventInput {
         };
         let reason = optional_text("reason", &self.reason)?;
         if outcome.is_some() && event_type != EventType::Closed {
-            return Err(Error::invalid_field(
-                "outcome",
-                "an outcome is given only when closing a case",
-            ));
+            return Err(Error::invalid_field("outcome", "an outcome is given only when closing a case"));
         }
         if outcome == Some(Outcome::Denied) && reason.is_none() {
-            return Err(Error::invalid_field(
-                "reason",
-                "a denial needs a reason (the exception relied on)",
-            ));
+            return Err(Error::invalid_field("reason", "a denial needs a reason (the exception relied on)"));
         }
         if event_type == EventType::Rejected && reason.is_none() {
             return Err(Error::invalid_field("reason", "a rejection needs a reason"));
@@ -367,12 +318,6 @@ impl EventInput {
         if event_type == EventType::Note && note.is_none() {
             return Err(Error::invalid_field("note", "a note needs its text"));
         }
-        Ok(NewEvent {
-            event_type,
-            on,
-            note,
-            outcome,
-            reason,
-        })
+        Ok(NewEvent { event_type, on, note, outcome, reason })
     }
 }

@@ -7,13 +7,8 @@ use super::vocab::{EventType, Status};
 use crate::error::{Error, Result};
 
 /// Statuses in which the office still owes the person something.
-pub const OPEN: &[Status] = &[
-    Status::New,
-    Status::Acknowledged,
-    Status::AwaitingInformation,
-    Status::InProgress,
-    Status::Extended,
-];
+pub const OPEN: &[Status] =
+    &[Status::New, Status::Acknowledged, Status::AwaitingInformation, Status::InProgress, Status::Extended];
 
 impl Status {
     pub fn is_final(self) -> bool {
@@ -28,30 +23,14 @@ pub fn next_status(status: Status, event: EventType) -> Result<Status> {
     let allowed_from: &[Status] = match event {
         E::Note => return Ok(status),
         E::Acknowledged => &[S::New],
-        E::IdRequested | E::ClarificationRequested => {
-            &[S::New, S::Acknowledged, S::InProgress, S::Extended]
-        }
+        E::IdRequested | E::ClarificationRequested => &[S::New, S::Acknowledged, S::InProgress, S::Extended],
         E::IdReceived | E::ClarificationReceived => &[S::AwaitingInformation],
-        E::Extended => &[
-            S::New,
-            S::Acknowledged,
-            S::AwaitingInformation,
-            S::InProgress,
-        ],
+        E::Extended => &[S::New, S::Acknowledged, S::AwaitingInformation, S::InProgress],
         E::Responded | E::Rejected | E::Withdrawn => OPEN,
-        E::Closed => &[
-            S::New,
-            S::Acknowledged,
-            S::AwaitingInformation,
-            S::InProgress,
-            S::Extended,
-            S::Responded,
-        ],
+        E::Closed => &[S::New, S::Acknowledged, S::AwaitingInformation, S::InProgress, S::Extended, S::Responded],
     };
     if !allowed_from.contains(&status) {
-        return Err(Error::transition(format!(
-            "a case that is {status} cannot be marked {event}"
-        )));
+        return Err(Error::transition(format!("a case that is {status} cannot be marked {event}")));
     }
     Ok(match event {
         E::Acknowledged => S::Acknowledged,
@@ -68,11 +47,7 @@ pub fn next_status(status: Status, event: EventType) -> Result<Status> {
 
 /// The events that may be recorded on a case in `status`, in timeline order.
 pub fn allowed_events(status: Status) -> Vec<EventType> {
-    EventType::ALL
-        .iter()
-        .copied()
-        .filter(|e| next_status(status, *e).is_ok())
-        .collect()
+    EventType::ALL.iter().copied().filter(|e| next_status(status, *e).is_ok()).collect()
 }
 
 #[cfg(test)]
@@ -89,11 +64,7 @@ mod tests {
     fn final_statuses_accept_only_notes() {
         for s in Status::ALL.iter().filter(|s| s.is_final()) {
             for e in EventType::ALL {
-                assert_eq!(
-                    next_status(*s, *e).is_ok(),
-                    *e == EventType::Note,
-                    "{s} {e}"
-                );
+                assert_eq!(next_status(*s, *e).is_ok(), *e == EventType::Note, "{s} {e}");
             }
         }
     }

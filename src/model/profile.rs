@@ -85,11 +85,7 @@ impl OrganisationProfile {
     /// The holiday calendar the office uses for `regime`: its setting, else the regime's home calendar
     /// (for the EU, the EU representative's country).
     pub fn calendar_for(&self, regime: Regime) -> CalendarId {
-        if let Some(c) = self
-            .calendars
-            .get(regime.as_str())
-            .and_then(|c| c.parse().ok())
-        {
+        if let Some(c) = self.calendars.get(regime.as_str()).and_then(|c| c.parse().ok()) {
             return c;
         }
         match regime {
@@ -112,8 +108,8 @@ impl OrganisationProfile {
 
     /// Reads and validates a profile written as JSON.
     pub fn from_json(json: &str) -> Result<OrganisationProfile> {
-        let profile: OrganisationProfile = serde_json::from_str(json)
-            .map_err(|e| Error::validation(format!("the profile is not valid: {e}")))?;
+        let profile: OrganisationProfile =
+            serde_json::from_str(json).map_err(|e| Error::validation(format!("the profile is not valid: {e}")))?;
         profile.validate()?;
         Ok(profile)
     }
@@ -129,27 +125,17 @@ impl OrganisationProfile {
             return Err(Error::invalid_field("paper", "paper must be a4 or letter"));
         }
         if self.address.iter().all(|l| l.trim().is_empty()) {
-            return Err(Error::invalid_field(
-                "address",
-                "the office address must not be empty",
-            ));
+            return Err(Error::invalid_field("address", "the office address must not be empty"));
         }
         for line in &self.address {
             validate::text("address", line)?;
         }
         for (regime, calendar) in &self.calendars {
-            regime
-                .parse::<Regime>()
-                .map_err(|e| e.in_field("calendars"))?;
-            calendar
-                .parse::<CalendarId>()
-                .map_err(|e| e.in_field("calendars"))?;
+            regime.parse::<Regime>().map_err(|e| e.in_field("calendars"))?;
+            calendar.parse::<CalendarId>().map_err(|e| e.in_field("calendars"))?;
         }
         if !(1..=60).contains(&self.appi_target_days) {
-            return Err(Error::invalid_field(
-                "appi_target_days",
-                "the APPI target must be 1 to 60 days",
-            ));
+            return Err(Error::invalid_field("appi_target_days", "the APPI target must be 1 to 60 days"));
         }
         Ok(())
     }
@@ -162,11 +148,7 @@ mod tests {
     #[test]
     fn the_sample_profile_has_the_representatives_and_dpo() {
         let p = OrganisationProfile::sample();
-        for role in [
-            PartyRole::EuRepresentative,
-            PartyRole::UkRepresentative,
-            PartyRole::Dpo,
-        ] {
+        for role in [PartyRole::EuRepresentative, PartyRole::UkRepresentative, PartyRole::Dpo] {
             assert!(p.parties.iter().any(|party| party.role == role), "{role}");
         }
         assert_eq!(p.time_zone, "Asia/Tokyo");
@@ -176,10 +158,6 @@ mod tests {
     fn a_bad_zone_is_refused() {
         let mut p = OrganisationProfile::sample();
         p.time_zone = "Mars/Olympus".into();
-        assert!(p
-            .validate()
-            .unwrap_err()
-            .message
-            .contains("unknown time zone"));
+        assert!(p.validate().unwrap_err().message.contains("unknown time zone"));
     }
 }

@@ -23,17 +23,11 @@ pub fn printable(s: &str) -> String {
 pub fn line(field: &str, value: &str) -> Result<String> {
     let v = value.trim();
     if v.is_empty() {
-        return Err(Error::invalid_field(
-            field,
-            format!("{field} must not be empty"),
-        ));
+        return Err(Error::invalid_field(field, format!("{field} must not be empty")));
     }
     check_length(field, v, MAX_LINE)?;
     if v.chars().any(char::is_control) {
-        return Err(Error::invalid_field(
-            field,
-            format!("{field} must not contain control characters"),
-        ));
+        return Err(Error::invalid_field(field, format!("{field} must not contain control characters")));
     }
     Ok(v.to_string())
 }
@@ -50,13 +44,8 @@ pub fn optional_line(field: &str, value: Option<&str>) -> Result<Option<String>>
 pub fn text(field: &str, value: &str) -> Result<String> {
     let v = value.trim();
     check_length(field, v, MAX_TEXT)?;
-    if v.chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
-    {
-        return Err(Error::invalid_field(
-            field,
-            format!("{field} must not contain control characters"),
-        ));
+    if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+        return Err(Error::invalid_field(field, format!("{field} must not contain control characters")));
     }
     Ok(v.replace("\r\n", "\n"))
 }
@@ -78,10 +67,7 @@ pub fn optional_email(value: Option<&str>) -> Result<Option<String>> {
         None => false,
     };
     if !valid {
-        return Err(Error::invalid_field(
-            "email",
-            "email is not a valid address (expected name@example.org)",
-        ));
+        return Err(Error::invalid_field("email", "email is not a valid address (expected name@example.org)"));
     }
     Ok(Some(v))
 }
@@ -94,10 +80,7 @@ pub fn date(field: &str, value: &str) -> Result<NaiveDate> {
         Ok(d) if shaped => Ok(d),
         _ => Err(Error::invalid_field(
             field,
-            format!(
-                "{field} '{}' is not a valid date (expected YYYY-MM-DD)",
-                printable(v)
-            ),
+            format!("{field} '{}' is not a valid date (expected YYYY-MM-DD)", printable(v)),
         )),
     }
 }
@@ -105,10 +88,7 @@ pub fn date(field: &str, value: &str) -> Result<NaiveDate> {
 fn check_length(field: &str, value: &str, max: usize) -> Result<()> {
     let n = value.chars().count();
     if n > max {
-        return Err(Error::invalid_field(
-            field,
-            format!("{field} is too long ({n} characters; at most {max})"),
-        ));
+        return Err(Error::invalid_field(field, format!("{field} is too long ({n} characters; at most {max})")));
     }
     Ok(())
 }
@@ -121,14 +101,8 @@ mod tests {
     fn names_are_trimmed_and_bounded() {
         assert_eq!(line("name", "  Zoë Ångström ").unwrap(), "Zoë Ångström");
         assert!(line("name", "   ").is_err());
-        assert!(line("name", &"x".repeat(10_000))
-            .unwrap_err()
-            .message
-            .contains("too long"));
-        assert!(line("name", "Bob\u{7}")
-            .unwrap_err()
-            .message
-            .contains("control"));
+        assert!(line("name", &"x".repeat(10_000)).unwrap_err().message.contains("too long"));
+        assert!(line("name", "Bob\u{7}").unwrap_err().message.contains("control"));
     }
 
     #[test]
@@ -148,9 +122,6 @@ mod tests {
         }
         assert!(date("received", "2026-02-30").is_err());
         assert!(date("received", "2026-2-3").is_err());
-        assert_eq!(
-            date("received", "2024-02-29").unwrap().to_string(),
-            "2024-02-29"
-        );
+        assert_eq!(date("received", "2024-02-29").unwrap().to_string(), "2024-02-29");
     }
 }

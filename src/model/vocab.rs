@@ -190,14 +190,7 @@ impl Regime {
     pub fn rights(self) -> &'static [Right] {
         use Right::*;
         match self {
-            Regime::Gdpr | Regime::UkGdpr => &[
-                Access,
-                Rectification,
-                Erasure,
-                Restriction,
-                Objection,
-                Portability,
-            ],
+            Regime::Gdpr | Regime::UkGdpr => &[Access, Rectification, Erasure, Restriction, Objection, Portability],
             Regime::Ccpa => &[Know, Delete, Correct, OptOut, Limit],
             Regime::Appi => &[Disclosure, Correction, Cessation, ThirdPartyRecords],
         }

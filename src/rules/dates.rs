@@ -14,16 +14,8 @@ pub fn add_months(d: NaiveDate, n: u32) -> (NaiveDate, Option<u32>) {
 }
 
 pub fn last_day_of_month(year: i32, month: u32) -> u32 {
-    let (ny, nm) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    NaiveDate::from_ymd_opt(ny, nm, 1)
-        .expect("valid")
-        .pred_opt()
-        .expect("valid")
-        .day()
+    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1).expect("valid").pred_opt().expect("valid").day()
 }
 
 /// `6 Apr 2026`: dates as the basis text writes them.

@@ -49,26 +49,15 @@ pub struct Settings<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     /// The rule and the day the period runs from.
-    From {
-        rule: &'static str,
-        start: NaiveDate,
-        start_note: Option<&'static str>,
-    },
+    From { rule: &'static str, start: NaiveDate, start_note: Option<&'static str> },
     /// The target day did not exist in the month.
     Clamped { missing: u32, to: NaiveDate },
     /// Days added because the clock stood still.
     Paused { days: u32, why: &'static str },
-    /// The clock is still stopped; the date assumes it restarts today.
-    Waiting {
-        since: NaiveDate,
-        what: &'static str,
-    },
+    /// The clock is still stopped; the pause is counted up to `counted_to` and grows while it lasts.
+    Waiting { since: NaiveDate, what: &'static str, counted_to: NaiveDate },
     /// The date fell on days off and moved.
-    Rolled {
-        from: NaiveDate,
-        to: NaiveDate,
-        days_off: Vec<(NaiveDate, DayOff)>,
-    },
+    Rolled { from: NaiveDate, to: NaiveDate, days_off: Vec<(NaiveDate, DayOff)> },
     /// The office's own target, with its number of days.
     Target { days: u32 },
     /// Counted in working days of a calendar.
@@ -78,47 +67,23 @@ pub enum Step {
 impl std::fmt::Display for Step {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Step::From {
-                rule,
-                start,
-                start_note: None,
-            } => write!(f, "{rule} (from {})", human(*start)),
-            Step::From {
-                rule,
-                start,
-                start_note: Some(note),
-            } => write!(f, "{rule} ({note} {})", human(*start)),
+            Step::From { rule, start, start_note: None } => write!(f, "{rule} (from {})", human(*start)),
+            Step::From { rule, start, start_note: Some(note) } => write!(f, "{rule} ({note} {})", human(*start)),
             Step::Clamped { missing, to } => {
-                write!(
-                    f,
-                    "no day {missing} in {}, so the month's last day, {}",
-                    to.format("%B"),
-                    human(*to)
-                )
+                write!(f, "no day {missing} in {}, so the month's last day, {}", to.format("%B"), human(*to))
             }
-            Step::Paused { days, why } => write!(
+            Step::Paused { days, why } => {
+                write!(f, "plus {days} day{} paused {why}", if *days == 1 { "" } else { "s" })
+            }
+            Step::Waiting { since, what, counted_to } => write!(
                 f,
-                "plus {days} day{} paused {why}",
-                if *days == 1 { "" } else { "s" }
+                "clock stopped since {} awaiting {what}, counted up to {}; the date moves later while it stays stopped",
+                human(*since),
+                human(*counted_to)
             ),
-            Step::Waiting { since, what } => {
-                write!(
-                    f,
-                    "clock stopped since {} awaiting {what}; dates assume it restarts today",
-                    human(*since)
-                )
-            }
             Step::Rolled { to, days_off, .. } => {
-                let reasons: Vec<String> = days_off
-                    .iter()
-                    .map(|(d, off)| format!("{} is {off}", human(*d)))
-                    .collect();
-                write!(
-                    f,
-                    "{}, so the next working day, {}",
-                    reasons.join(", "),
-                    human(*to)
-                )
+                let reasons: Vec<String> = days_off.iter().map(|(d, off)| format!("{} is {off}", human(*d))).collect();
+                write!(f, "{}, so the next working day, {}", reasons.join(", "), human(*to))
             }
             Step::Target { days } => write!(f, "the office's target is {days} days"),
             Step::WorkingDays { n, calendar } => {
@@ -179,7 +144,7 @@ pub fn compute(facts: &Facts, settings: &Settings<'_>, today: NaiveDate) -> Resu
     };
     let mut extra = Vec::new();
     if let Some((since, what)) = waiting_since {
-        extra.push(Step::Waiting { since, what });
+        extra.push(Step::Waiting { since, what, counted_to: today });
     }
     let term = |t: &Term, paused: u32| -> Result<Deadline> {
         let mut d = period_end(roll, t, start, start_note, paused, pause_why, settings)?;
@@ -189,11 +154,7 @@ pub fn compute(facts: &Facts, settings: &Settings<'_>, today: NaiveDate) -> Resu
     let respond_by = term(&rule.respond, pause)?;
     let extension_notice_by = rule.extension_notice.map(|citation| Deadline {
         date: respond_by.date,
-        basis: vec![Step::From {
-            rule: citation,
-            start: facts.received,
-            start_note: Some("received"),
-        }],
+        basis: vec![Step::From { rule: citation, start: facts.received, start_note: Some("received") }],
     });
     Ok(Schedule {
         acknowledge_by: rule.acknowledge.as_ref().map(|t| term(t, 0)).transpose()?,
@@ -201,17 +162,7 @@ pub fn compute(facts: &Facts, settings: &Settings<'_>, today: NaiveDate) -> Resu
         risk_from: rule
             .risk
             .as_ref()
-            .map(|t| {
-                period_end(
-                    Roll::CivilCode,
-                    t,
-                    facts.received,
-                    Some("received"),
-                    0,
-                    "",
-                    settings,
-                )
-            })
+            .map(|t| period_end(Roll::CivilCode, t, facts.received, Some("received"), 0, "", settings))
             .transpose()?,
         respond_by,
         extension_notice_by,
@@ -220,21 +171,11 @@ pub fn compute(facts: &Facts, settings: &Settings<'_>, today: NaiveDate) -> Resu
 }
 
 /// Refuses an extension the regime does not allow, a second one, or one announced too late.
-pub fn check_extension(
-    facts: &Facts,
-    settings: &Settings<'_>,
-    on: NaiveDate,
-    today: NaiveDate,
-) -> Result<()> {
+pub fn check_extension(facts: &Facts, settings: &Settings<'_>, on: NaiveDate, today: NaiveDate) -> Result<()> {
     let rule = rule_for(facts.regime, facts.right);
     if rule.extended.is_none() {
-        let what = facts.right.map_or_else(
-            || facts.regime.to_string(),
-            |r| format!("{} {r}", facts.regime),
-        );
-        return Err(Error::transition(format!(
-            "a {what} request cannot be extended"
-        )));
+        let what = facts.right.map_or_else(|| facts.regime.to_string(), |r| format!("{} {r}", facts.regime));
+        return Err(Error::transition(format!("a {what} request cannot be extended")));
     }
     if let Some(earlier) = facts.extended_on {
         return Err(Error::transition(format!(
@@ -279,10 +220,7 @@ fn check_order(facts: &Facts, today: NaiveDate) -> Result<()> {
                 }
             }
             if w.answered.unwrap_or(w.asked) > today {
-                return Err(Error::validation(format!(
-                    "{} dates must not be in the future",
-                    label(identity)
-                )));
+                return Err(Error::validation(format!("{} dates must not be in the future", label(identity))));
             }
         }
     }
@@ -293,11 +231,7 @@ fn start_of(rule: &Rule, facts: &Facts, today: NaiveDate) -> (NaiveDate, Option<
     match rule.start {
         Start::Receipt => (facts.received, Some("received")),
         Start::RelevantTime => {
-            let identity = facts
-                .identity
-                .iter()
-                .map(|w| w.answered.unwrap_or(today))
-                .max();
+            let identity = facts.identity.iter().map(|w| w.answered.unwrap_or(today)).max();
             match identity {
                 Some(d) if d > facts.received => (d, Some("identity information received")),
                 _ => (facts.received, Some("received")),
@@ -307,43 +241,23 @@ fn start_of(rule: &Rule, facts: &Facts, today: NaiveDate) -> (NaiveDate, Option<
 }
 
 /// Whole days the clock stood still, counting the day asked and the day answered.
-fn paused_days(
-    rule: &Rule,
-    facts: &Facts,
-    settings: &Settings<'_>,
-    today: NaiveDate,
-) -> (u32, &'static str) {
+fn paused_days(rule: &Rule, facts: &Facts, settings: &Settings<'_>, today: NaiveDate) -> (u32, &'static str) {
     let days = |waits: &[Wait]| -> u32 {
-        waits
-            .iter()
-            .map(|w| ((w.answered.unwrap_or(today) - w.asked).num_days() + 1) as u32)
-            .sum()
+        waits.iter().map(|w| ((w.answered.unwrap_or(today) - w.asked).num_days() + 1) as u32).sum()
     };
     match rule.pause {
-        Pause::Suspension if settings.eu_suspension => (
-            days(&facts.identity) + days(&facts.clarification),
-            "awaiting identity or clarification (EDPB suspension)",
-        ),
-        Pause::UkClarification if facts.received >= UK_ART_12A_FROM => (
-            days(&facts.clarification),
-            "awaiting clarification (UK GDPR Art. 12A)",
-        ),
+        Pause::Suspension if settings.eu_suspension => {
+            (days(&facts.identity) + days(&facts.clarification), "awaiting identity or clarification (EDPB suspension)")
+        }
+        Pause::UkClarification if facts.received >= UK_ART_12A_FROM => {
+            (days(&facts.clarification), "awaiting clarification (UK GDPR Art. 12A)")
+        }
         _ => (0, ""),
     }
 }
 
-fn waiting_since(
-    rule: &Rule,
-    facts: &Facts,
-    settings: &Settings<'_>,
-) -> Option<(NaiveDate, &'static str)> {
-    let open = |waits: &[Wait]| {
-        waits
-            .iter()
-            .filter(|w| w.answered.is_none())
-            .map(|w| w.asked)
-            .min()
-    };
+fn waiting_since(rule: &Rule, facts: &Facts, settings: &Settings<'_>) -> Option<(NaiveDate, &'static str)> {
+    let open = |waits: &[Wait]| waits.iter().filter(|w| w.answered.is_none()).map(|w| w.asked).min();
     let counts_identity = match rule.pause {
         Pause::Suspension => settings.eu_suspension,
         Pause::UkClarification => true,
@@ -354,12 +268,8 @@ fn waiting_since(
         Pause::UkClarification => facts.received >= UK_ART_12A_FROM,
         Pause::None => false,
     };
-    let identity = open(&facts.identity)
-        .filter(|_| counts_identity)
-        .map(|d| (d, "identity information"));
-    let clarification = open(&facts.clarification)
-        .filter(|_| counts_clarification)
-        .map(|d| (d, "clarification"));
+    let identity = open(&facts.identity).filter(|_| counts_identity).map(|d| (d, "identity information"));
+    let clarification = open(&facts.clarification).filter(|_| counts_clarification).map(|d| (d, "clarification"));
     match (identity, clarification) {
         (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
         (a, b) => a.or(b),
@@ -375,11 +285,7 @@ fn period_end(
     pause_why: &'static str,
     settings: &Settings<'_>,
 ) -> Result<Deadline> {
-    let mut basis = vec![Step::From {
-        rule: term.basis,
-        start,
-        start_note,
-    }];
+    let mut basis = vec![Step::From { rule: term.basis, start, start_note }];
     let mut date = match term.period {
         Period::Months(n) => {
             let (d, missing) = add_months(start, n);
@@ -390,28 +296,17 @@ fn period_end(
         }
         Period::Days(n) => start + Days::new(n.into()),
         Period::OfficeTarget => {
-            basis.push(Step::Target {
-                days: settings.appi_target_days,
-            });
+            basis.push(Step::Target { days: settings.appi_target_days });
             start + Days::new(settings.appi_target_days.into())
         }
         Period::WorkingDays(n) => {
-            basis.push(Step::WorkingDays {
-                n,
-                calendar: settings.days.calendar,
-            });
-            return Ok(Deadline {
-                date: settings.days.add_working_days(start, n)?,
-                basis,
-            });
+            basis.push(Step::WorkingDays { n, calendar: settings.days.calendar });
+            return Ok(Deadline { date: settings.days.add_working_days(start, n)?, basis });
         }
     };
     if paused > 0 {
         date = date + Days::new(paused.into());
-        basis.push(Step::Paused {
-            days: paused,
-            why: pause_why,
-        });
+        basis.push(Step::Paused { days: paused, why: pause_why });
     }
     let (rolled, days_off) = match roll {
         Roll::OnlyIfSet => (date, Vec::new()),
@@ -419,23 +314,13 @@ fn period_end(
         Roll::CivilCode => civil_code_roll(date, settings.days.calendar)?,
     };
     if rolled != date {
-        basis.push(Step::Rolled {
-            from: date,
-            to: rolled,
-            days_off,
-        });
+        basis.push(Step::Rolled { from: date, to: rolled, days_off });
     }
-    Ok(Deadline {
-        date: rolled,
-        basis,
-    })
+    Ok(Deadline { date: rolled, basis })
 }
 
 /// Japan's Civil Code Art. 142: a period ending on a Sunday or a national holiday ends the next day.
-fn civil_code_roll(
-    date: NaiveDate,
-    calendar: CalendarId,
-) -> Result<(NaiveDate, Vec<(NaiveDate, DayOff)>)> {
+fn civil_code_roll(date: NaiveDate, calendar: CalendarId) -> Result<(NaiveDate, Vec<(NaiveDate, DayOff)>)> {
     let mut d = date;
     let mut off = Vec::new();
     loop {

@@ -104,7 +104,10 @@ pub const RULES: &[Rule] = &[
         regime: Regime::Ccpa,
         rights: &[Right::OptOut],
         acknowledge: None,
-        respond: Term { period: Period::WorkingDays(15), basis: "11 CCR §7026(f): comply within 15 business days of receipt" },
+        respond: Term {
+            period: Period::WorkingDays(15),
+            basis: "11 CCR §7026(f): comply within 15 business days of receipt",
+        },
         extended: None,
         extension_notice: None,
         risk: None,
@@ -116,7 +119,10 @@ pub const RULES: &[Rule] = &[
         regime: Regime::Ccpa,
         rights: &[Right::Limit],
         acknowledge: None,
-        respond: Term { period: Period::WorkingDays(15), basis: "11 CCR §7027(g): comply within 15 business days of receipt" },
+        respond: Term {
+            period: Period::WorkingDays(15),
+            basis: "11 CCR §7027(g): comply within 15 business days of receipt",
+        },
         extended: None,
         extension_notice: None,
         risk: None,
@@ -181,20 +187,10 @@ mod tests {
     #[test]
     fn every_regime_has_a_general_rule_last() {
         for regime in Regime::ALL {
-            let general = RULES
-                .iter()
-                .filter(|r| r.regime == *regime)
-                .next_back()
-                .unwrap();
+            let general = RULES.iter().rfind(|r| r.regime == *regime).unwrap();
             assert!(general.rights.is_empty(), "{regime}");
         }
-        assert_eq!(
-            rule_for(Regime::Ccpa, Some(Right::OptOut)).respond.period,
-            Period::WorkingDays(15)
-        );
-        assert_eq!(
-            rule_for(Regime::Ccpa, Some(Right::Delete)).respond.period,
-            Period::Days(45)
-        );
+        assert_eq!(rule_for(Regime::Ccpa, Some(Right::OptOut)).respond.period, Period::WorkingDays(15));
+        assert_eq!(rule_for(Regime::Ccpa, Some(Right::Delete)).respond.period, Period::Days(45));
     }
 }

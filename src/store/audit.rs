@@ -24,8 +24,7 @@ pub struct AuditRecord {
     pub hash: String,
 }
 
-const SELECT_RECORD: &str =
-    "SELECT seq, at, actor, action, case_ref, changes, prev_hash, hash FROM audit_log";
+const SELECT_RECORD: &str = "SELECT seq, at, actor, action, case_ref, changes, prev_hash, hash FROM audit_log";
 
 fn read_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRecord> {
     Ok(AuditRecord {
@@ -70,16 +69,12 @@ impl Write<'_> {
     pub fn audit(&mut self, action: &str, case_ref: Option<&str>, changes: Value) -> Result<()> {
         let head: Option<(i64, String)> = self
             .tx
-            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         let (prev_seq, prev_hash) = head.unwrap_or((0, GENESIS.to_string()));
         let mut record = AuditRecord {
             seq: prev_seq + 1,
-            at: self
-                .now
-                .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+            at: self.now.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
             actor: self.actor.to_string(),
             action: action.to_string(),
             case_ref: case_ref.map(str::to_string),
@@ -115,9 +110,7 @@ impl Write<'_> {
 impl Store {
     /// Walks the chain from the first record and reports the first one that does not verify.
     pub fn verify_audit_chain(&self) -> Result<ChainReport> {
-        let mut stmt = self
-            .conn()
-            .prepare(&format!("{SELECT_RECORD} ORDER BY seq"))?;
+        let mut stmt = self.conn().prepare(&format!("{SELECT_RECORD} ORDER BY seq"))?;
         let mut rows = stmt.query([])?;
         let mut expected_prev = GENESIS.to_string();
         let mut expected_seq = 1;
@@ -131,68 +124,40 @@ impl Store {
             let r = read_record(row)?;
             count += 1;
             if r.seq != expected_seq {
-                return Ok(broken(
-                    expected_seq,
-                    "a record is missing or out of order",
-                    count,
-                ));
+                return Ok(broken(expected_seq, "a record is missing or out of order", count));
             }
             if r.prev_hash != expected_prev {
-                return Ok(broken(
-                    r.seq,
-                    "the link to the previous record is broken",
-                    count,
-                ));
+                return Ok(broken(r.seq, "the link to the previous record is broken", count));
             }
             if r.compute_hash() != r.hash {
-                return Ok(broken(
-                    r.seq,
-                    "the record was changed after it was written",
-                    count,
-                ));
+                return Ok(broken(r.seq, "the record was changed after it was written", count));
             }
             expected_prev = r.hash;
             expected_seq += 1;
         }
         let head: Option<(i64, String)> = self
             .conn()
-            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         let last_seq = expected_seq - 1;
         match head {
             Some((seq, hash)) if seq == last_seq && hash == expected_prev => {}
             None if last_seq == 0 => {}
-            _ => {
-                return Ok(broken(
-                    last_seq + 1,
-                    "records are missing from the end of the chain",
-                    count,
-                ))
-            }
+            _ => return Ok(broken(last_seq + 1, "records are missing from the end of the chain", count)),
         }
-        Ok(ChainReport {
-            records: count,
-            first_broken: None,
-            problem: None,
-        })
+        Ok(ChainReport { records: count, first_broken: None, problem: None })
     }
 
     /// The newest audit records, newest first.
     pub fn recent_audit(&self, limit: u32) -> Result<Vec<AuditRecord>> {
-        let mut stmt = self
-            .conn()
-            .prepare(&format!("{SELECT_RECORD} ORDER BY seq DESC LIMIT ?1"))?;
+        let mut stmt = self.conn().prepare(&format!("{SELECT_RECORD} ORDER BY seq DESC LIMIT ?1"))?;
         let rows = stmt.query_map([limit], read_record)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// `PRAGMA integrity_check`: `None` when the file is sound, else SQLite's first complaint.
     pub fn integrity_problem(&self) -> Result<Option<String>> {
-        let result: String = self
-            .conn()
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let result: String = self.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         Ok(if result == "ok" { None } else { Some(result) })
     }
 }

@@ -9,8 +9,7 @@ use super::{Store, Write};
 use crate::error::{Error, Result};
 use crate::model::flow::{next_status, OPEN};
 use crate::model::{
-    Agent, Case, CaseDetail, Deadlines, Event, EventType, Kind, NewCase, NewEvent, Outcome, Person,
-    Regime, Status,
+    Agent, Case, CaseDetail, Deadlines, Event, EventType, Kind, NewCase, NewEvent, Outcome, Person, Regime, Status,
 };
 
 /// Which cases to list, and which page of them.
@@ -37,10 +36,7 @@ impl Store {
     }
 
     /// Stores many cases, each with its timeline, in one transaction (demo data, imports).
-    pub fn add_cases_with_events(
-        &mut self,
-        cases: &[(NewCase, Vec<NewEvent>)],
-    ) -> Result<Vec<String>> {
+    pub fn add_cases_with_events(&mut self, cases: &[(NewCase, Vec<NewEvent>)]) -> Result<Vec<String>> {
         self.write(|w| {
             let mut refs = Vec::with_capacity(cases.len());
             for (case, events) in cases {
@@ -61,12 +57,7 @@ impl Store {
     }
 
     pub fn case(&self, reference: &str) -> Result<Case> {
-        let mut found = read_cases(
-            self.conn(),
-            "WHERE c.reference = ?",
-            vec![Sql::Text(reference.to_string())],
-            "",
-        )?;
+        let mut found = read_cases(self.conn(), "WHERE c.reference = ?", vec![Sql::Text(reference.to_string())], "")?;
         found.pop().ok_or_else(|| unknown_reference(reference))
     }
 
@@ -104,20 +95,14 @@ impl Store {
     /// How many cases match `filter`, ignoring paging.
     pub fn count_cases(&self, filter: &CaseFilter) -> Result<u64> {
         let (clause, args) = filter_clause(filter);
-        let sql =
-            format!("SELECT count(*) FROM cases c JOIN people p ON p.id = c.requester_id {clause}");
-        let n: i64 = self
-            .conn()
-            .query_row(&sql, params_from_iter(args), |r| r.get(0))?;
+        let sql = format!("SELECT count(*) FROM cases c JOIN people p ON p.id = c.requester_id {clause}");
+        let n: i64 = self.conn().query_row(&sql, params_from_iter(args), |r| r.get(0))?;
         Ok(n as u64)
     }
 }
 
 fn unknown_reference(reference: &str) -> Error {
-    Error::not_found(format!(
-        "no case with reference {}",
-        crate::model::validate::printable(reference)
-    ))
+    Error::not_found(format!("no case with reference {}", crate::model::validate::printable(reference)))
 }
 
 fn filter_clause(f: &CaseFilter) -> (String, Vec<Sql>) {
@@ -149,10 +134,7 @@ fn filter_clause(f: &CaseFilter) -> (String, Vec<Sql>) {
              OR c.notes LIKE ? ESCAPE '\\')"
                 .into(),
         );
-        let escaped = text
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
+        let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
         args.extend(std::iter::repeat_n(Sql::Text(format!("%{escaped}%")), 4));
     }
     if conds.is_empty() {
@@ -184,12 +166,7 @@ fn read_case(r: &Row<'_>) -> rusqlite::Result<Case> {
         Ok(serde_json::from_str(&text).unwrap_or(Value::Null))
     };
     let deadlines = json_col(23)?;
-    let date = |kind: &str| {
-        deadlines
-            .get(kind)
-            .and_then(Value::as_str)
-            .and_then(|d| d.parse().ok())
-    };
+    let date = |kind: &str| deadlines.get(kind).and_then(Value::as_str).and_then(|d| d.parse().ok());
     let zone_name: String = r.get(6)?;
     Ok(Case {
         reference: r.get(0)?,
@@ -208,10 +185,7 @@ fn read_case(r: &Row<'_>) -> rusqlite::Result<Case> {
             company: r.get(12)?,
             relationship: r.get(13)?,
         },
-        agent: r.get::<_, Option<String>>(14)?.map(|name| Agent {
-            name,
-            proof_received: None,
-        }),
+        agent: r.get::<_, Option<String>>(14)?.map(|name| Agent { name, proof_received: None }),
         assignee: r.get(16)?,
         outcome: r.get(17)?,
         outcome_reason: r.get(18)?,
@@ -259,13 +233,7 @@ fn insert_case(w: &mut Write<'_>, case: &NewCase) -> Result<String> {
     let reference = next_reference(w, case.kind, case.received.date.year())?;
     let requester_id = insert_person(w, &case.requester)?;
     let agent_id = match &case.agent {
-        Some(a) => Some(insert_person(
-            w,
-            &Person {
-                name: a.name.clone(),
-                ..Person::default()
-            },
-        )?),
+        Some(a) => Some(insert_person(w, &Person { name: a.name.clone(), ..Person::default() })?),
         None => None,
     };
     w.tx.execute(
@@ -296,10 +264,7 @@ fn insert_case(w: &mut Write<'_>, case: &NewCase) -> Result<String> {
         )?;
     }
     for tag in &case.tags {
-        w.tx.execute(
-            "INSERT OR IGNORE INTO case_tags (case_id, tag) VALUES (?1, ?2)",
-            params![case_id, tag],
-        )?;
+        w.tx.execute("INSERT OR IGNORE INTO case_tags (case_id, tag) VALUES (?1, ?2)", params![case_id, tag])?;
     }
     let changes = json!({
         "kind": [null, case.kind], "regime": [null, case.regime], "rights": [null, case.rights],
@@ -313,42 +278,28 @@ fn insert_case(w: &mut Write<'_>, case: &NewCase) -> Result<String> {
 }
 
 /// The columns an event reads before it changes a case.
-type CaseState = (
-    i64,
-    Kind,
-    Status,
-    NaiveDate,
-    Option<Outcome>,
-    Option<String>,
-);
+type CaseState = (i64, Kind, Status, NaiveDate, Option<Outcome>, Option<String>);
 
 fn apply_event(w: &mut Write<'_>, reference: &str, event: &NewEvent) -> Result<()> {
-    let row: Option<CaseState> = w
-        .tx
-        .query_row(
+    let row: Option<CaseState> =
+        w.tx.query_row(
             "SELECT id, kind, status, received_date, outcome, outcome_reason FROM cases WHERE reference = ?1",
             [reference],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
         )
         .optional()?;
-    let (case_id, kind, status, received, old_outcome, old_reason) =
-        row.ok_or_else(|| unknown_reference(reference))?;
+    let (case_id, kind, status, received, old_outcome, old_reason) = row.ok_or_else(|| unknown_reference(reference))?;
     let new_status = next_status(status, event.event_type)?;
     if event.on < received {
         return Err(Error::invalid_field(
             "on",
-            format!(
-                "{reference}: an event cannot be dated before the case was received ({received})"
-            ),
+            format!("{reference}: an event cannot be dated before the case was received ({received})"),
         ));
     }
     let (outcome, reason) = match event.event_type {
         EventType::Closed => {
             if event.outcome.is_none() && kind != Kind::Correspondence {
-                return Err(Error::invalid_field(
-                    "outcome",
-                    format!("{reference}: closing a {kind} needs an outcome"),
-                ));
+                return Err(Error::invalid_field("outcome", format!("{reference}: closing a {kind} needs an outcome")));
             }
             (event.outcome, event.reason.clone())
         }
@@ -365,8 +316,7 @@ fn apply_event(w: &mut Write<'_>, reference: &str, event: &NewEvent) -> Result<(
         "UPDATE cases SET status = ?1, outcome = ?2, outcome_reason = ?3, updated_at = ?4 WHERE id = ?5",
         params![new_status, outcome, reason, w.now, case_id],
     )?;
-    let mut changes =
-        json!({ "event": [null, event.event_type], "on": [null, event.on], "note": [null, note] });
+    let mut changes = json!({ "event": [null, event.event_type], "on": [null, event.on], "note": [null, note] });
     if new_status != status {
         changes["status"] = json!([status, new_status]);
     }

@@ -42,8 +42,7 @@ impl KdfParams {
     /// Fresh parameters with a random 16-byte salt.
     pub fn generate() -> Result<KdfParams> {
         let mut salt = [0u8; 16];
-        getrandom::fill(&mut salt)
-            .map_err(|e| Error::storage(format!("no random numbers available: {e}")))?;
+        getrandom::fill(&mut salt).map_err(|e| Error::storage(format!("no random numbers available: {e}")))?;
         Ok(KdfParams {
             algorithm: "argon2id".into(),
             version: 0x13,
@@ -55,18 +54,12 @@ impl KdfParams {
     }
 
     pub fn derive(&self, passphrase: &str) -> Result<Key> {
-        let bad = |what: &str| {
-            Error::new(
-                ErrorKind::Incompatible,
-                format!("the key file is damaged: {what}"),
-            )
-        };
+        let bad = |what: &str| Error::new(ErrorKind::Incompatible, format!("the key file is damaged: {what}"));
         if self.algorithm != "argon2id" || self.version != 0x13 {
             return Err(bad("unknown key derivation"));
         }
         let salt = hex::decode(&self.salt).map_err(|_| bad("salt"))?;
-        let params = Params::new(self.m_cost_kib, self.t_cost, self.p_cost, Some(32))
-            .map_err(|_| bad("parameters"))?;
+        let params = Params::new(self.m_cost_kib, self.t_cost, self.p_cost, Some(32)).map_err(|_| bad("parameters"))?;
         let mut key = Zeroizing::new([0u8; 32]);
         Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
             .hash_password_into(passphrase.as_bytes(), &salt, &mut *key)
@@ -77,17 +70,10 @@ impl KdfParams {
     pub fn read(db_path: &Path) -> Result<KdfParams> {
         let path = sidecar_path(db_path);
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            Error::new(
-                ErrorKind::Incompatible,
-                format!("cannot read the key file {}: {e}", path.display()),
-            )
+            Error::new(ErrorKind::Incompatible, format!("cannot read the key file {}: {e}", path.display()))
         })?;
-        serde_json::from_str(&text).map_err(|_| {
-            Error::new(
-                ErrorKind::Incompatible,
-                format!("the key file {} is damaged", path.display()),
-            )
-        })
+        serde_json::from_str(&text)
+            .map_err(|_| Error::new(ErrorKind::Incompatible, format!("the key file {} is damaged", path.display())))
     }
 
     /// Writes the parameters next to the database, atomically (temporary file, fsync, rename).

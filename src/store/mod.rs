@@ -36,10 +36,7 @@ impl Store {
         check_new_passphrase(passphrase)?;
         profile.validate()?;
         if path.exists() || sidecar_path(path).exists() {
-            return Err(Error::validation(format!(
-                "a database already exists at {}",
-                path.display()
-            )));
+            return Err(Error::validation(format!("a database already exists at {}", path.display())));
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
@@ -55,12 +52,7 @@ impl Store {
             Ok(store)
         })();
         if result.is_err() {
-            for leftover in [
-                path.to_path_buf(),
-                sidecar_path(path),
-                wal_path(path, "-wal"),
-                wal_path(path, "-shm"),
-            ] {
+            for leftover in [path.to_path_buf(), sidecar_path(path), wal_path(path, "-wal"), wal_path(path, "-shm")] {
                 let _ = std::fs::remove_file(leftover);
             }
         }
@@ -72,10 +64,7 @@ impl Store {
         if !path.exists() {
             return Err(Error::new(
                 ErrorKind::NotReady,
-                format!(
-                    "no database at {} (create one with `casebook init`)",
-                    path.display()
-                ),
+                format!("no database at {} (create one with `casebook init`)", path.display()),
             ));
         }
         let key = KdfParams::read(path)?.derive(passphrase)?;
@@ -86,28 +75,19 @@ impl Store {
         let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         apply_key(&conn, key)?;
         // The first read proves the key; nothing is written before it succeeds.
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
-            .map_err(|e| match e.sqlite_error_code() {
-                Some(ErrorCode::NotADatabase) => {
-                    Error::new(ErrorKind::WrongPassphrase, "wrong passphrase")
-                }
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())).map_err(|e| {
+            match e.sqlite_error_code() {
+                Some(ErrorCode::NotADatabase) => Error::new(ErrorKind::WrongPassphrase, "wrong passphrase"),
                 _ => Error::from(e),
-            })?;
+            }
+        })?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         schema::migrate(&mut conn)?;
-        let actor = std::env::var("USER")
-            .ok()
-            .filter(|u| !u.is_empty())
-            .unwrap_or_else(|| "casebook".into());
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-            actor,
-            zone: chrono_tz::UTC,
-        };
+        let actor = std::env::var("USER").ok().filter(|u| !u.is_empty()).unwrap_or_else(|| "casebook".into());
+        let mut store = Store { conn, path: path.to_path_buf(), actor, zone: chrono_tz::UTC };
         if let Some(profile) = store.profile_if_set()? {
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
         }
@@ -140,20 +120,11 @@ impl Store {
     /// Runs `f` in one immediate transaction; `f` must append at least one audit record.
     /// Nothing is kept unless `f` succeeds and the commit is durable.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut w = Write {
-            tx,
-            actor: &self.actor,
-            now: Utc::now(),
-            audited: false,
-        };
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut w = Write { tx, actor: &self.actor, now: Utc::now(), audited: false };
         let out = f(&mut w)?;
         if !w.audited {
-            return Err(Error::storage(
-                "internal error: a write without an audit record was refused",
-            ));
+            return Err(Error::storage("internal error: a write without an audit record was refused"));
         }
         w.tx.commit()?;
         Ok(out)
@@ -175,10 +146,7 @@ pub(crate) struct Write<'a> {
 fn apply_key(conn: &Connection, key: &key::Key) -> Result<()> {
     // SQLCipher would otherwise print decryption failures (a wrong passphrase) to stderr.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
-    conn.execute_batch(&format!(
-        "PRAGMA key = \"{}\";",
-        key.pragma_literal().as_str()
-    ))?;
+    conn.execute_batch(&format!("PRAGMA key = \"{}\";", key.pragma_literal().as_str()))?;
     Ok(())
 }
 
@@ -192,10 +160,5 @@ fn wal_path(path: &Path, suffix: &str) -> PathBuf {
 pub fn default_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("org", "Casebook", "casebook")
         .map(|d| d.data_local_dir().join("casebook.db"))
-        .ok_or_else(|| {
-            Error::new(
-                ErrorKind::NotReady,
-                "no home directory: pass --db PATH or set CASEBOOK_DB",
-            )
-        })
+        .ok_or_else(|| Error::new(ErrorKind::NotReady, "no home directory: pass --db PATH or set CASEBOOK_DB"))
 }

@@ -9,15 +9,9 @@ use crate::model::{OrganisationProfile, Party};
 
 /// Stores a new database's profile and seeds the address book from it.
 pub(super) fn seed(w: &mut Write<'_>, profile: &OrganisationProfile) -> Result<()> {
-    let stored = OrganisationProfile {
-        parties: Vec::new(),
-        ..profile.clone()
-    };
+    let stored = OrganisationProfile { parties: Vec::new(), ..profile.clone() };
     let json = serde_json::to_string(&stored).expect("profile serialises");
-    w.tx.execute(
-        "INSERT INTO settings (key, value) VALUES ('profile', ?1)",
-        [&json],
-    )?;
+    w.tx.execute("INSERT INTO settings (key, value) VALUES ('profile', ?1)", [&json])?;
     for party in &profile.parties {
         w.tx.execute(
             "INSERT INTO parties (role, name, contact_person, address, email, country) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -41,22 +35,14 @@ pub(super) fn seed(w: &mut Write<'_>, profile: &OrganisationProfile) -> Result<(
 impl Store {
     /// The organisation profile (without parties; see `parties`).
     pub fn profile(&self) -> Result<OrganisationProfile> {
-        self.profile_if_set()?
-            .ok_or_else(|| Error::new(ErrorKind::NotReady, "the organisation profile is missing"))
+        self.profile_if_set()?.ok_or_else(|| Error::new(ErrorKind::NotReady, "the organisation profile is missing"))
     }
 
     pub(super) fn profile_if_set(&self) -> Result<Option<OrganisationProfile>> {
-        let json: Option<String> = self
-            .conn()
-            .query_row(
-                "SELECT value FROM settings WHERE key = 'profile'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let json: Option<String> =
+            self.conn().query_row("SELECT value FROM settings WHERE key = 'profile'", [], |r| r.get(0)).optional()?;
         json.map(|j| {
-            serde_json::from_str(&j)
-                .map_err(|_| Error::new(ErrorKind::Incompatible, "the stored profile is damaged"))
+            serde_json::from_str(&j).map_err(|_| Error::new(ErrorKind::Incompatible, "the stored profile is damaged"))
         })
         .transpose()
     }

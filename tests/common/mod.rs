@@ -52,9 +52,7 @@ impl TestDb {
 
     /// How many audit records the database holds (each write appends at least one).
     pub fn audit_records(&self) -> i64 {
-        self.json(&["verify", "--json"])["audit_records"]
-            .as_i64()
-            .expect("a count")
+        self.json(&["verify", "--json"])["audit_records"].as_i64().expect("a count")
     }
 
     pub fn bytes(&self) -> Vec<u8> {
@@ -72,8 +70,6 @@ pub fn stdout(out: &Output) -> String {
 
 /// Reads a data file under `tests/data/`.
 pub fn data(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }

@@ -19,39 +19,17 @@ enum Shift {
 }
 
 impl Observed {
-    pub const SAT_SUN_TO_MON: Observed = Observed {
-        sat: Some(Shift::Days(2)),
-        sun: Some(Shift::Days(1)),
-        mon: None,
-    };
+    pub const SAT_SUN_TO_MON: Observed = Observed { sat: Some(Shift::Days(2)), sun: Some(Shift::Days(1)), mon: None };
     /// Saturday to Monday, Sunday to Tuesday (UK Christmas and Boxing Day).
-    pub const SAT_SUN_TO_MON_TUE: Observed = Observed {
-        sat: Some(Shift::Days(2)),
-        sun: Some(Shift::Days(2)),
-        mon: None,
-    };
+    pub const SAT_SUN_TO_MON_TUE: Observed =
+        Observed { sat: Some(Shift::Days(2)), sun: Some(Shift::Days(2)), mon: None };
     /// Scotland's 2 January: as above, and a Monday 2 January moves to Tuesday.
-    pub const SAT_SUN_MON_TO_MON_TUE: Observed = Observed {
-        sat: Some(Shift::Days(2)),
-        sun: Some(Shift::Days(2)),
-        mon: Some(Shift::Days(1)),
-    };
+    pub const SAT_SUN_MON_TO_MON_TUE: Observed =
+        Observed { sat: Some(Shift::Days(2)), sun: Some(Shift::Days(2)), mon: Some(Shift::Days(1)) };
     /// United States federal: Saturday to Friday, Sunday to Monday.
-    pub const SAT_FRI_SUN_MON: Observed = Observed {
-        sat: Some(Shift::Days(-1)),
-        sun: Some(Shift::Days(1)),
-        mon: None,
-    };
-    pub const SUN_TO_MON: Observed = Observed {
-        sat: None,
-        sun: Some(Shift::Days(1)),
-        mon: None,
-    };
-    pub const SUN_TO_NEXT_FREE_DAY: Observed = Observed {
-        sat: None,
-        sun: Some(Shift::NextFreeDay),
-        mon: None,
-    };
+    pub const SAT_FRI_SUN_MON: Observed = Observed { sat: Some(Shift::Days(-1)), sun: Some(Shift::Days(1)), mon: None };
+    pub const SUN_TO_MON: Observed = Observed { sat: None, sun: Some(Shift::Days(1)), mon: None };
+    pub const SUN_TO_NEXT_FREE_DAY: Observed = Observed { sat: None, sun: Some(Shift::NextFreeDay), mon: None };
 }
 
 /// A named holiday; `substitute` when it is the day on which another holiday is observed.
@@ -80,11 +58,7 @@ pub struct Year {
 
 impl Year {
     pub fn new(year: i32) -> Year {
-        Year {
-            year,
-            days: Vec::new(),
-            observed: Vec::new(),
-        }
+        Year { year, days: Vec::new(), observed: Vec::new() }
     }
 
     pub fn date(&self, month: u32, day: u32) -> NaiveDate {
@@ -92,13 +66,7 @@ impl Year {
     }
 
     pub fn add(&mut self, date: NaiveDate, name: &'static str) -> NaiveDate {
-        self.days.push((
-            date,
-            Holiday {
-                name,
-                substitute: false,
-            },
-        ));
+        self.days.push((date, Holiday { name, substitute: false }));
         date
     }
 
@@ -113,10 +81,7 @@ impl Year {
 
     /// Easter Sunday plus `offset` days (Good Friday −2, Easter Monday +1, Ascension +39, Whit Monday +50).
     pub fn easter(&mut self, offset: i64, name: &'static str) -> NaiveDate {
-        self.add(
-            easter_sunday(self.year) + chrono::Duration::days(offset),
-            name,
-        )
+        self.add(easter_sunday(self.year) + chrono::Duration::days(offset), name)
     }
 
     /// Also keeps `date` on the day `rule` moves it to, when it falls on a day the rule names.
@@ -150,13 +115,7 @@ impl Year {
                     d
                 }
             };
-            self.days.push((
-                moved,
-                Holiday {
-                    name,
-                    substitute: true,
-                },
-            ));
+            self.days.push((moved, Holiday { name, substitute: true }));
         }
         self.days
     }
@@ -166,15 +125,8 @@ pub fn nth_weekday(year: i32, month: u32, weekday: Weekday, n: i32) -> NaiveDate
     if n > 0 {
         NaiveDate::from_weekday_of_month_opt(year, month, weekday, n as u8).expect("an nth weekday")
     } else {
-        let (y, m) = if month == 12 {
-            (year + 1, 1)
-        } else {
-            (year, month + 1)
-        };
-        let mut d = NaiveDate::from_ymd_opt(y, m, 1)
-            .expect("first of month")
-            .pred_opt()
-            .expect("a day before");
+        let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+        let mut d = NaiveDate::from_ymd_opt(y, m, 1).expect("first of month").pred_opt().expect("a day before");
         while d.weekday() != weekday {
             d = d.pred_opt().expect("a day before");
         }
@@ -207,31 +159,15 @@ mod tests {
 
     #[test]
     fn easter_dates() {
-        for (y, m, d) in [
-            (2000, 4, 23),
-            (2008, 3, 23),
-            (2011, 4, 24),
-            (2024, 3, 31),
-            (2026, 4, 5),
-            (2038, 4, 25),
-        ] {
+        for (y, m, d) in [(2000, 4, 23), (2008, 3, 23), (2011, 4, 24), (2024, 3, 31), (2026, 4, 5), (2038, 4, 25)] {
             assert_eq!(easter_sunday(y), NaiveDate::from_ymd_opt(y, m, d).unwrap());
         }
     }
 
     #[test]
     fn nth_and_last_weekdays() {
-        assert_eq!(
-            nth_weekday(2026, 5, Weekday::Mon, -1),
-            NaiveDate::from_ymd_opt(2026, 5, 25).unwrap()
-        );
-        assert_eq!(
-            nth_weekday(2026, 11, Weekday::Thu, 4),
-            NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-        );
-        assert_eq!(
-            nth_weekday(2026, 12, Weekday::Mon, -1),
-            NaiveDate::from_ymd_opt(2026, 12, 28).unwrap()
-        );
+        assert_eq!(nth_weekday(2026, 5, Weekday::Mon, -1), NaiveDate::from_ymd_opt(2026, 5, 25).unwrap());
+        assert_eq!(nth_weekday(2026, 11, Weekday::Thu, 4), NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+        assert_eq!(nth_weekday(2026, 12, Weekday::Mon, -1), NaiveDate::from_ymd_opt(2026, 12, 28).unwrap());
     }
 }

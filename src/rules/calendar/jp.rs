@@ -13,11 +13,7 @@ pub fn holidays(y: &mut Year) {
         y.observe(date, Observed::SUN_TO_NEXT_FREE_DAY, name);
     };
     add(y, y.date(1, 1), "New Year's Day (元日)");
-    let coming_of_age = if year <= 1999 {
-        y.date(1, 15)
-    } else {
-        super::build::nth_weekday(year, 1, Mon, 2)
-    };
+    let coming_of_age = if year <= 1999 { y.date(1, 15) } else { super::build::nth_weekday(year, 1, Mon, 2) };
     add(y, coming_of_age, "Coming of Age Day (成人の日)");
     add(y, y.date(2, 11), "Foundation Day (建国記念の日)");
     match year {
@@ -25,11 +21,7 @@ pub fn holidays(y: &mut Year) {
         2019 => {}
         _ => add(y, y.date(12, 23), "Emperor's Birthday (天皇誕生日)"),
     }
-    add(
-        y,
-        y.date(3, vernal_equinox_day(year)),
-        "Vernal Equinox Day (春分の日)",
-    );
+    add(y, y.date(3, vernal_equinox_day(year)), "Vernal Equinox Day (春分の日)");
     if year >= 2007 {
         add(y, y.date(4, 29), "Showa Day (昭和の日)");
         add(y, y.date(5, 4), "Greenery Day (みどりの日)");
@@ -53,11 +45,7 @@ pub fn holidays(y: &mut Year) {
         };
         add(y, mountain, "Mountain Day (山の日)");
     }
-    let aged = if year >= 2003 {
-        super::build::nth_weekday(year, 9, Mon, 3)
-    } else {
-        y.date(9, 15)
-    };
+    let aged = if year >= 2003 { super::build::nth_weekday(year, 9, Mon, 3) } else { y.date(9, 15) };
     add(y, aged, "Respect for the Aged Day (敬老の日)");
     let autumn = y.date(9, autumnal_equinox_day(year));
     add(y, autumn, "Autumnal Equinox Day (秋分の日)");
@@ -66,15 +54,7 @@ pub fn holidays(y: &mut Year) {
         2021 => y.date(7, 23),
         _ => super::build::nth_weekday(year, 10, Mon, 2),
     };
-    add(
-        y,
-        sports,
-        if year >= 2020 {
-            "Sports Day (スポーツの日)"
-        } else {
-            "Health and Sports Day (体育の日)"
-        },
-    );
+    add(y, sports, if year >= 2020 { "Sports Day (スポーツの日)" } else { "Health and Sports Day (体育の日)" });
     add(y, y.date(11, 3), "Culture Day (文化の日)");
     add(y, y.date(11, 23), "Labour Thanksgiving Day (勤労感謝の日)");
     if year == 2019 {

@@ -58,10 +58,7 @@ impl CalendarId {
 
     fn table(self) -> &'static Table {
         static TABLES: [OnceLock<Table>; 12] = [const { OnceLock::new() }; 12];
-        let index = CalendarId::ALL
-            .iter()
-            .position(|c| *c == self)
-            .expect("every calendar is listed");
+        let index = CalendarId::ALL.iter().position(|c| *c == self).expect("every calendar is listed");
         TABLES[index].get_or_init(|| Table::build(self))
     }
 
@@ -75,22 +72,15 @@ impl CalendarId {
     pub fn holidays_in(self, year: i32) -> Result<Vec<(NaiveDate, Holiday)>> {
         let first = NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(|| out_of_range_year(year))?;
         check_range(first)?;
-        let mut days: Vec<_> = self
-            .table()
-            .names
-            .iter()
-            .filter(|(d, _)| d.year() == year)
-            .map(|(d, h)| (*d, *h))
-            .collect();
+        let mut days: Vec<_> =
+            self.table().names.iter().filter(|(d, _)| d.year() == year).map(|(d, h)| (*d, *h)).collect();
         days.sort_by_key(|(d, _)| *d);
         Ok(days)
     }
 }
 
 fn out_of_range_year(year: i32) -> Error {
-    Error::validation(format!(
-        "{year} is outside the supported years {FIRST_YEAR}–{LAST_YEAR}"
-    ))
+    Error::validation(format!("{year} is outside the supported years {FIRST_YEAR}–{LAST_YEAR}"))
 }
 
 fn check_range(date: NaiveDate) -> Result<()> {
@@ -115,11 +105,7 @@ impl Table {
         let first = NaiveDate::from_ymd_opt(FIRST_YEAR - 1, 12, 1).expect("valid");
         let last = NaiveDate::from_ymd_opt(LAST_YEAR + 1, 1, 31).expect("valid");
         let days = (last - first).num_days() as usize + 1;
-        let mut table = Table {
-            first,
-            bits: vec![0; days.div_ceil(64)],
-            names: HashMap::new(),
-        };
+        let mut table = Table { first, bits: vec![0; days.div_ceil(64)], names: HashMap::new() };
         for year in FIRST_YEAR..=LAST_YEAR {
             let mut y = build::Year::new(year);
             match id {
@@ -203,10 +189,7 @@ impl<'a> WorkingDays<'a> {
         if table.is_holiday(date) {
             return Ok(table.holiday(date).map(DayOff::Holiday));
         }
-        Ok(self
-            .closures
-            .contains(&date)
-            .then_some(DayOff::OfficeClosure))
+        Ok(self.closures.contains(&date).then_some(DayOff::OfficeClosure))
     }
 
     pub fn is_working_day(&self, date: NaiveDate) -> Result<bool> {

@@ -11,11 +11,7 @@ pub fn holidays(y: &mut Year) {
     y.easter(0, "Eerste Paasdag (Easter Sunday)");
     y.easter(1, "Tweede Paasdag (Easter Monday)");
     // King's (before 2014 Queen's) Day; a Sunday moves it to the Saturday before.
-    let (day, name) = if year >= 2014 {
-        (27, "Koningsdag (King's Day)")
-    } else {
-        (30, "Koninginnedag (Queen's Day)")
-    };
+    let (day, name) = if year >= 2014 { (27, "Koningsdag (King's Day)") } else { (30, "Koninginnedag (Queen's Day)") };
     let mut royal = y.date(4, day);
     if royal.weekday() == Weekday::Sun {
         royal = royal - Days::new(1);

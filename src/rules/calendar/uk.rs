@@ -47,11 +47,7 @@ pub fn holidays(y: &mut Year, nation: Nation) {
                 let patrick = y.fixed(3, 17, "St Patrick's Day");
                 y.observe(patrick, Observed::SAT_SUN_TO_MON, "St Patrick's Day");
                 let boyne = y.fixed(7, 12, "Battle of the Boyne (Orangemen's Day)");
-                y.observe(
-                    boyne,
-                    Observed::SAT_SUN_TO_MON,
-                    "Battle of the Boyne (Orangemen's Day)",
-                );
+                y.observe(boyne, Observed::SAT_SUN_TO_MON, "Battle of the Boyne (Orangemen's Day)");
             }
         }
         Nation::Scotland => {

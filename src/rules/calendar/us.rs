@@ -26,16 +26,7 @@ pub fn holidays(y: &mut Year, california: bool) {
     let new_year = y.fixed(1, 1, "New Year's Day");
     y.observe(new_year, federal, "New Year's Day");
     y.nth(3, Mon, 1, "Birthday of Martin Luther King, Jr.");
-    y.nth(
-        3,
-        Mon,
-        2,
-        if california {
-            "Presidents' Day"
-        } else {
-            "Washington's Birthday"
-        },
-    );
+    y.nth(3, Mon, 2, if california { "Presidents' Day" } else { "Washington's Birthday" });
     y.nth(-1, Mon, 5, "Memorial Day");
     if year >= 2021 {
         let juneteenth = y.fixed(6, 19, "Juneteenth National Independence Day");
@@ -64,10 +55,7 @@ pub fn holidays(y: &mut Year, california: bool) {
         y.observe(chavez, Observed::SUN_TO_MON, "Cesar Chavez Day");
         y.add(thanksgiving + Days::new(1), "Day after Thanksgiving");
         if let Some(&(_, m, d)) = DIWALI.iter().find(|(yr, _, _)| *yr == year) {
-            y.add(
-                NaiveDate::from_ymd_opt(year, m, d).expect("a valid date"),
-                "Diwali",
-            );
+            y.add(NaiveDate::from_ymd_opt(year, m, d).expect("a valid date"), "Diwali");
         }
     }
 }
