@@ -156,55 +156,66 @@ fn notes_for(kind: Kind, regime: Regime) -> &'static str {
     }
 }
 
-/// A plausible timeline: older cases are further along. Every date lies between receipt and today.
+/// A timeline being written: the last event's date and the events so far.
+struct Timeline {
+    on: NaiveDate,
+    today: NaiveDate,
+    events: Vec<NewEvent>,
+}
+
+impl Timeline {
+    /// Adds `event_type` 1..=`max_gap` days after the last event, unless that is after `latest` or today.
+    fn step(&mut self, rng: &mut Rng, event_type: EventType, max_gap: u64, latest: Option<NaiveDate>) -> bool {
+        let next = self.on + Duration::days(1 + rng.below(max_gap) as i64);
+        if next > self.today || latest.is_some_and(|l| next > l) {
+            return false;
+        }
+        self.on = next;
+        self.events.push(NewEvent { event_type, on: next, note: None, outcome: None, reason: None });
+        true
+    }
+}
+
+/// A plausible timeline: older cases are further along. Every date lies between receipt and today,
+/// and extensions are announced well inside the first month, as the rules require.
 fn fake_timeline(rng: &mut Rng, case: &NewCase, today: NaiveDate) -> Vec<NewEvent> {
     let start = case.received.date;
     let age = (today - start).num_days();
-    let mut on = start;
-    let mut events = Vec::new();
-    let mut step = |rng: &mut Rng, event_type: EventType, max_gap: u64, events: &mut Vec<NewEvent>| -> bool {
-        let next = on + Duration::days(1 + rng.below(max_gap) as i64);
-        if next > today {
-            return false;
-        }
-        on = next;
-        events.push(NewEvent { event_type, on, note: None, outcome: None, reason: None });
-        true
-    };
+    let mut t = Timeline { on: start, today, events: Vec::new() };
     let finish_chance = if age > 120 { 95 } else { age as u64 * 3 / 4 };
-    if !step(rng, EventType::Acknowledged, 4, &mut events) {
-        return events;
+    if !t.step(rng, EventType::Acknowledged, 4, None) {
+        return t.events;
     }
     let asks_identity = case.kind == Kind::Request && rng.chance(30);
-    if asks_identity
-        && (!step(rng, EventType::IdRequested, 4, &mut events) || !step(rng, EventType::IdReceived, 10, &mut events))
+    if asks_identity && (!t.step(rng, EventType::IdRequested, 4, None) || !t.step(rng, EventType::IdReceived, 10, None))
     {
-        return events;
+        return t.events;
     }
-    if rng.chance(8) && !step(rng, EventType::Extended, 20, &mut events) {
-        return events;
+    let extendable = crate::rules::regimes::rule_for(case.regime, case.rights.first().copied()).extended.is_some();
+    if case.kind == Kind::Request && extendable && rng.chance(8) {
+        t.step(rng, EventType::Extended, 3, Some(start + Duration::days(25)));
     }
     if !rng.chance(finish_chance) {
-        return events;
+        return t.events;
     }
     if rng.chance(4) {
-        step(rng, EventType::Withdrawn, 10, &mut events);
-        return events;
+        t.step(rng, EventType::Withdrawn, 10, None);
+        return t.events;
     }
-    if !step(rng, EventType::Responded, 25, &mut events) {
-        return events;
+    if !t.step(rng, EventType::Responded, 25, None) {
+        return t.events;
     }
     let (outcome, reason) = match rng.below(10) {
         0..=6 => (Outcome::Complied, None),
         7..=8 => (Outcome::CompliedInPart, None),
         _ => (Outcome::Denied, Some(denial_reason(case.regime).to_string())),
     };
-    if step(rng, EventType::Closed, 5, &mut events) {
-        let last = events.last_mut().expect("just pushed");
+    if t.step(rng, EventType::Closed, 5, None) {
+        let last = t.events.last_mut().expect("just pushed");
         last.outcome = Some(outcome);
         last.reason = reason;
     }
-    events
+    t.events
 }
 
 fn denial_reason(regime: Regime) -> &'static str {

@@ -156,7 +156,7 @@ fn bad_input_and_impossible_orders_are_refused() {
         ),
         (
             vec!["--regime", "ccpa", "--right", "opt-out", "--received", "2026-01-31", "--extended", "2026-02-03"],
-            "a ccpa opt-out request cannot be extended",
+            "ccpa opt-out requests cannot be extended",
         ),
         (vec!["--regime", "appi", "--received", "2026-01-31", "--extended", "2026-02-03"], "cannot be extended"),
     ] {

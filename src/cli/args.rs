@@ -25,6 +25,9 @@ pub enum Command {
     /// Add, list, show cases and record events on them.
     #[command(subcommand)]
     Case(Box<CaseCommand>),
+    /// The office's closure days, which count as non-working days for every deadline.
+    #[command(subcommand)]
+    Closure(ClosureCommand),
     /// Compute a request's deadlines without storing anything.
     Deadline(Box<DeadlineArgs>),
     /// Print the path of the database in use.
@@ -165,4 +168,21 @@ pub struct DeadlineArgs {
     pub today: Option<String>,
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Subcommand)]
+pub enum ClosureCommand {
+    /// Add a closure day (YYYY-MM-DD); open requests' deadlines are recomputed.
+    Add {
+        day: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Remove a closure day.
+    Remove { day: String },
+    /// List the closure days.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Parser;
 
-use args::{Cli, Command};
+use args::{Cli, ClosureCommand, Command};
 use casebook::model::OrganisationProfile;
 use casebook::store::{self, default_path};
 use casebook::{Error, ErrorKind, Result, Store};
@@ -33,6 +33,7 @@ pub fn run() -> Result<()> {
         Command::Init { profile } => init(&db, profile.as_deref()),
         Command::Case(command) => cases::run(&db, *command),
         Command::Deadline(args) => deadline::run(*args),
+        Command::Closure(command) => closure(&db, command),
         Command::Path => {
             println!("{}", db.display());
             Ok(())
@@ -114,6 +115,30 @@ fn demo(db: &Path, cases: u32, seed: u64) -> Result<()> {
         if db.exists() { open(db)? } else { Store::create(db, &passphrase(true)?, &OrganisationProfile::sample())? };
     let added = casebook::demo::fill(&mut store, cases, seed)?;
     println!("Added {added} demo cases to {}", store.path().display());
+    Ok(())
+}
+
+fn closure(db: &Path, command: ClosureCommand) -> Result<()> {
+    let mut store = open(db)?;
+    let day = |d: &str| casebook::model::validate::date("day", d);
+    match command {
+        ClosureCommand::Add { day: d, note } => {
+            let moved = store.add_closure(day(&d)?, &note)?;
+            println!("Added closure day {d}; deadlines moved on {moved} open case(s)");
+        }
+        ClosureCommand::Remove { day: d } => {
+            let moved = store.remove_closure(day(&d)?)?;
+            println!("Removed closure day {d}; deadlines moved on {moved} open case(s)");
+        }
+        ClosureCommand::List { json } => {
+            let closures = store.closures()?;
+            if json {
+                output::print_json(&closures);
+            } else {
+                closures.iter().for_each(|c| println!("{}  {}", c.day, c.note));
+            }
+        }
+    }
     Ok(())
 }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::validate;
 use super::vocab::{Channel, EventType, Kind, Outcome, Regime, Relationship, Right, Status};
 use crate::error::{Error, Result};
+use crate::rules::DueState;
 
 /// The person a case is about, or who wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +34,8 @@ pub struct Deadlines {
     pub respond_by: Option<NaiveDate>,
     pub extension_notice_by: Option<NaiveDate>,
     pub extended_respond_by: Option<NaiveDate>,
+    /// APPI Art. 39: from this day the person may sue.
+    pub risk_from: Option<NaiveDate>,
 }
 
 /// When a case reached the office: the instant, the office's zone, and the local date that starts the clock.
@@ -257,12 +260,26 @@ pub struct Event {
     pub actor: String,
 }
 
-/// A case with its timeline.
+/// A case with its timeline and its deadlines in detail.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CaseDetail {
     #[serde(flatten)]
     pub case: Case,
     pub events: Vec<Event>,
+    /// Every deadline with its state on the day it was read and its basis.
+    pub schedule: Vec<DeadlineView>,
+}
+
+/// One stored deadline as the case detail shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeadlineView {
+    pub kind: String,
+    pub due: NaiveDate,
+    pub state: DueState,
+    pub met_on: Option<NaiveDate>,
+    /// True for the extended date of a case that was not extended: it applies only if it is.
+    pub conditional: bool,
+    pub basis: String,
 }
 
 /// What a form or the command line supplies to record an event.

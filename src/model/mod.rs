@@ -6,6 +6,8 @@ pub mod profile;
 pub mod validate;
 pub mod vocab;
 
-pub use case::{Agent, Case, CaseDetail, CaseInput, Deadlines, Event, EventInput, NewCase, NewEvent, Person, Received};
+pub use case::{
+    Agent, Case, CaseDetail, CaseInput, DeadlineView, Deadlines, Event, EventInput, NewCase, NewEvent, Person, Received,
+};
 pub use profile::{OrganisationProfile, Party};
 pub use vocab::{Channel, EventType, Kind, Outcome, PartyRole, Regime, Relationship, Right, Status};

@@ -175,7 +175,7 @@ pub fn check_extension(facts: &Facts, settings: &Settings<'_>, on: NaiveDate, to
     let rule = rule_for(facts.regime, facts.right);
     if rule.extended.is_none() {
         let what = facts.right.map_or_else(|| facts.regime.to_string(), |r| format!("{} {r}", facts.regime));
-        return Err(Error::transition(format!("a {what} request cannot be extended")));
+        return Err(Error::transition(format!("{what} requests cannot be extended")));
     }
     if let Some(earlier) = facts.extended_on {
         return Err(Error::transition(format!(

@@ -5,6 +5,7 @@ use rusqlite::types::Value as Sql;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde_json::{json, Value};
 
+use super::deadlines::{check_extension_allowed, deadline_views, recompute, RuleContext};
 use super::{Store, Write};
 use crate::error::{Error, Result};
 use crate::model::flow::{next_status, OPEN};
@@ -31,18 +32,19 @@ pub struct CaseFilter {
 impl Store {
     /// Stores a new case with its next reference and returns it as stored.
     pub fn add_case(&mut self, case: &NewCase) -> Result<Case> {
-        let reference = self.write(|w| insert_case(w, case))?;
+        let reference = self.write(|w| insert_case(w, &RuleContext::load(&w.tx)?, case))?;
         self.case(&reference)
     }
 
     /// Stores many cases, each with its timeline, in one transaction (demo data, imports).
     pub fn add_cases_with_events(&mut self, cases: &[(NewCase, Vec<NewEvent>)]) -> Result<Vec<String>> {
         self.write(|w| {
+            let ctx = RuleContext::load(&w.tx)?;
             let mut refs = Vec::with_capacity(cases.len());
             for (case, events) in cases {
-                let reference = insert_case(w, case)?;
+                let reference = insert_case(w, &ctx, case)?;
                 for event in events {
-                    apply_event(w, &reference, event)?;
+                    apply_event(w, &ctx, &reference, event)?;
                 }
                 refs.push(reference);
             }
@@ -52,7 +54,7 @@ impl Store {
 
     /// Records a timeline event, moving the case along its status flow.
     pub fn record_event(&mut self, reference: &str, event: &NewEvent) -> Result<CaseDetail> {
-        self.write(|w| apply_event(w, reference, event))?;
+        self.write(|w| apply_event(w, &RuleContext::load(&w.tx)?, reference, event))?;
         self.case_detail(reference)
     }
 
@@ -78,7 +80,10 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(CaseDetail { case, events })
+        let case_id: i64 =
+            self.conn().query_row("SELECT id FROM cases WHERE reference = ?1", [reference], |r| r.get(0))?;
+        let schedule = deadline_views(self.conn(), case_id, self.today())?;
+        Ok(CaseDetail { case, events, schedule })
     }
 
     /// One page of cases matching `filter`, soonest due first, then newest received.
@@ -198,6 +203,7 @@ fn read_case(r: &Row<'_>) -> rusqlite::Result<Case> {
             respond_by: date("respond"),
             extension_notice_by: date("extension-notice"),
             extended_respond_by: date("extended-respond"),
+            risk_from: date("risk"),
         },
     })
     .and_then(|mut case| {
@@ -228,7 +234,7 @@ fn next_reference(w: &Write<'_>, kind: Kind, year: i32) -> Result<String> {
     Ok(format!("{prefix}-{year}-{serial:04}"))
 }
 
-fn insert_case(w: &mut Write<'_>, case: &NewCase) -> Result<String> {
+fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) -> Result<String> {
     use chrono::Datelike;
     let reference = next_reference(w, case.kind, case.received.date.year())?;
     let requester_id = insert_person(w, &case.requester)?;
@@ -266,13 +272,14 @@ fn insert_case(w: &mut Write<'_>, case: &NewCase) -> Result<String> {
     for tag in &case.tags {
         w.tx.execute("INSERT OR IGNORE INTO case_tags (case_id, tag) VALUES (?1, ?2)", params![case_id, tag])?;
     }
-    let changes = json!({
+    let mut changes = json!({
         "kind": [null, case.kind], "regime": [null, case.regime], "rights": [null, case.rights],
         "channel": [null, case.channel], "received_at": [null, case.received.at],
         "time_zone": [null, case.received.zone.name()], "status": [null, Status::New],
         "requester": [null, case.requester], "agent": [null, case.agent.as_ref().map(|a| &a.name)],
         "assignee": [null, case.assignee], "notes": [null, case.notes], "tags": [null, case.tags],
     });
+    changes.as_object_mut().expect("an object").extend(recompute(w, ctx, case_id)?);
     w.audit("case.add", Some(&reference), changes)?;
     Ok(reference)
 }
@@ -280,7 +287,7 @@ fn insert_case(w: &mut Write<'_>, case: &NewCase) -> Result<String> {
 /// The columns an event reads before it changes a case.
 type CaseState = (i64, Kind, Status, NaiveDate, Option<Outcome>, Option<String>);
 
-fn apply_event(w: &mut Write<'_>, reference: &str, event: &NewEvent) -> Result<()> {
+fn apply_event(w: &mut Write<'_>, ctx: &RuleContext, reference: &str, event: &NewEvent) -> Result<()> {
     let row: Option<CaseState> =
         w.tx.query_row(
             "SELECT id, kind, status, received_date, outcome, outcome_reason FROM cases WHERE reference = ?1",
@@ -307,6 +314,10 @@ fn apply_event(w: &mut Write<'_>, reference: &str, event: &NewEvent) -> Result<(
         EventType::Withdrawn => (Some(Outcome::Withdrawn), event.reason.clone()),
         _ => (old_outcome, old_reason.clone()),
     };
+    if event.event_type == EventType::Extended {
+        check_extension_allowed(w, ctx, case_id, event.on)
+            .map_err(|e| Error { message: format!("{reference}: {}", e.message), ..e })?;
+    }
     let note = event.note.clone().or_else(|| event.reason.clone());
     w.tx.execute(
         "INSERT INTO case_events (case_id, type, occurred_on, note, actor, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -324,5 +335,6 @@ fn apply_event(w: &mut Write<'_>, reference: &str, event: &NewEvent) -> Result<(
         changes["outcome"] = json!([old_outcome, outcome]);
         changes["outcome_reason"] = json!([old_reason, reason]);
     }
+    changes.as_object_mut().expect("an object").extend(recompute(w, ctx, case_id)?);
     w.audit("case.event", Some(reference), changes)
 }

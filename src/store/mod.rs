@@ -3,6 +3,8 @@
 
 mod audit;
 mod cases;
+mod closures;
+mod deadlines;
 mod key;
 mod schema;
 mod settings;
@@ -15,6 +17,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use audit::{AuditRecord, ChainReport};
 pub use cases::CaseFilter;
+pub use closures::Closure;
 pub use key::{check_new_passphrase, sidecar_path, KdfParams, MIN_PASSPHRASE_CHARS};
 pub use schema::LATEST_VERSION;
 
@@ -121,7 +124,9 @@ impl Store {
     /// Nothing is kept unless `f` succeeds and the commit is durable.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut w = Write { tx, actor: &self.actor, now: Utc::now(), audited: false };
+        let now = Utc::now();
+        let today = now.with_timezone(&self.zone).date_naive();
+        let mut w = Write { tx, actor: &self.actor, now, today, audited: false };
         let out = f(&mut w)?;
         if !w.audited {
             return Err(Error::storage("internal error: a write without an audit record was refused"));
@@ -140,6 +145,8 @@ pub(crate) struct Write<'a> {
     pub tx: rusqlite::Transaction<'a>,
     pub actor: &'a str,
     pub now: DateTime<Utc>,
+    /// Today at the office.
+    pub today: NaiveDate,
     audited: bool,
 }
 

@@ -5,7 +5,8 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::error::{Error, ErrorKind, Result};
 
 /// Every migration in order; the schema version is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/0001_initial.sql"), include_str!("migrations/0002_office_closures.sql")];
 
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 

@@ -83,7 +83,8 @@ fn out_of_range_year(year: i32) -> Error {
     Error::validation(format!("{year} is outside the supported years {FIRST_YEAR}–{LAST_YEAR}"))
 }
 
-fn check_range(date: NaiveDate) -> Result<()> {
+/// Refuses a date outside the supported years.
+pub fn check_range(date: NaiveDate) -> Result<()> {
     if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
         Ok(())
     } else {
