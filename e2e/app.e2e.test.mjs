@@ -74,6 +74,9 @@ test("add a case in the form and find it in the list", async () => {
   await session.click("#save-case");
   const reference = await session.waitForText("#case-reference", (t) => /^DSR-\d{4}-0001$/.test(t));
   assert.equal(await session.text("#case-status"), "New");
+  // Deadlines are computed at once, each with its basis.
+  const deadlines = await session.waitForText("#deadlines", (t) => t.includes("Respond by"));
+  assert.match(deadlines, /GDPR Art\. 12\(3\): one month from receipt/);
   await snap("3-case-detail");
 
   await session.click("#nav-cases");

@@ -28,6 +28,18 @@ export interface Deadlines {
   respond_by: string | null;
   extension_notice_by: string | null;
   extended_respond_by: string | null;
+  risk_from: string | null;
+}
+
+export type DueState = "met" | "overdue" | "due-today" | "due-soon" | "due-this-week" | "later";
+
+export interface DeadlineView {
+  kind: "acknowledge" | "respond" | "extension-notice" | "extended-respond" | "risk" | "manual";
+  due: string;
+  state: DueState;
+  met_on: string | null;
+  conditional: boolean;
+  basis: string;
 }
 
 export interface Case {
@@ -61,6 +73,7 @@ export interface CaseEvent {
 
 export interface CaseView extends Case {
   events: CaseEvent[];
+  schedule: DeadlineView[];
   allowed_events: string[];
 }
 

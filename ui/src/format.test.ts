@@ -6,6 +6,7 @@ const deadlines = (respond: string | null, extended: string | null = null) => ({
   respond_by: respond,
   extension_notice_by: respond,
   extended_respond_by: extended,
+  risk_from: null,
 });
 
 describe("due state", () => {
@@ -24,6 +25,10 @@ describe("due state", () => {
     const c = { status: "extended" as const, deadlines: deadlines("2026-03-01", "2026-05-01") };
     expect(dueDate(c)).toBe("2026-05-01");
     expect(dueState(c, today)).toBe("later");
+  });
+
+  it("is paused while the clock is stopped for information", () => {
+    expect(dueState({ status: "awaiting-information", deadlines: deadlines("2026-03-01") }, today)).toBe("paused");
   });
 
   it("is none once the case is answered or has no date", () => {

@@ -42,7 +42,7 @@ export function daysBetween(today: string, date: string): number {
   return Math.round(ms / 86_400_000);
 }
 
-export type DueState = "overdue" | "today" | "soon" | "week" | "later" | "none";
+export type DueState = "overdue" | "today" | "soon" | "week" | "later" | "paused" | "none";
 
 const FINAL: Status[] = ["responded", "closed", "rejected", "withdrawn"];
 
@@ -50,6 +50,7 @@ const FINAL: Status[] = ["responded", "closed", "rejected", "withdrawn"];
 export function dueState(c: Pick<Case, "status" | "deadlines">, today: string): DueState {
   const due = dueDate(c);
   if (!due || FINAL.includes(c.status)) return "none";
+  if (c.status === "awaiting-information") return "paused";
   const days = daysBetween(today, due);
   if (days < 0) return "overdue";
   if (days === 0) return "today";

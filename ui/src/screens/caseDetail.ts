@@ -1,8 +1,8 @@
 // One case: its facts, deadlines, timeline, and the actions that move it along.
-import { api, asApiError, type CaseView } from "../api";
+import { api, asApiError, type CaseView, type DeadlineView } from "../api";
 import type { Ctx } from "../app";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
-import { daysBetween, daysLeftText, dueState, formatDate, label, todayIso } from "../format";
+import { daysBetween, daysLeftText, formatDate, label, todayIso } from "../format";
 
 export async function caseDetailScreen(ctx: Ctx, reference: string): Promise<HTMLElement> {
   const root = h("section", { class: "screen detail" });
@@ -18,21 +18,6 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
   const today = todayIso();
   const fact = (name: string, value: string | null | undefined) =>
     value ? [h("dt", {}, name), h("dd", {}, value)] : [];
-  const deadline = (name: string, date: string | null) => {
-    const state = date ? dueState({ status: c.status, deadlines: { ...c.deadlines, respond_by: date } }, today) : "none";
-    return [
-      h("dt", {}, name),
-      h(
-        "dd",
-        { class: `due-${state}` },
-        date ? formatDate(date) : "–",
-        date && state !== "none" ? h("span", { class: "days" }, daysLeftText(daysBetween(today, date))) : null,
-      ),
-    ];
-  };
-  const d = c.deadlines;
-  const computed = Object.values(d).some(Boolean);
-
   replace(
     root,
     h(
@@ -101,19 +86,38 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
           "article",
           { class: "card" },
           h("h2", {}, "Deadlines"),
-          h(
-            "dl",
-            { class: "facts" },
-            deadline("Acknowledge by", d.acknowledge_by),
-            deadline("Respond by", d.respond_by),
-            deadline("Extension notice by", d.extension_notice_by),
-            deadline("Extended response by", d.extended_respond_by),
-          ),
-          computed ? null : h("p", { class: "hint" }, "No statutory dates have been computed for this case."),
+          c.schedule.length === 0
+            ? h("p", { class: "hint" }, "No statutory deadlines apply to this kind of case.")
+            : h("ul", { class: "deadlines", id: "deadlines" }, c.schedule.map((d) => deadlineItem(d, today))),
         ),
         actionForm(ctx, root, c),
       ),
     ),
+  );
+}
+
+const DEADLINE_NAMES: Record<DeadlineView["kind"], string> = {
+  acknowledge: "Acknowledge by",
+  respond: "Respond by",
+  "extension-notice": "Extension notice by",
+  "extended-respond": "Extended response by",
+  risk: "Person may sue from (APPI Art. 39)",
+  manual: "Deadline",
+};
+
+function deadlineItem(d: DeadlineView, today: string): HTMLElement {
+  const days = daysBetween(today, d.due);
+  const status =
+    d.state === "met"
+      ? `done ${formatDate(d.met_on)}`
+      : d.conditional
+        ? "only if extended"
+        : daysLeftText(days);
+  return h(
+    "li",
+    { class: `deadline state-${d.conditional ? "conditional" : d.state}`, "data-kind": d.kind },
+    h("div", { class: "deadline-head" }, h("span", { class: "deadline-name" }, DEADLINE_NAMES[d.kind]), h("strong", {}, formatDate(d.due)), h("span", { class: "deadline-state" }, status)),
+    h("div", { class: "basis" }, d.basis),
   );
 }
 

@@ -124,7 +124,11 @@ function caseTable(ctx: Ctx, cases: Case[]): HTMLElement {
             "td",
             { class: "due" },
             due ? formatDate(due) : "–",
-            due && state !== "none" ? h("span", { class: "days" }, daysLeftText(daysBetween(today, due))) : null,
+            state === "paused"
+              ? h("span", { class: "days" }, "clock stopped")
+              : due && state !== "none"
+                ? h("span", { class: "days" }, daysLeftText(daysBetween(today, due)))
+                : null,
           ),
         );
         row.addEventListener("click", open);
