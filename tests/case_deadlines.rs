@@ -179,3 +179,24 @@ fn closure_days_move_open_deadlines_and_are_audited() {
     assert_eq!(db.json(&["case", "show", r, "--json"])["deadlines"]["respond_by"], "2026-06-04");
     assert!(db.run(&["verify"]).status.success());
 }
+
+#[test]
+fn changing_the_profile_calendar_recomputes_open_requests() {
+    let db = TestDb::initialised();
+    // 2 Jan 2026 + 1 month = 2 Feb 2026: St Brigid's Day in Ireland, a working day in Hamburg.
+    let case = add(&db, &["--regime", "gdpr", "--received", "2026-01-02", "--tz", "Europe/Dublin"]);
+    let r = case["reference"].as_str().unwrap();
+    assert_eq!(case["deadlines"]["respond_by"], "2026-02-02");
+    let mut profile = db.json(&["profile", "show"]);
+    profile["calendars"]["gdpr"] = "ie".into();
+    let file = db.dir.path().join("profile.json");
+    std::fs::write(&file, profile.to_string()).unwrap();
+    let out = db.run(&["profile", "set", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(db.json(&["case", "show", r, "--json"])["deadlines"]["respond_by"], "2026-02-03");
+
+    profile["calendars"]["gdpr"] = "atlantis".into();
+    std::fs::write(&file, profile.to_string()).unwrap();
+    let out = db.run(&["profile", "set", file.to_str().unwrap()]);
+    assert!(stderr(&out).contains("unknown calendar 'atlantis'"), "{}", stderr(&out));
+}

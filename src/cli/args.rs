@@ -25,6 +25,9 @@ pub enum Command {
     /// Add, list, show cases and record events on them.
     #[command(subcommand)]
     Case(Box<CaseCommand>),
+    /// Show or replace the organisation profile (calendars, time zone, targets, processing facts).
+    #[command(subcommand)]
+    Profile(ProfileCommand),
     /// The office's closure days, which count as non-working days for every deadline.
     #[command(subcommand)]
     Closure(ClosureCommand),
@@ -185,4 +188,12 @@ pub enum ClosureCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum ProfileCommand {
+    /// Print the profile as JSON.
+    Show,
+    /// Replace the profile with one written as JSON; open requests' deadlines are recomputed.
+    Set { file: PathBuf },
 }

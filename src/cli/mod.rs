@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Parser;
 
-use args::{Cli, ClosureCommand, Command};
+use args::{Cli, ClosureCommand, Command, ProfileCommand};
 use casebook::model::OrganisationProfile;
 use casebook::store::{self, default_path};
 use casebook::{Error, ErrorKind, Result, Store};
@@ -34,6 +34,16 @@ pub fn run() -> Result<()> {
         Command::Case(command) => cases::run(&db, *command),
         Command::Deadline(args) => deadline::run(*args),
         Command::Closure(command) => closure(&db, command),
+        Command::Profile(ProfileCommand::Show) => {
+            output::print_json(&open(&db)?.profile()?);
+            Ok(())
+        }
+        Command::Profile(ProfileCommand::Set { file }) => {
+            let profile = OrganisationProfile::from_json(&read_file(&file)?)?;
+            let moved = open(&db)?.update_profile(&profile)?;
+            println!("Profile updated; deadlines moved on {moved} open case(s)");
+            Ok(())
+        }
         Command::Path => {
             println!("{}", db.display());
             Ok(())

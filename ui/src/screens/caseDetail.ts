@@ -112,7 +112,11 @@ function deadlineItem(d: DeadlineView, today: string): HTMLElement {
       ? `done ${formatDate(d.met_on)}`
       : d.conditional
         ? "only if extended"
-        : daysLeftText(days);
+        : d.kind === "risk"
+          ? days < 0
+            ? "reached"
+            : `in ${days} day${days === 1 ? "" : "s"}`
+          : daysLeftText(days);
   return h(
     "li",
     { class: `deadline state-${d.conditional ? "conditional" : d.state}`, "data-kind": d.kind },
