@@ -4,7 +4,7 @@
 # Debian/Ubuntu packages needed to build the desktop app (Tauri 2 on WebKitGTK 4.1).
 BUILD_PACKAGES="build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev"
 # And to test it: a virtual display, the WebKit WebDriver, screenshots, PDF tools.
-TEST_PACKAGES="xvfb xauth webkit2gtk-driver imagemagick poppler-utils"
+TEST_PACKAGES="xvfb xauth webkit2gtk-driver imagemagick poppler-utils qpdf"
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

@@ -3,6 +3,7 @@
 
 pub mod demo;
 pub mod error;
+pub mod letter;
 pub mod model;
 pub mod rules;
 pub mod store;

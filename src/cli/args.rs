@@ -33,6 +33,34 @@ pub enum Command {
     Closure(ClosureCommand),
     /// Compute a request's deadlines without storing anything.
     Deadline(Box<DeadlineArgs>),
+    /// Write a letter for a case as PDF; it is stored with the case and logged as sent.
+    Letter {
+        reference: String,
+        #[arg(long)]
+        template: String,
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// a4 or letter (default: the profile's).
+        #[arg(long)]
+        paper: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Write the same letter for every case with a status, one PDF per case named by reference.
+    Letters {
+        #[arg(long)]
+        template: String,
+        #[arg(long)]
+        status: String,
+        #[arg(long, default_value = "en")]
+        lang: String,
+        #[arg(long)]
+        paper: Option<String>,
+        #[arg(long)]
+        out_dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the path of the database in use.
     Path,
     /// Check the database's integrity and the audit chain.

@@ -3,6 +3,7 @@
 mod args;
 mod cases;
 mod deadline;
+mod letters;
 mod output;
 
 use std::io::IsTerminal;
@@ -33,6 +34,12 @@ pub fn run() -> Result<()> {
         Command::Init { profile } => init(&db, profile.as_deref()),
         Command::Case(command) => cases::run(&db, *command),
         Command::Deadline(args) => deadline::run(*args),
+        Command::Letter { reference, template, lang, paper, out } => {
+            letters::one(&db, &reference, &letters::Options { template, lang, paper }, &out)
+        }
+        Command::Letters { template, status, lang, paper, out_dir, json } => {
+            letters::batch(&db, &status, &letters::Options { template, lang, paper }, &out_dir, json)
+        }
         Command::Closure(command) => closure(&db, command),
         Command::Profile(ProfileCommand::Show) => {
             output::print_json(&open(&db)?.profile()?);

@@ -6,6 +6,7 @@ mod cases;
 mod closures;
 mod deadlines;
 mod key;
+mod letters;
 mod schema;
 mod settings;
 
@@ -19,6 +20,7 @@ pub use audit::{AuditRecord, ChainReport};
 pub use cases::CaseFilter;
 pub use closures::Closure;
 pub use key::{check_new_passphrase, sidecar_path, KdfParams, MIN_PASSPHRASE_CHARS};
+pub use letters::LetterRecord;
 pub use schema::LATEST_VERSION;
 
 use crate::error::{Error, ErrorKind, Result};

@@ -1,0 +1,235 @@
+//! Letter templates: text files with named placeholders, shipped with the program and overridable
+//! by the user (`<data dir>/templates/<lang>/<name>.txt`). An unknown placeholder is an error when a
+//! template is loaded, never a blank in a sent letter.
+//!
+//! Format: a `subject:` line, a line `---`, then the body. `{{name}}` inserts a value; a line that is
+//! only `- {{list}}` becomes one bullet per item of a list value.
+
+use std::path::Path;
+
+use super::lang::Lang;
+use crate::error::{Error, Result};
+
+/// The stable template names used by the CLI, the app and the tests.
+pub const NAMES: &[&str] = &[
+    "acknowledgement",
+    "id-request",
+    "clarification-request",
+    "extension",
+    "access-response",
+    "erasure-confirmation",
+    "rectification-confirmation",
+    "restriction-confirmation",
+    "objection-confirmation",
+    "portability-cover",
+    "refusal",
+    "ccpa-denial",
+    "ccpa-opt-out-confirmation",
+    "complaint-acknowledgement",
+    "complaint-outcome",
+    "representative-cover",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    Text,
+    List,
+}
+
+/// Every placeholder a template may use.
+pub const PLACEHOLDERS: &[(&str, Slot)] = &[
+    ("reference", Slot::Text),
+    ("today", Slot::Text),
+    ("received", Slot::Text),
+    ("requester_name", Slot::Text),
+    ("requester_email", Slot::Text),
+    ("agent_name", Slot::Text),
+    ("rights", Slot::Text),
+    ("regime_name", Slot::Text),
+    ("acknowledge_by", Slot::Text),
+    ("respond_by", Slot::Text),
+    ("extension_notice_by", Slot::Text),
+    ("extended_respond_by", Slot::Text),
+    ("extension_reasons", Slot::Text),
+    ("outcome_reason", Slot::Text),
+    ("org_name", Slot::Text),
+    ("org_email", Slot::Text),
+    ("org_address", Slot::Text),
+    ("signatory", Slot::Text),
+    ("dpo_email", Slot::Text),
+    ("representative", Slot::Text),
+    ("authority", Slot::Text),
+    ("retention", Slot::Text),
+    ("transfers", Slot::Text),
+    ("sale_or_sharing", Slot::Text),
+    ("sensitive_information", Slot::Text),
+    ("data_categories", Slot::List),
+    ("purposes", Slot::List),
+    ("legal_bases", Slot::List),
+    ("recipients", Slot::List),
+];
+
+/// A loaded, checked template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    pub name: String,
+    pub lang: Lang,
+    pub subject: String,
+    pub body: String,
+}
+
+macro_rules! built_in {
+    ($($lang:literal => [$($name:literal),+ $(,)?]),+ $(,)?) => {
+        &[$($(($lang, $name, include_str!(concat!("../../templates/", $lang, "/", $name, ".txt")))),+),+]
+    };
+}
+
+const BUILT_IN: &[(&str, &str, &str)] = built_in!(
+    "en" => [
+        "acknowledgement", "id-request", "clarification-request", "extension", "access-response",
+        "erasure-confirmation", "rectification-confirmation", "restriction-confirmation", "objection-confirmation",
+        "portability-cover", "refusal", "ccpa-denial", "ccpa-opt-out-confirmation", "complaint-acknowledgement",
+        "complaint-outcome", "representative-cover",
+    ],
+);
+
+/// Loads template `name` in `lang`: the user's copy under `overrides` if there is one, else the built-in.
+pub fn load(name: &str, lang: Lang, overrides: Option<&Path>) -> Result<Template> {
+    if !NAMES.contains(&name) {
+        return Err(Error::validation(format!(
+            "unknown template '{}' (expected one of: {})",
+            crate::model::validate::printable(name),
+            NAMES.join(", ")
+        )));
+    }
+    if let Some(path) = overrides.map(|dir| dir.join(lang.code()).join(format!("{name}.txt"))).filter(|p| p.is_file()) {
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| Error::validation(format!("cannot read template {}: {e}", path.display())))?;
+        return parse(name, lang, &text).map_err(|e| Error::validation(format!("{}: {}", path.display(), e.message)));
+    }
+    let text = BUILT_IN
+        .iter()
+        .find(|(l, n, _)| *l == lang.code() && *n == name)
+        .map(|(_, _, text)| *text)
+        .ok_or_else(|| Error::validation(format!("template {name} has no {} version yet", lang.code())))?;
+    parse(name, lang, text)
+}
+
+/// Parses and checks a template's text.
+pub fn parse(name: &str, lang: Lang, text: &str) -> Result<Template> {
+    let (head, body) = text
+        .split_once("\n---\n")
+        .ok_or_else(|| Error::validation("a template needs a 'subject:' line, then a line '---', then the body"))?;
+    let subject = head
+        .lines()
+        .find_map(|l| l.strip_prefix("subject:"))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| Error::validation("the template has no 'subject:' line"))?;
+    check_placeholders(subject, false)?;
+    for line in body.lines() {
+        check_placeholders(line, list_line(line).is_some())?;
+    }
+    Ok(Template { name: name.to_string(), lang, subject: subject.to_string(), body: body.trim().to_string() })
+}
+
+/// `- {{purposes}}` → `purposes`.
+fn list_line(line: &str) -> Option<&str> {
+    line.trim().strip_prefix("- {{")?.strip_suffix("}}").map(str::trim)
+}
+
+fn check_placeholders(text: &str, list_allowed: bool) -> Result<()> {
+    for name in placeholders(text)? {
+        let slot = PLACEHOLDERS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, s)| *s)
+            .ok_or_else(|| Error::validation(format!("unknown placeholder {{{{{name}}}}}")))?;
+        if slot == Slot::List && !list_allowed {
+            return Err(Error::validation(format!(
+                "{{{{{name}}}}} is a list: put it alone on a bullet line, as '- {{{{{name}}}}}'"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The placeholder names in `text`, in order.
+pub fn placeholders(text: &str) -> Result<Vec<&str>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let after = &rest[start + 2..];
+        let end = after.find("}}").ok_or_else(|| Error::validation("a '{{' without its closing '}}'"))?;
+        out.push(after[..end].trim());
+        rest = &after[end + 2..];
+    }
+    Ok(out)
+}
+
+/// A placeholder's value for one letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    List(Vec<String>),
+    /// The case lacks it; the text says what to record first.
+    Missing(String),
+}
+
+impl Template {
+    /// The subject and body with every placeholder filled, or the first value the case lacks.
+    pub fn fill(&self, value: impl Fn(&str) -> Value) -> Result<(String, String)> {
+        let text = |s: &str| -> Result<String> {
+            let mut out = String::new();
+            let mut rest = s;
+            while let Some(start) = rest.find("{{") {
+                out.push_str(&rest[..start]);
+                let after = &rest[start + 2..];
+                let end = after.find("}}").expect("checked at load");
+                let name = after[..end].trim();
+                match value(name) {
+                    Value::Text(t) => out.push_str(&t),
+                    Value::List(items) => out.push_str(&items.join(", ")),
+                    Value::Missing(why) => return Err(Error::validation(why)),
+                }
+                rest = &after[end + 2..];
+            }
+            out.push_str(rest);
+            Ok(out)
+        };
+        let mut body = Vec::new();
+        for line in self.body.lines() {
+            match list_line(line).map(&value) {
+                Some(Value::List(items)) => body.extend(items.iter().map(|i| format!("- {i}"))),
+                Some(Value::Missing(why)) => return Err(Error::validation(why)),
+                _ => body.push(text(line)?),
+            }
+        }
+        Ok((text(&self.subject)?, body.join("\n")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_template_loads() {
+        for (lang, name, _) in BUILT_IN {
+            load(name, Lang::parse(lang).unwrap(), None).unwrap_or_else(|e| panic!("{lang}/{name}: {}", e.message));
+        }
+        for name in NAMES {
+            assert!(BUILT_IN.iter().any(|(l, n, _)| *l == "en" && n == name), "{name} has an English version");
+        }
+    }
+
+    #[test]
+    fn unknown_and_misplaced_placeholders_are_refused_at_load() {
+        let e = parse("x", Lang::En, "subject: Hi {{reference}}\n---\nDear {{requester_nmae}},").unwrap_err();
+        assert_eq!(e.message, "unknown placeholder {{requester_nmae}}");
+        let e = parse("x", Lang::En, "subject: Hi\n---\nWe use it for {{purposes}}.").unwrap_err();
+        assert!(e.message.contains("is a list"));
+        assert!(parse("x", Lang::En, "no subject here").is_err());
+        assert!(load("nonsense", Lang::En, None).unwrap_err().message.contains("unknown template 'nonsense'"));
+    }
+}

@@ -1,0 +1,184 @@
+//! Every letter template rendered for real cases, read back with poppler (`pdftotext`, `pdffonts`)
+//! and checked with `qpdf --check`; stored bytes match the file; bad input stores nothing.
+
+mod common;
+
+use std::collections::HashMap;
+use std::process::Command;
+
+use common::{data, stderr, TestDb};
+use serde_json::Value;
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name} is needed for this test: {e}"));
+    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The fixture cases of tests/data/letters.json, by name → reference.
+fn fixtures(db: &TestDb, spec: &Value) -> HashMap<String, String> {
+    let mut refs = HashMap::new();
+    for (name, case) in spec["cases"].as_object().unwrap() {
+        let mut args: Vec<&str> = vec!["case", "add", "--json"];
+        args.extend(case["add"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()));
+        let reference = db.json(&args)["reference"].as_str().unwrap().to_string();
+        for event in case["events"].as_array().unwrap() {
+            let mut args: Vec<&str> = vec!["case", "event", &reference];
+            args.extend(event.as_array().unwrap().iter().map(|a| a.as_str().unwrap()));
+            let out = db.run(&args);
+            assert!(out.status.success(), "{name}: {}", stderr(&out));
+        }
+        refs.insert(name.clone(), reference);
+    }
+    refs
+}
+
+#[test]
+fn every_template_renders_the_case_facts_with_embedded_subset_fonts() {
+    let db = TestDb::initialised();
+    let spec: Value = serde_json::from_str(&data("letters.json")).unwrap();
+    let refs = fixtures(&db, &spec);
+    let letters = spec["letters"].as_array().unwrap();
+    assert_eq!(letters.len(), casebook::letter::template::NAMES.len(), "every template is covered");
+    for (i, letter) in letters.iter().enumerate() {
+        let template = letter["template"].as_str().unwrap();
+        let reference = &refs[letter["case"].as_str().unwrap()];
+        let paper = if i % 2 == 0 { "a4" } else { "letter" };
+        let file = db.dir.path().join(format!("{template}.pdf"));
+        let out =
+            db.run(&["letter", reference, "--template", template, "--paper", paper, "--out", file.to_str().unwrap()]);
+        assert!(out.status.success(), "{template}: {}", stderr(&out));
+
+        let path = file.to_str().unwrap();
+        let text = tool("pdftotext", &["-enc", "UTF-8", path, "-"]);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(reference.as_str()), "{template}: reference missing");
+        for expected in letter["expect"].as_array().unwrap() {
+            let expected = expected.as_str().unwrap();
+            assert!(flat.contains(expected), "{template}: {expected:?} missing from:\n{flat}");
+        }
+        assert!(!flat.contains("{{"), "{template}: an unfilled placeholder");
+
+        let fonts = tool("pdffonts", &[path]);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{template}: no fonts");
+        for row in rows {
+            let name = row.split_whitespace().next().unwrap();
+            assert!(name.len() > 7 && name.as_bytes()[6] == b'+', "{template}: font {name} is not a subset");
+            assert!(row.contains(" yes yes yes "), "{template}: font not embedded, subset, with Unicode map: {row}");
+        }
+        tool("qpdf", &["--check", path]);
+        let info = tool("pdfinfo", &[path]);
+        let size = if paper == "a4" { "(A4)" } else { "(letter)" };
+        assert!(info.contains(size), "{template}: {info}");
+        assert!(!info.contains("1970"), "{template}: creation date unset");
+        assert!(info.contains("Author:          Cyber Security Cloud, Inc."), "{template}: {info}");
+    }
+}
+
+#[test]
+fn cjk_names_use_the_cjk_font_and_the_stored_letter_is_the_file() {
+    let db = TestDb::initialised();
+    let spec: Value = serde_json::from_str(&data("letters.json")).unwrap();
+    let refs = fixtures(&db, &spec);
+    let file = db.dir.path().join("opt-out.pdf");
+    let out = db.run(&[
+        "letter",
+        &refs["opt-out"],
+        "--template",
+        "ccpa-opt-out-confirmation",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let fonts = tool("pdffonts", &[file.to_str().unwrap()]);
+    assert!(fonts.contains("NotoSansCJKjp-Regular"), "{fonts}");
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.len() < 60_000, "a letter with the CJK fallback is {} bytes", bytes.len());
+
+    let raw = casebook::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
+    let (stored, sha): (Vec<u8>, String) = raw
+        .query_row("SELECT pdf, sha256 FROM letters ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    assert_eq!(stored, bytes);
+    use sha2::Digest;
+    assert_eq!(sha, hex::encode(sha2::Sha256::digest(&bytes)));
+    let (direction, channel): (String, String) = raw
+        .query_row("SELECT direction, channel FROM correspondence ORDER BY id DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((direction.as_str(), channel.as_str()), ("out", "letter"));
+    assert!(db.run(&["verify"]).status.success());
+}
+
+#[test]
+fn bad_letter_requests_are_refused_and_store_nothing() {
+    let db = TestDb::initialised();
+    let spec: Value = serde_json::from_str(&data("letters.json")).unwrap();
+    let refs = fixtures(&db, &spec);
+    let records = db.audit_records();
+    let out_file = db.dir.path().join("x.pdf");
+    let out = out_file.to_str().unwrap();
+    let missing_dir = db.dir.path().join("nowhere/x.pdf");
+    for (args, error) in [
+        (vec!["letter", &refs["eu"], "--template", "thank-you", "--out", out], "unknown template 'thank-you'"),
+        (
+            vec!["letter", &refs["eu"], "--template", "acknowledgement", "--lang", "fr", "--out", out],
+            "unknown language 'fr'",
+        ),
+        (
+            vec!["letter", &refs["eu"], "--template", "acknowledgement", "--paper", "a3", "--out", out],
+            "unknown paper 'a3'",
+        ),
+        (
+            vec!["letter", &refs["eu"], "--template", "refusal", "--out", out],
+            "the refusal letter needs the case closed or rejected with a reason",
+        ),
+        (vec!["letter", &refs["uk"], "--template", "extension", "--out", out], "the extension letter needs"),
+        (
+            vec!["letter", "DSR-1999-0001", "--template", "acknowledgement", "--out", out],
+            "no case with reference DSR-1999-0001",
+        ),
+        (
+            vec!["letter", &refs["eu"], "--template", "acknowledgement", "--out", missing_dir.to_str().unwrap()],
+            "does not exist",
+        ),
+    ] {
+        let result = db.run(&args);
+        assert!(!result.status.success(), "{args:?}");
+        assert!(stderr(&result).contains(error), "{args:?}: {}", stderr(&result));
+        assert!(!out_file.exists(), "{args:?}: a file was written");
+    }
+    assert_eq!(db.audit_records(), records, "nothing stored");
+}
+
+#[test]
+fn a_batch_writes_one_letter_per_case_named_by_reference() {
+    let db = TestDb::initialised();
+    db.run(&["demo", "--cases", "40", "--seed", "2"]);
+    let dir = db.dir.path().join("out");
+    std::fs::create_dir(&dir).unwrap();
+    let listed = |args: &[&str]| -> Vec<Value> {
+        let mut full = vec!["case", "list", "--status", "acknowledged", "--json"];
+        full.extend_from_slice(args);
+        db.json(&full).as_array().unwrap().clone()
+    };
+    let (all, requests) = (listed(&[]), listed(&["--kind", "request"]));
+    assert!(!requests.is_empty());
+    let out_dir = dir.to_str().unwrap();
+    let args = ["letters", "--template", "acknowledgement", "--status", "acknowledged", "--out-dir", out_dir, "--json"];
+    let result = db.json(&args);
+    assert_eq!(result["written"], requests.len());
+    // Complaints have no response date for this template: each is named and skipped, not half-written.
+    let skipped = result["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), all.len() - requests.len());
+    assert!(skipped.iter().all(|s| s.as_str().unwrap().contains("the acknowledgement letter needs a response date")));
+    for case in &requests {
+        let file = dir.join(format!("{}.pdf", case["reference"].as_str().unwrap()));
+        let text = tool("pdftotext", &[file.to_str().unwrap(), "-"]);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(case["requester"]["name"].as_str().unwrap()));
+    }
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), requests.len(), "no partial files left");
+}
