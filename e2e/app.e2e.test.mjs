@@ -99,6 +99,25 @@ test("record an event and see the status move", async () => {
   await session.waitForText("#timeline", (t) => t.includes("Acknowledged"));
 });
 
+test("write a letter: the template is filled from the case and can be edited", async () => {
+  await session.click("#write-letter");
+  const text = await session.waitFor(
+    "const b = document.getElementById('f-body'); return b && b.value.length > 0 ? b.value : null",
+    "the letter text",
+  );
+  assert.ok(text.startsWith(`Dear ${NAME},`), text.slice(0, 80));
+  const subject = await session.execute("return document.getElementById('f-subject').value");
+  assert.match(subject, /^Your request DSR-\d{4}-0001: confirmation of receipt$/);
+  await snap("5-letter");
+  // A template the case cannot fill says what is missing, and saving is disabled.
+  await session.execute(
+    "const s = document.getElementById('f-template'); s.value = 'refusal'; s.dispatchEvent(new Event('change'));",
+  );
+  await session.waitForText("#letter-status", (t) => t.includes("the refusal letter needs the case closed or rejected with a reason"));
+  assert.equal(await session.execute("return document.getElementById('save-letter').disabled"), true);
+  await session.click("#nav-cases");
+});
+
 test("lock hides the cases; a wrong passphrase is refused; the right one unlocks", async () => {
   await session.click("#nav-lock");
   await session.find("#passphrase");

@@ -64,6 +64,17 @@ export class Session {
     throw new Error(`${selector} never matched; last text: ${JSON.stringify(text)}`);
   }
 
+  /** Polls `script` until it returns something truthy; returns that. */
+  async waitFor(script, what, timeoutMs = 20000) {
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end) {
+      const value = await this.execute(script).catch(() => null);
+      if (value) return value;
+      await sleep(150);
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+
   execute(script, args = []) {
     return this.cmd("POST", "/execute/sync", { script, args });
   }

@@ -14,4 +14,7 @@ pub const ALL: &[&str] = &[
     "add_case",
     "record_event",
     "list_parties",
+    "letter_options",
+    "draft_letter",
+    "save_letter",
 ];

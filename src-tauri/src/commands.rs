@@ -4,7 +4,9 @@ use casebook::model::{Case, CaseInput, EventInput, OrganisationProfile, Party};
 use tauri::State;
 
 use crate::error::UiError;
+use crate::letters::{LetterOptions, SavedLetter};
 use crate::state::{AppState, AppStatus, CasePage, CaseView, ListRequest, Vocabulary};
+use casebook::letter::LetterText;
 
 type Result<T> = std::result::Result<T, UiError>;
 
@@ -61,4 +63,41 @@ pub fn record_event(state: State<'_, AppState>, reference: String, input: EventI
 #[tauri::command(async)]
 pub fn list_parties(state: State<'_, AppState>) -> Result<Vec<Party>> {
     state.with_store(|s| s.parties())
+}
+
+#[tauri::command(async)]
+pub fn letter_options() -> LetterOptions {
+    LetterOptions::new()
+}
+
+#[tauri::command(async)]
+pub fn draft_letter(
+    state: State<'_, AppState>,
+    reference: String,
+    template: String,
+    lang: String,
+) -> Result<LetterText> {
+    state.draft_letter(&reference, &template, &lang)
+}
+
+/// Asks where to save with the native dialog (the only path written), then renders, stores and writes.
+#[tauri::command(async)]
+pub fn save_letter<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    reference: String,
+    text: LetterText,
+    paper: String,
+) -> Result<Option<SavedLetter>> {
+    use tauri_plugin_dialog::DialogExt;
+    let chosen = app
+        .dialog()
+        .file()
+        .add_filter("PDF", &["pdf"])
+        .set_file_name(format!("{reference}-{}.pdf", text.template))
+        .blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    state.save_letter(&reference, &text, &paper, &path).map(Some)
 }

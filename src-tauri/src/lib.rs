@@ -4,11 +4,13 @@
 mod command_names;
 mod commands;
 mod error;
+mod letters;
 mod state;
 
 use std::path::PathBuf;
 
 pub use error::{Code, UiError};
+pub use letters::{LetterOptions, SavedLetter};
 pub use state::{AppState, AppStatus, CasePage, CaseView, ListRequest, Vocabulary};
 
 /// The database this window works on: `--db PATH`, else `CASEBOOK_DB`, else the data directory.
@@ -43,6 +45,9 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::add_case,
         commands::record_event,
         commands::list_parties,
+        commands::letter_options,
+        commands::draft_letter,
+        commands::save_letter,
     ])
 }
 
@@ -54,7 +59,15 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    app_builder(tauri::Builder::default(), AppState::new(path))
+    app_builder(tauri::Builder::default().plugin(tauri_plugin_dialog::init()), AppState::new(path))
+        .setup(|app| {
+            use tauri::Manager;
+            // A bundled app finds the CJK font among its resources; a build from source finds the vendored copy.
+            if let Ok(dir) = app.path().resource_dir() {
+                casebook::letter::fonts::set_font_dir(dir.join("fonts"));
+            }
+            Ok(())
+        })
         .run(tauri::generate_context!())
         .expect("the Casebook window could not start");
 }

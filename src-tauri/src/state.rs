@@ -8,7 +8,7 @@ use casebook::model::{
     Case, CaseDetail, CaseInput, Channel, EventInput, EventType, Kind, OrganisationProfile, Outcome, Regime,
     Relationship, Right, Status,
 };
-use casebook::store::{CaseFilter, MIN_PASSPHRASE_CHARS};
+use casebook::store::{CaseFilter, LetterRecord, MIN_PASSPHRASE_CHARS};
 use casebook::Store;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -55,11 +55,14 @@ pub struct CaseView {
     #[serde(flatten)]
     pub detail: CaseDetail,
     pub allowed_events: Vec<EventType>,
+    /// Letters sent, newest first.
+    pub letters: Vec<LetterRecord>,
 }
 
-impl From<CaseDetail> for CaseView {
-    fn from(detail: CaseDetail) -> Self {
-        CaseView { allowed_events: allowed_events(detail.case.status), detail }
+impl CaseView {
+    fn read(store: &Store, reference: &str) -> casebook::Result<CaseView> {
+        let detail = store.case_detail(reference)?;
+        Ok(CaseView { allowed_events: allowed_events(detail.case.status), letters: store.letters(reference)?, detail })
     }
 }
 
@@ -170,15 +173,15 @@ impl AppState {
     }
 
     pub fn case_view(&self, reference: &str) -> Result<CaseView, UiError> {
-        self.with_store(|s| s.case_detail(reference)).map(CaseView::from)
+        self.with_store(|s| CaseView::read(s, reference))
     }
 
     pub fn record_event(&self, reference: &str, input: &EventInput) -> Result<CaseView, UiError> {
         self.with_store(|s| {
             let event = input.validate(s.today())?;
-            s.record_event(reference, &event)
+            s.record_event(reference, &event)?;
+            CaseView::read(s, reference)
         })
-        .map(CaseView::from)
     }
 }
 

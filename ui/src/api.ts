@@ -71,9 +71,39 @@ export interface CaseEvent {
   actor: string;
 }
 
+export interface LetterRecord {
+  id: number;
+  template: string;
+  language: string;
+  paper: string;
+  subject: string;
+  created_at: string;
+  sha256: string;
+  size: number;
+}
+
+export interface LetterText {
+  template: string;
+  lang: string;
+  subject: string;
+  body: string;
+}
+
+export interface LetterOptions {
+  templates: string[];
+  languages: string[];
+  papers: string[];
+}
+
+export interface SavedLetter {
+  record: LetterRecord;
+  file_name: string;
+}
+
 export interface CaseView extends Case {
   events: CaseEvent[];
   schedule: DeadlineView[];
+  letters: LetterRecord[];
   allowed_events: string[];
 }
 
@@ -207,4 +237,10 @@ export const api = {
   addCase: (input: CaseInput) => call<Case>("add_case", { input }),
   recordEvent: (reference: string, input: EventInput) => call<CaseView>("record_event", { reference, input }),
   listParties: () => call<Party[]>("list_parties"),
+  letterOptions: () => call<LetterOptions>("letter_options"),
+  draftLetter: (reference: string, template: string, lang: string) =>
+    call<LetterText>("draft_letter", { reference, template, lang }),
+  /** Opens the native save dialog; null when the user cancels. */
+  saveLetter: (reference: string, text: LetterText, paper: string) =>
+    call<SavedLetter | null>("save_letter", { reference, text, paper }),
 };

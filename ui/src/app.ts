@@ -3,12 +3,18 @@ import { api, type AppStatus, type Vocabulary } from "./api";
 import { h, replace } from "./dom";
 import { caseDetailScreen } from "./screens/caseDetail";
 import { caseListScreen } from "./screens/caseList";
+import { letterScreen } from "./screens/letter";
 import { newCaseScreen } from "./screens/newCase";
 import { partiesScreen } from "./screens/parties";
 import { setupScreen } from "./screens/setup";
 import { unlockScreen } from "./screens/unlock";
 
-export type Route = { name: "cases" } | { name: "case"; reference: string } | { name: "new" } | { name: "parties" };
+export type Route =
+  | { name: "cases" }
+  | { name: "case"; reference: string }
+  | { name: "letter"; reference: string }
+  | { name: "new" }
+  | { name: "parties" };
 
 export interface Ctx {
   vocab: Vocabulary;
@@ -66,14 +72,16 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   async function show(route: Route): Promise<void> {
     document.querySelectorAll(".sidebar button").forEach((b) => b.removeAttribute("aria-current"));
-    const current = { cases: "nav-cases", case: "nav-cases", new: "nav-new", parties: "nav-parties" }[route.name];
+    const current = { cases: "nav-cases", case: "nav-cases", letter: "nav-cases", new: "nav-new", parties: "nav-parties" }[route.name];
     document.getElementById(current)?.setAttribute("aria-current", "page");
     const screen =
       route.name === "cases"
         ? caseListScreen(ctx)
         : route.name === "case"
           ? caseDetailScreen(ctx, route.reference)
-          : route.name === "new"
+          : route.name === "letter"
+            ? letterScreen(ctx, route.reference)
+            : route.name === "new"
             ? newCaseScreen(ctx)
             : partiesScreen(ctx);
     replace(main, await screen);

@@ -23,6 +23,12 @@ const LABELS: Record<string, string> = {
   "in-person": "In person",
   "website-visitor": "Website visitor",
   "service-end-user": "Service end user",
+  "id-request": "Identity verification request",
+  "ccpa-denial": "CCPA denial",
+  "ccpa-opt-out-confirmation": "CCPA opt-out confirmation",
+  "portability-cover": "Portability cover letter",
+  "access-response": "Access response",
+  "representative-cover": "Cover letter to the representative",
 };
 
 /** A readable label for a vocabulary value: `in-progress` → `In progress`. */

@@ -91,6 +91,25 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
             : h("ul", { class: "deadlines", id: "deadlines" }, c.schedule.map((d) => deadlineItem(d, today))),
         ),
         actionForm(ctx, root, c),
+        h(
+          "article",
+          { class: "card" },
+          h("h2", {}, "Letters"),
+          c.letters.length === 0
+            ? h("p", { class: "muted" }, "No letters sent yet.")
+            : h(
+                "ul",
+                { class: "letters", id: "letters" },
+                c.letters.map((l) =>
+                  h("li", {}, h("strong", {}, label(l.template)), h("span", { class: "muted small" }, ` ${l.language} · ${formatDate(l.created_at)} · ${Math.round(l.size / 1024)} KB`)),
+                ),
+              ),
+          h(
+            "div",
+            { class: "actions" },
+            h("button", { type: "button", id: "write-letter", onclick: () => ctx.navigate({ name: "letter", reference: c.reference }) }, "Write a letter…"),
+          ),
+        ),
       ),
     ),
   );

@@ -1,0 +1,78 @@
+// Writing a letter on a case: choose a template, edit the filled text, save it as PDF.
+import { api, asApiError, type LetterText } from "../api";
+import type { Ctx } from "../app";
+import { field, h, select } from "../dom";
+import { label } from "../format";
+
+export async function letterScreen(ctx: Ctx, reference: string): Promise<HTMLElement> {
+  const options = await api.letterOptions();
+  const template = select(options.templates.map((t): [string, string] => [t, label(t)]), "acknowledgement");
+  const lang = select(options.languages.map((l): [string, string] => [l, LANGUAGES[l] ?? l]), "en");
+  const paper = select(options.papers.map((p): [string, string] => [p, p === "a4" ? "A4" : "US Letter"]), "a4");
+  const subject = h("input", { type: "text" });
+  const body = h("textarea", { rows: 22, spellcheck: true });
+  const status = h("div", { class: "form-error", role: "alert", id: "letter-status" });
+  const save = h("button", { type: "button", class: "primary", id: "save-letter", disabled: true }, "Save as PDF…");
+  let draft: LetterText | null = null;
+
+  async function fill(): Promise<void> {
+    status.textContent = "";
+    status.className = "form-error";
+    try {
+      draft = await api.draftLetter(reference, template.value, lang.value);
+      subject.value = draft.subject;
+      body.value = draft.body;
+      save.disabled = false;
+    } catch (e) {
+      draft = null;
+      subject.value = "";
+      body.value = "";
+      save.disabled = true;
+      status.textContent = asApiError(e).message;
+    }
+  }
+
+  save.addEventListener("click", async () => {
+    if (!draft) return;
+    status.textContent = "";
+    try {
+      const saved = await api.saveLetter(reference, { ...draft, subject: subject.value, body: body.value }, paper.value);
+      if (saved) {
+        status.className = "form-ok";
+        status.textContent = `Saved ${saved.file_name} (${Math.round(saved.record.size / 1024)} KB) and recorded on ${reference}.`;
+      }
+    } catch (e) {
+      status.textContent = asApiError(e).message;
+    }
+  });
+  [template, lang].forEach((s) => s.addEventListener("change", () => void fill()));
+  await fill();
+
+  const form = h(
+    "div",
+    { class: "card form-wide" },
+    h("div", { class: "row" }, field("Template", "template", template), field("Language", "lang", lang), field("Paper", "paper", paper)),
+    field("Subject", "subject", subject),
+    field("Text", "body", body, "Blank lines separate paragraphs; a line starting with “- ” is a bullet; “## ” starts a heading. The letterhead, address, date, reference and signature are added when it is saved."),
+    status,
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "button", id: "reset-letter", onclick: () => void fill() }, "Reset to template"),
+      save,
+    ),
+  );
+  return h(
+    "section",
+    { class: "screen" },
+    h(
+      "header",
+      { class: "screen-head" },
+      h("button", { type: "button", class: "link", onclick: () => ctx.navigate({ name: "case", reference }) }, `‹ ${reference}`),
+      h("h1", {}, "Write a letter"),
+    ),
+    form,
+  );
+}
+
+const LANGUAGES: Record<string, string> = { en: "English", ja: "日本語", de: "Deutsch" };
