@@ -182,3 +182,29 @@ fn a_batch_writes_one_letter_per_case_named_by_reference() {
     }
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), requests.len(), "no partial files left");
 }
+
+#[test]
+fn a_users_own_template_replaces_the_built_in_and_is_checked_at_load() {
+    let db = TestDb::initialised();
+    let spec: Value = serde_json::from_str(&data("letters.json")).unwrap();
+    let refs = fixtures(&db, &spec);
+    let dir = db.dir.path().join("templates/en");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = db.dir.path().join("own.pdf");
+    let out = file.to_str().unwrap();
+
+    std::fs::write(dir.join("acknowledgement.txt"), "subject: Received: {{reference}}\n---\nHello {{requester_nmae}}.")
+        .unwrap();
+    let result = db.run(&["letter", &refs["eu"], "--template", "acknowledgement", "--out", out]);
+    assert!(stderr(&result).contains("unknown placeholder {{requester_nmae}}"), "{}", stderr(&result));
+    assert!(stderr(&result).contains("templates/en/acknowledgement.txt"), "the error names the file");
+
+    std::fs::write(
+        dir.join("acknowledgement.txt"),
+        "subject: Received: {{reference}}\n---\nHello {{requester_name}}, noted.",
+    )
+    .unwrap();
+    assert!(db.run(&["letter", &refs["eu"], "--template", "acknowledgement", "--out", out]).status.success());
+    let text = tool("pdftotext", &[out, "-"]);
+    assert!(text.contains("Hello Zoë Ångström, noted."), "{text}");
+}
