@@ -208,3 +208,48 @@ fn a_users_own_template_replaces_the_built_in_and_is_checked_at_load() {
     let text = tool("pdftotext", &[out, "-"]);
     assert!(text.contains("Hello Zoë Ångström, noted."), "{text}");
 }
+
+#[test]
+fn every_template_is_translated_into_japanese_and_german() {
+    let db = TestDb::initialised();
+    let spec: Value = serde_json::from_str(&data("letters.json")).unwrap();
+    let refs = fixtures(&db, &spec);
+    for (lang, date) in [("ja", ("2026年3月6日", "2026年3月2日")), ("de", ("6. März 2026", "2. März 2026"))] {
+        for letter in spec["letters"].as_array().unwrap() {
+            let template = letter["template"].as_str().unwrap();
+            let case = letter["case"].as_str().unwrap();
+            let file = db.dir.path().join(format!("{template}-{lang}.pdf"));
+            let out = db.run(&[
+                "letter",
+                &refs[case],
+                "--template",
+                template,
+                "--lang",
+                lang,
+                "--out",
+                file.to_str().unwrap(),
+            ]);
+            assert!(out.status.success(), "{lang}/{template}: {}", stderr(&out));
+            let text = tool("pdftotext", &["-enc", "UTF-8", file.to_str().unwrap(), "-"]);
+            let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let tight: String = text.split_whitespace().collect();
+            assert!(flat.contains(refs[case].as_str()), "{lang}/{template}: reference");
+            assert!(!flat.contains("{{"), "{lang}/{template}: an unfilled placeholder");
+            let received = match case {
+                "eu" => Some(date.0),
+                "uk" => Some(date.1),
+                _ => None,
+            };
+            if let Some(received) = received {
+                // Japanese lines break between any two characters, so compare without white space there.
+                let haystack = if lang == "ja" { &tight } else { &flat };
+                assert!(
+                    haystack.contains(&received.replace(' ', if lang == "ja" { "" } else { " " })),
+                    "{lang}/{template}: {received} missing:\n{flat}"
+                );
+            }
+            let first_expected = letter["expect"][0].as_str().unwrap();
+            assert!(flat.contains(first_expected), "{lang}/{template}: {first_expected} missing");
+        }
+    }
+}

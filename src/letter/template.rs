@@ -91,6 +91,18 @@ const BUILT_IN: &[(&str, &str, &str)] = built_in!(
         "portability-cover", "refusal", "ccpa-denial", "ccpa-opt-out-confirmation", "complaint-acknowledgement",
         "complaint-outcome", "representative-cover",
     ],
+    "ja" => [
+        "acknowledgement", "id-request", "clarification-request", "extension", "access-response",
+        "erasure-confirmation", "rectification-confirmation", "restriction-confirmation", "objection-confirmation",
+        "portability-cover", "refusal", "ccpa-denial", "ccpa-opt-out-confirmation", "complaint-acknowledgement",
+        "complaint-outcome", "representative-cover",
+    ],
+    "de" => [
+        "acknowledgement", "id-request", "clarification-request", "extension", "access-response",
+        "erasure-confirmation", "rectification-confirmation", "restriction-confirmation", "objection-confirmation",
+        "portability-cover", "refusal", "ccpa-denial", "ccpa-opt-out-confirmation", "complaint-acknowledgement",
+        "complaint-outcome", "representative-cover",
+    ],
 );
 
 /// Loads template `name` in `lang`: the user's copy under `overrides` if there is one, else the built-in.
@@ -218,8 +230,10 @@ mod tests {
         for (lang, name, _) in BUILT_IN {
             load(name, Lang::parse(lang).unwrap(), None).unwrap_or_else(|e| panic!("{lang}/{name}: {}", e.message));
         }
-        for name in NAMES {
-            assert!(BUILT_IN.iter().any(|(l, n, _)| *l == "en" && n == name), "{name} has an English version");
+        for lang in Lang::ALL {
+            for name in NAMES {
+                assert!(BUILT_IN.iter().any(|(l, n, _)| *l == lang.code() && n == name), "{name} in {}", lang.code());
+            }
         }
     }
 
