@@ -61,6 +61,27 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Back up the database to a new file (encrypted like it, verified before success); with
+    /// --rolling, make today's backup in backups/ beside the database and prune old ones.
+    Backup {
+        #[arg(long, required_unless_present = "rolling")]
+        to: Option<PathBuf>,
+        #[arg(long, conflicts_with = "to")]
+        rolling: bool,
+    },
+    /// Replace the database with a verified backup; the replaced file is kept as <db>.before-restore.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// List the rolling backups, newest first.
+    Backups,
+    /// Add cases one transaction at a time, printing each reference once it is durable (crash tests).
+    #[command(hide = true)]
+    StressWriter {
+        #[arg(long, default_value_t = 1_000_000)]
+        count: u32,
+    },
     /// Print the path of the database in use.
     Path,
     /// Check the database's integrity and the audit chain.

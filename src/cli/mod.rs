@@ -51,6 +51,47 @@ pub fn run() -> Result<()> {
             println!("Profile updated; deadlines moved on {moved} open case(s)");
             Ok(())
         }
+        Command::Backup { to, rolling } => {
+            let store = open(&db)?;
+            let info = match to {
+                Some(to) => Some(store.backup_to(&to)?),
+                None => store.rolling_backup()?,
+            };
+            match (info, rolling) {
+                (Some(i), _) => println!(
+                    "Backed up to {} ({} bytes, {} cases, {} audit records; verified)",
+                    i.path.display(),
+                    i.bytes,
+                    i.cases,
+                    i.audit_records
+                ),
+                (None, _) => println!("Today's rolling backup already exists in {}", store.backup_dir().display()),
+            }
+            Ok(())
+        }
+        Command::Restore { from } => {
+            let info = casebook::store::restore(&db, &from, &passphrase(false)?)?;
+            println!(
+                "Restored {} from {} ({} cases, {} audit records; verified)",
+                db.display(),
+                from.display(),
+                info.cases,
+                info.audit_records
+            );
+            Ok(())
+        }
+        Command::Backups => {
+            for b in open(&db)?.rolling_backups()? {
+                println!(
+                    "{}  {:>10} bytes  {}",
+                    b.date.map(|d| d.to_string()).unwrap_or_default(),
+                    b.bytes,
+                    b.path.display()
+                );
+            }
+            Ok(())
+        }
+        Command::StressWriter { count } => stress_writer(&db, count),
         Command::Path => {
             println!("{}", db.display());
             Ok(())
@@ -155,6 +196,28 @@ fn closure(db: &Path, command: ClosureCommand) -> Result<()> {
                 closures.iter().for_each(|c| println!("{}  {}", c.day, c.note));
             }
         }
+    }
+    Ok(())
+}
+
+/// Adds cases one durable transaction at a time and prints each reference after its commit, so a
+/// test that kills this process knows exactly which cases must survive.
+fn stress_writer(db: &Path, count: u32) -> Result<()> {
+    use std::io::Write;
+    let mut store = open(db)?;
+    let now = chrono::Utc::now();
+    let mut out = std::io::stdout().lock();
+    for i in 0..count {
+        let input = casebook::model::CaseInput {
+            kind: "request".into(),
+            regime: ["gdpr", "uk-gdpr", "ccpa", "appi"][i as usize % 4].into(),
+            received: "2026-05-04".into(),
+            name: format!("Crash Test {i}"),
+            ..Default::default()
+        };
+        let case = store.add_case(&input.validate(store.zone(), now)?)?;
+        writeln!(out, "{}", case.reference)?;
+        out.flush()?;
     }
     Ok(())
 }

@@ -110,42 +110,7 @@ impl Write<'_> {
 impl Store {
     /// Walks the chain from the first record and reports the first one that does not verify.
     pub fn verify_audit_chain(&self) -> Result<ChainReport> {
-        let mut stmt = self.conn().prepare(&format!("{SELECT_RECORD} ORDER BY seq"))?;
-        let mut rows = stmt.query([])?;
-        let mut expected_prev = GENESIS.to_string();
-        let mut expected_seq = 1;
-        let mut count = 0;
-        let broken = |seq: i64, problem: &str, count| ChainReport {
-            records: count,
-            first_broken: Some(seq),
-            problem: Some(problem.to_string()),
-        };
-        while let Some(row) = rows.next()? {
-            let r = read_record(row)?;
-            count += 1;
-            if r.seq != expected_seq {
-                return Ok(broken(expected_seq, "a record is missing or out of order", count));
-            }
-            if r.prev_hash != expected_prev {
-                return Ok(broken(r.seq, "the link to the previous record is broken", count));
-            }
-            if r.compute_hash() != r.hash {
-                return Ok(broken(r.seq, "the record was changed after it was written", count));
-            }
-            expected_prev = r.hash;
-            expected_seq += 1;
-        }
-        let head: Option<(i64, String)> = self
-            .conn()
-            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let last_seq = expected_seq - 1;
-        match head {
-            Some((seq, hash)) if seq == last_seq && hash == expected_prev => {}
-            None if last_seq == 0 => {}
-            _ => return Ok(broken(last_seq + 1, "records are missing from the end of the chain", count)),
-        }
-        Ok(ChainReport { records: count, first_broken: None, problem: None })
+        verify_chain(self.conn())
     }
 
     /// The newest audit records, newest first.
@@ -160,4 +125,43 @@ impl Store {
         let result: String = self.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         Ok(if result == "ok" { None } else { Some(result) })
     }
+}
+
+/// Checks the chain on any connection (the open database or a backup being verified).
+pub(super) fn verify_chain(conn: &rusqlite::Connection) -> Result<ChainReport> {
+    let mut stmt = conn.prepare(&format!("{SELECT_RECORD} ORDER BY seq"))?;
+    let mut rows = stmt.query([])?;
+    let mut expected_prev = GENESIS.to_string();
+    let mut expected_seq = 1;
+    let mut count = 0;
+    let broken = |seq: i64, problem: &str, count| ChainReport {
+        records: count,
+        first_broken: Some(seq),
+        problem: Some(problem.to_string()),
+    };
+    while let Some(row) = rows.next()? {
+        let r = read_record(row)?;
+        count += 1;
+        if r.seq != expected_seq {
+            return Ok(broken(expected_seq, "a record is missing or out of order", count));
+        }
+        if r.prev_hash != expected_prev {
+            return Ok(broken(r.seq, "the link to the previous record is broken", count));
+        }
+        if r.compute_hash() != r.hash {
+            return Ok(broken(r.seq, "the record was changed after it was written", count));
+        }
+        expected_prev = r.hash;
+        expected_seq += 1;
+    }
+    let head: Option<(i64, String)> = conn
+        .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let last_seq = expected_seq - 1;
+    match head {
+        Some((seq, hash)) if seq == last_seq && hash == expected_prev => {}
+        None if last_seq == 0 => {}
+        _ => return Ok(broken(last_seq + 1, "records are missing from the end of the chain", count)),
+    }
+    Ok(ChainReport { records: count, first_broken: None, problem: None })
 }

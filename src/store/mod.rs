@@ -2,6 +2,7 @@
 //! one module per table family, and the audit chain that every write appends to.
 
 mod audit;
+mod backup;
 mod cases;
 mod closures;
 mod deadlines;
@@ -17,6 +18,7 @@ use chrono_tz::Tz;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use audit::{AuditRecord, ChainReport};
+pub use backup::{restore, BackupInfo};
 pub use cases::CaseFilter;
 pub use closures::Closure;
 pub use key::{check_new_passphrase, sidecar_path, KdfParams, MIN_PASSPHRASE_CHARS};
@@ -32,6 +34,8 @@ pub struct Store {
     path: PathBuf,
     actor: String,
     zone: Tz,
+    /// Kept for backups, which are encrypted with the same key; wiped when the store is dropped.
+    key: key::Key,
 }
 
 impl Store {
@@ -51,7 +55,7 @@ impl Store {
             params.write(path)?;
             let key = params.derive(passphrase)?;
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
-            let mut store = Store::connect(path, flags, &key)?;
+            let mut store = Store::connect(path, flags, key)?;
             store.write(|w| settings::seed(w, profile))?;
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
             Ok(store)
@@ -73,26 +77,34 @@ impl Store {
             ));
         }
         let key = KdfParams::read(path)?.derive(passphrase)?;
-        Store::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, &key)
+        Store::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key)
     }
 
-    fn connect(path: &Path, flags: OpenFlags, key: &key::Key) -> Result<Store> {
+    fn connect(path: &Path, flags: OpenFlags, key: key::Key) -> Result<Store> {
         let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        apply_key(&conn, key)?;
+        apply_key(&conn, &key)?;
         // The first read proves the key; nothing is written before it succeeds.
         conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())).map_err(|e| {
             match e.sqlite_error_code() {
                 Some(ErrorCode::NotADatabase) => Error::new(ErrorKind::WrongPassphrase, "wrong passphrase"),
-                _ => Error::from(e),
+                _ => damaged(e),
             }
         })?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(damaged)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // A damaged file is neither migrated nor written to: the user is told to restore instead.
+        let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(damaged)?;
+        if quick != "ok" {
+            return Err(Error::new(
+                ErrorKind::Incompatible,
+                format!("the database file is damaged ({quick}); restore the latest backup with `casebook restore --from FILE`"),
+            ));
+        }
         schema::migrate(&mut conn)?;
         let actor = std::env::var("USER").ok().filter(|u| !u.is_empty()).unwrap_or_else(|| "casebook".into());
-        let mut store = Store { conn, path: path.to_path_buf(), actor, zone: chrono_tz::UTC };
+        let mut store = Store { conn, path: path.to_path_buf(), actor, zone: chrono_tz::UTC, key };
         if let Some(profile) = store.profile_if_set()? {
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
         }
@@ -150,6 +162,19 @@ pub(crate) struct Write<'a> {
     /// Today at the office.
     pub today: NaiveDate,
     audited: bool,
+}
+
+/// SQLite's complaint about an unreadable file, turned into what the user can do about it.
+fn damaged(e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Error::new(
+            ErrorKind::Incompatible,
+            format!(
+                "the database file is damaged ({e}); restore the latest backup with `casebook restore --from FILE`"
+            ),
+        ),
+        _ => Error::from(e),
+    }
 }
 
 fn apply_key(conn: &Connection, key: &key::Key) -> Result<()> {

@@ -12,24 +12,93 @@ pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 
 /// Brings the database up to `LATEST_VERSION`, all or nothing; refuses a newer database.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_with(conn, MIGRATIONS)
+}
+
+fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
+    let latest = migrations.len() as u32;
     let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    if version > LATEST_VERSION {
+    if version > latest {
         return Err(Error::new(
             ErrorKind::Incompatible,
             format!(
-                "this database has schema version {version}, newer than this Casebook understands ({LATEST_VERSION}); \
+                "this database has schema version {version}, newer than this Casebook understands ({latest}); \
                  update Casebook to open it"
             ),
         ));
     }
-    if version == LATEST_VERSION {
+    if version == latest {
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    for sql in &MIGRATIONS[version as usize..] {
-        tx.execute_batch(sql)?;
+    for (i, sql) in migrations.iter().enumerate().skip(version as usize) {
+        tx.execute_batch(sql)
+            .map_err(|e| Error::storage(format!("migration to schema version {} failed: {e}", i + 1)))?;
     }
-    tx.pragma_update(None, "user_version", LATEST_VERSION)?;
+    tx.pragma_update(None, "user_version", latest)?;
     tx.commit()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schema(conn: &Connection) -> Vec<(String, String, String)> {
+        let mut stmt =
+            conn.prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name").unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(|r| r.unwrap()).collect()
+    }
+
+    /// A database exactly as each past version left it, with a little data in it.
+    fn at_version(version: usize) -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..version] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", version as u32).unwrap();
+        conn.execute_batch(
+            "INSERT INTO people (name) VALUES ('Ann Lee');
+             INSERT INTO cases (reference, kind, regime, channel, received_at, received_tz, received_date, status,
+                                requester_id, created_at, updated_at)
+             VALUES ('DSR-2026-0001', 'request', 'gdpr', 'email', '2026-03-06T09:00:00Z', 'Europe/Berlin',
+                     '2026-03-06', 'new', 1, '2026-03-06T09:00:00Z', '2026-03-06T09:00:00Z');",
+        )
+        .unwrap();
+        conn
+    }
+
+    #[test]
+    fn every_past_version_upgrades_to_the_fresh_schema_keeping_its_data() {
+        let mut fresh = Connection::open_in_memory().unwrap();
+        migrate(&mut fresh).unwrap();
+        for version in 1..MIGRATIONS.len() {
+            let mut old = at_version(version);
+            migrate(&mut old).unwrap();
+            assert_eq!(schema(&old), schema(&fresh), "from version {version}");
+            let v: u32 = old.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+            assert_eq!(v, LATEST_VERSION);
+            let n: i64 = old.query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap();
+            assert_eq!(n, 1, "data kept from version {version}");
+        }
+    }
+
+    #[test]
+    fn a_failed_migration_leaves_the_database_as_it_was() {
+        let mut old = at_version(1);
+        let before = schema(&old);
+        let broken = [MIGRATIONS[0], "CREATE TABLE extra (x INTEGER); THIS IS NOT SQL;"];
+        let e = migrate_with(&mut old, &broken).unwrap_err();
+        assert!(e.message.contains("migration to schema version 2 failed"), "{}", e.message);
+        assert_eq!(schema(&old), before);
+        let v: u32 = old.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(v, 1);
+    }
+
+    #[test]
+    fn a_newer_database_is_refused() {
+        let mut newer = at_version(MIGRATIONS.len());
+        newer.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
+        assert_eq!(migrate(&mut newer).unwrap_err().kind, ErrorKind::Incompatible);
+    }
 }

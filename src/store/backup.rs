@@ -1,0 +1,214 @@
+//! Backups through the SQLite online backup API, encrypted with the database's own key and
+//! verified by reopening before they count; restore that verifies first and keeps the old file;
+//! rolling backups (14 daily, 8 weekly) beside the database.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::backup::Backup;
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+use super::key::{sidecar_path, KdfParams};
+use super::{apply_key, wal_path, Store};
+use crate::error::{Error, ErrorKind, Result};
+
+/// A verified backup.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackupInfo {
+    pub path: PathBuf,
+    pub date: Option<NaiveDate>,
+    pub bytes: u64,
+    pub cases: i64,
+    pub audit_records: i64,
+}
+
+const ROLLING_PREFIX: &str = "casebook-";
+const DAILY_KEPT: i64 = 14;
+const WEEKLY_KEPT: usize = 8;
+
+impl Store {
+    /// Copies the open database to `dest` (and its key parameters to `dest.kdf`), then reopens the
+    /// copy and checks its integrity and audit chain before reporting success.
+    pub fn backup_to(&self, dest: &Path) -> Result<BackupInfo> {
+        if dest.exists() {
+            return Err(Error::validation(format!("{} already exists; choose a new file name", dest.display())));
+        }
+        let dir = dest.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        if !dir.is_dir() {
+            return Err(Error::validation(format!("the folder {} does not exist", dir.display())));
+        }
+        let mut part = dest.as_os_str().to_owned();
+        part.push(".part");
+        let part = PathBuf::from(part);
+        let result = (|| {
+            {
+                let mut target = Connection::open(&part)?;
+                apply_key(&target, &self.key)?;
+                Backup::new(&self.conn, &mut target)?.run_to_completion(512, Duration::ZERO, None)?;
+            }
+            KdfParams::read(self.path())?.write(&part)?;
+            let info = verify(&part, &self.key)?;
+            std::fs::rename(sidecar_path(&part), sidecar_path(dest))?;
+            std::fs::rename(&part, dest)?;
+            Ok(BackupInfo { path: dest.to_path_buf(), ..info })
+        })();
+        if result.is_err() {
+            for leftover in [part.clone(), sidecar_path(&part), wal_path(&part, "-wal"), wal_path(&part, "-shm")] {
+                let _ = std::fs::remove_file(leftover);
+            }
+        }
+        result
+    }
+
+    /// Where rolling backups live: `backups/` beside the database.
+    pub fn backup_dir(&self) -> PathBuf {
+        self.path().parent().unwrap_or(Path::new(".")).join("backups")
+    }
+
+    /// Makes today's rolling backup unless there is one, then prunes to 14 daily and 8 weekly.
+    /// Returns the new backup, if one was made.
+    pub fn rolling_backup(&self) -> Result<Option<BackupInfo>> {
+        let dir = self.backup_dir();
+        std::fs::create_dir_all(&dir)?;
+        let today = self.today();
+        let path = dir.join(format!("{ROLLING_PREFIX}{today}.db"));
+        let made = if path.exists() { None } else { Some(self.backup_to(&path)?) };
+        for old in to_prune(&rolling_dates(&dir)?, today) {
+            let file = dir.join(format!("{ROLLING_PREFIX}{old}.db"));
+            let _ = std::fs::remove_file(sidecar_path(&file));
+            std::fs::remove_file(&file)?;
+        }
+        Ok(made)
+    }
+
+    /// The rolling backups, newest first.
+    pub fn rolling_backups(&self) -> Result<Vec<BackupInfo>> {
+        let dir = self.backup_dir();
+        Ok(rolling_dates(&dir)?
+            .into_iter()
+            .rev()
+            .map(|date| {
+                let path = dir.join(format!("{ROLLING_PREFIX}{date}.db"));
+                let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+                BackupInfo { path, date: Some(date), bytes, cases: -1, audit_records: -1 }
+            })
+            .collect())
+    }
+}
+
+fn rolling_dates(dir: &Path) -> Result<BTreeSet<NaiveDate>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(BTreeSet::new());
+    };
+    Ok(entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.strip_prefix(ROLLING_PREFIX)?.strip_suffix(".db")?.parse().ok()
+        })
+        .collect())
+}
+
+/// The backups to delete: keep every one of the last 14 days, and the newest of each of the
+/// 8 most recent earlier weeks.
+pub fn to_prune(dates: &BTreeSet<NaiveDate>, today: NaiveDate) -> Vec<NaiveDate> {
+    let mut weeks_kept = BTreeSet::new();
+    let mut prune = Vec::new();
+    for date in dates.iter().rev() {
+        if (today - *date).num_days() < DAILY_KEPT {
+            continue;
+        }
+        // Newest first, so the first date seen of a week is the one kept for it.
+        let week = (date.iso_week().year(), date.iso_week().week());
+        if !weeks_kept.contains(&week) && weeks_kept.len() < WEEKLY_KEPT {
+            weeks_kept.insert(week);
+        } else {
+            prune.push(*date);
+        }
+    }
+    prune
+}
+
+/// Opens a database file with `key` and checks it through and through.
+fn verify(path: &Path, key: &super::key::Key) -> Result<BackupInfo> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    apply_key(&conn, key)?;
+    check(conn, path)
+}
+
+fn check(conn: Connection, path: &Path) -> Result<BackupInfo> {
+    let bad =
+        |what: String| Error::new(ErrorKind::Incompatible, format!("{} is not a sound backup: {what}", path.display()));
+    let integrity: String =
+        conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| bad(e.to_string()))?;
+    if integrity != "ok" {
+        return Err(bad(integrity));
+    }
+    let chain = super::audit::verify_chain(&conn)?;
+    if let (Some(seq), Some(problem)) = (chain.first_broken, chain.problem) {
+        return Err(bad(format!("audit record {seq}: {problem}")));
+    }
+    let cases: i64 = conn.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
+    let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    Ok(BackupInfo { path: path.to_path_buf(), date: None, bytes, cases, audit_records: chain.records })
+}
+
+/// Replaces the database at `db` with the backup `from`, after checking the backup opens with
+/// `passphrase` and is sound. The replaced file is kept as `<db>.before-restore`.
+pub fn restore(db: &Path, from: &Path, passphrase: &str) -> Result<BackupInfo> {
+    if !from.is_file() {
+        return Err(Error::not_found(format!("no backup at {}", from.display())));
+    }
+    let key = KdfParams::read(from)?.derive(passphrase)?;
+    let conn = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    apply_key(&conn, &key)?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())).map_err(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => Error::new(ErrorKind::WrongPassphrase, "wrong passphrase"),
+        _ => Error::from(e),
+    })?;
+    let info = check(conn, from)?;
+
+    let mut part = db.as_os_str().to_owned();
+    part.push(".restore-part");
+    let part = PathBuf::from(part);
+    std::fs::copy(from, &part)?;
+    std::fs::File::open(&part)?.sync_all()?;
+    KdfParams::read(from)?.write(&part)?;
+    if db.exists() {
+        let mut kept = db.as_os_str().to_owned();
+        kept.push(".before-restore");
+        let kept = PathBuf::from(kept);
+        std::fs::rename(db, &kept)?;
+        if sidecar_path(db).exists() {
+            std::fs::rename(sidecar_path(db), sidecar_path(&kept))?;
+        }
+    }
+    // A write-ahead log of the replaced database must never be applied to the restored one.
+    for stale in [wal_path(db, "-wal"), wal_path(db, "-shm")] {
+        let _ = std::fs::remove_file(stale);
+    }
+    std::fs::rename(sidecar_path(&part), sidecar_path(db))?;
+    std::fs::rename(&part, db)?;
+    Ok(BackupInfo { path: db.to_path_buf(), ..info })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_fourteen_days_and_eight_weeks() {
+        let today: NaiveDate = "2026-11-30".parse().unwrap();
+        let dates: BTreeSet<NaiveDate> = (0..200).map(|d| today - chrono::Duration::days(d)).collect();
+        let prune = to_prune(&dates, today);
+        let kept: Vec<NaiveDate> = dates.iter().filter(|d| !prune.contains(d)).copied().collect();
+        assert_eq!(kept.iter().filter(|d| (today - **d).num_days() < 14).count(), 14);
+        let weekly: Vec<&NaiveDate> = kept.iter().filter(|d| (today - **d).num_days() >= 14).collect();
+        assert_eq!(weekly.len(), 8);
+        let weeks: BTreeSet<u32> = weekly.iter().map(|d| d.iso_week().week()).collect();
+        assert_eq!(weeks.len(), 8, "one per week");
+    }
+}

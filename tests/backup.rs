@@ -1,0 +1,120 @@
+//! Backups and restore through the CLI: encrypted, verified, exact; a damaged or foreign backup
+//! never replaces the database; a damaged database refuses writes and says how to restore.
+
+mod common;
+
+use common::{stderr, stdout, TestDb, PASSPHRASE};
+
+fn contains(bytes: &[u8], needle: &str) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn backup_then_restore_gives_back_exactly_what_was_backed_up() {
+    let db = TestDb::initialised();
+    assert!(db.run(&["demo", "--cases", "60", "--seed", "4"]).status.success());
+    let before = db.json(&["case", "list", "--json"]);
+    let backup = db.dir.path().join("backup.db");
+    let out = db.run(&["backup", "--to", backup.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("60 cases"), "{}", stdout(&out));
+
+    // The backup is encrypted like the database: no header, no names.
+    let bytes = std::fs::read(&backup).unwrap();
+    assert!(!contains(&bytes, "SQLite format 3"));
+    for case in before.as_array().unwrap() {
+        assert!(!contains(&bytes, case["requester"]["name"].as_str().unwrap()));
+    }
+
+    let later = db.run(&[
+        "case",
+        "add",
+        "--kind",
+        "request",
+        "--regime",
+        "gdpr",
+        "--received",
+        "2026-05-04",
+        "--name",
+        "After Backup",
+    ]);
+    assert!(later.status.success());
+    assert_ne!(db.json(&["case", "list", "--json"]), before);
+
+    let out = db.run(&["restore", "--from", backup.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(db.json(&["case", "list", "--json"]), before, "the restored list is the backed-up one");
+    assert!(db.run(&["verify"]).status.success());
+    let mut kept = db.path.clone().into_os_string();
+    kept.push(".before-restore");
+    assert!(std::path::Path::new(&kept).exists(), "the replaced database is kept");
+}
+
+#[test]
+fn a_backup_never_overwrites_and_needs_an_existing_folder() {
+    let db = TestDb::initialised();
+    let existing = db.dir.path().join("exists.db");
+    std::fs::write(&existing, b"keep me").unwrap();
+    let out = db.run(&["backup", "--to", existing.to_str().unwrap()]);
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&existing).unwrap(), b"keep me");
+    let out = db.run(&["backup", "--to", db.dir.path().join("no/such/dir/b.db").to_str().unwrap()]);
+    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_bad_backup_or_wrong_passphrase_leaves_the_database_untouched() {
+    let db = TestDb::initialised();
+    db.run(&["demo", "--cases", "20", "--seed", "1"]);
+    let backup = db.dir.path().join("b.db");
+    assert!(db.run(&["backup", "--to", backup.to_str().unwrap()]).status.success());
+    let before = db.bytes();
+
+    let out = db.run_with(&["restore", "--from", backup.to_str().unwrap()], "not the passphrase");
+    assert_eq!(stderr(&out).trim(), "casebook: wrong passphrase");
+    assert_eq!(db.bytes(), before);
+
+    let mut damaged = std::fs::read(&backup).unwrap();
+    let middle = damaged.len() / 2;
+    damaged[middle..middle + 64].iter_mut().for_each(|b| *b ^= 0x5a);
+    let broken = db.dir.path().join("broken.db");
+    std::fs::write(&broken, &damaged).unwrap();
+    std::fs::copy(db.dir.path().join("b.db.kdf"), db.dir.path().join("broken.db.kdf")).unwrap();
+    let out = db.run(&["restore", "--from", broken.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("not a sound backup")
+            || stderr(&out).contains("damaged")
+            || stderr(&out).contains("malformed"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(db.bytes(), before);
+    assert!(db.run(&["verify"]).status.success());
+}
+
+#[test]
+fn rolling_backups_make_one_a_day_beside_the_database() {
+    let db = TestDb::initialised();
+    let out = db.run(&["backup", "--rolling"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = db.run(&["backup", "--rolling"]);
+    assert!(stdout(&out).contains("already exists"));
+    let listed = stdout(&db.run(&["backups"]));
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(listed.contains("backups/casebook-"));
+}
+
+#[test]
+fn a_damaged_database_refuses_to_open_and_says_how_to_restore() {
+    let db = TestDb::initialised();
+    db.run(&["demo", "--cases", "30", "--seed", "1"]);
+    let mut bytes = db.bytes();
+    let page = 4096 * 3;
+    bytes[page + 100..page + 200].iter_mut().for_each(|b| *b ^= 0xff);
+    std::fs::write(&db.path, &bytes).unwrap();
+    let out = db.run(&["case", "list"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("casebook restore --from FILE"), "{}", stderr(&out));
+    let _ = PASSPHRASE;
+}
