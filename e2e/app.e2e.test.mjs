@@ -58,6 +58,12 @@ test("first run: set up an encrypted database with the sample organisation", asy
   await session.type("#f-confirm", PASSPHRASE);
   await snap("1-setup");
   await session.click("#create-db");
+  // The recovery key is shown once; going on needs the user to confirm they stored it.
+  const key = await session.waitForText("#recovery-key", (t) => /^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/.test(t));
+  assert.ok(key);
+  await snap("1b-recovery-key");
+  await session.click("#recovery-stored");
+  await session.click("#recovery-continue");
   await session.waitForText("#case-count", (t) => t.includes("0 cases"));
 });
 

@@ -6,7 +6,7 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -33,13 +33,16 @@ fn sigkill_during_writes_loses_no_acknowledged_case() {
             .stderr(Stdio::null())
             .spawn()
             .expect("the writer starts");
-        // Unlocking takes ~100 ms; kill anywhere from before the first write to well into the run.
-        std::thread::sleep(Duration::from_millis(60 + seed % 240));
+        // Wait for the first durable write (unlocking takes a while), then kill at a random moment.
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        stdout.read_line(&mut first).unwrap();
+        std::thread::sleep(Duration::from_micros(seed % 40_000));
         child.kill().expect("SIGKILL");
         child.wait().unwrap();
-        let mut out = String::new();
-        child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
-        let new: Vec<String> = out.lines().map(str::to_string).collect();
+        let mut rest = String::new();
+        stdout.read_to_string(&mut rest).unwrap();
+        let new: Vec<String> = first.lines().chain(rest.lines()).map(str::to_string).collect();
         killed_mid_run += usize::from(!new.is_empty());
         acknowledged.extend(new);
 

@@ -10,7 +10,7 @@ use common::{data, TestDb, PASSPHRASE};
 use serde_json::Value;
 
 fn store_with_cases(db: &TestDb) -> Store {
-    let mut store = Store::create(&db.path, PASSPHRASE, &OrganisationProfile::sample()).unwrap();
+    let (mut store, _recovery) = Store::create(&db.path, PASSPHRASE, &OrganisationProfile::sample()).unwrap();
     for name in ["Ann Lee", "Zoë Ångström"] {
         let input = CaseInput {
             kind: "request".into(),

@@ -5,7 +5,7 @@ use tauri::State;
 
 use crate::error::UiError;
 use crate::letters::{LetterOptions, SavedLetter};
-use crate::state::{AppState, AppStatus, CasePage, CaseView, ListRequest, Vocabulary};
+use crate::state::{AppState, AppStatus, CasePage, CaseView, ListRequest, SetUp, Vocabulary};
 use casebook::letter::LetterText;
 
 type Result<T> = std::result::Result<T, UiError>;
@@ -26,7 +26,7 @@ pub fn vocabulary() -> Vocabulary {
 }
 
 #[tauri::command(async)]
-pub fn set_up(state: State<'_, AppState>, profile: OrganisationProfile, passphrase: String) -> Result<AppStatus> {
+pub fn set_up(state: State<'_, AppState>, profile: OrganisationProfile, passphrase: String) -> Result<SetUp> {
     state.set_up(&profile, &passphrase)
 }
 

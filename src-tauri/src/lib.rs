@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 pub use error::{Code, UiError};
 pub use letters::{LetterOptions, SavedLetter};
-pub use state::{AppState, AppStatus, CasePage, CaseView, ListRequest, Vocabulary};
+pub use state::{AppState, AppStatus, CasePage, CaseView, ListRequest, SetUp, Vocabulary};
 
 /// The database this window works on: `--db PATH`, else `CASEBOOK_DB`, else the data directory.
 pub fn database_path(args: impl IntoIterator<Item = String>) -> Result<PathBuf, UiError> {

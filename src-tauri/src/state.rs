@@ -29,6 +29,13 @@ pub struct AppStatus {
     pub organisation: Option<String>,
 }
 
+/// The answer to setting up: the new status, and the recovery key to show once.
+#[derive(Debug, Clone, Serialize)]
+pub struct SetUp {
+    pub status: AppStatus,
+    pub recovery_key: String,
+}
+
 /// A page of the case list.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
@@ -126,10 +133,11 @@ impl AppState {
         }
     }
 
-    pub fn set_up(&self, profile: &OrganisationProfile, passphrase: &str) -> Result<AppStatus, UiError> {
-        let store = Store::create(&self.path, passphrase, profile)?;
+    /// Creates the database; the recovery key in the answer is shown to the user once and never again.
+    pub fn set_up(&self, profile: &OrganisationProfile, passphrase: &str) -> Result<SetUp, UiError> {
+        let (store, recovery) = Store::create(&self.path, passphrase, profile)?;
         *self.guard() = Some(store);
-        Ok(self.status())
+        Ok(SetUp { status: self.status(), recovery_key: recovery.as_str().to_string() })
     }
 
     pub fn unlock(&self, passphrase: &str) -> Result<AppStatus, UiError> {
@@ -207,7 +215,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::new(dir.path().join("c.db"));
         assert_eq!(state.status().state, "setup");
-        let status = state.set_up(&OrganisationProfile::sample(), "a long passphrase").unwrap();
+        let set_up = state.set_up(&OrganisationProfile::sample(), "a long passphrase").unwrap();
+        assert_eq!(set_up.recovery_key.len(), 39);
+        let status = set_up.status;
         assert_eq!(status.state, "unlocked");
         assert_eq!(status.organisation.as_deref(), Some("Cyber Security Cloud, Inc."));
 

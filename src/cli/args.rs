@@ -82,6 +82,9 @@ pub enum Command {
         #[arg(long, default_value_t = 1_000_000)]
         count: u32,
     },
+    /// Change the passphrase (re-keys the database), or reset it with the recovery key.
+    #[command(subcommand)]
+    Passphrase(PassphraseCommand),
     /// Print the path of the database in use.
     Path,
     /// Check the database's integrity and the audit chain.
@@ -245,4 +248,12 @@ pub enum ProfileCommand {
     Show,
     /// Replace the profile with one written as JSON; open requests' deadlines are recomputed.
     Set { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+pub enum PassphraseCommand {
+    /// Re-key the database under a new passphrase (CASEBOOK_NEW_PASSPHRASE or asked); prints a new recovery key.
+    Change,
+    /// Set a new passphrase using the recovery key (CASEBOOK_RECOVERY_KEY or asked).
+    Reset,
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Parser;
 
-use args::{Cli, ClosureCommand, Command, ProfileCommand};
+use args::{Cli, ClosureCommand, Command, PassphraseCommand, ProfileCommand};
 use casebook::model::OrganisationProfile;
 use casebook::store::{self, default_path};
 use casebook::{Error, ErrorKind, Result, Store};
@@ -92,6 +92,8 @@ pub fn run() -> Result<()> {
             Ok(())
         }
         Command::StressWriter { count } => stress_writer(&db, count),
+        Command::Passphrase(PassphraseCommand::Change) => change_passphrase(&db, false),
+        Command::Passphrase(PassphraseCommand::Reset) => change_passphrase(&db, true),
         Command::Path => {
             println!("{}", db.display());
             Ok(())
@@ -136,9 +138,58 @@ fn init(db: &Path, profile: Option<&Path>) -> Result<()> {
         Some(path) => OrganisationProfile::from_json(&read_file(path)?)?,
         None => OrganisationProfile::sample(),
     };
-    let store = Store::create(db, &passphrase(true)?, &profile)?;
+    let (store, recovery) = Store::create(db, &passphrase(true)?, &profile)?;
     println!("Created {} for {}", store.path().display(), profile.name);
-    println!("Key parameters: {} (keep it with the database and its backups)", store::sidecar_path(db).display());
+    println!("Key file: {} (keep it with the database and its backups)", store::sidecar_path(db).display());
+    print_recovery_key(&recovery);
+    Ok(())
+}
+
+fn print_recovery_key(recovery: &store::RecoveryKey) {
+    println!("Recovery key: {}", recovery.as_str());
+    println!("Write it down and keep it apart from this computer. It is shown only now; with it, a forgotten");
+    println!("passphrase can be replaced (`casebook passphrase reset`).");
+}
+
+/// A new passphrase from `CASEBOOK_NEW_PASSPHRASE`, or asked twice on the terminal.
+fn new_passphrase() -> Result<String> {
+    if let Ok(p) = std::env::var("CASEBOOK_NEW_PASSPHRASE") {
+        return Ok(p);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::new(
+            ErrorKind::NotReady,
+            "no new passphrase: set CASEBOOK_NEW_PASSPHRASE or run in a terminal",
+        ));
+    }
+    let first = rpassword::prompt_password("New passphrase: ")?;
+    if rpassword::prompt_password("Repeat the new passphrase: ")? != first {
+        return Err(Error::validation("the two passphrases differ"));
+    }
+    Ok(first)
+}
+
+fn change_passphrase(db: &Path, reset: bool) -> Result<()> {
+    let mut store = if reset {
+        let recovery = match std::env::var("CASEBOOK_RECOVERY_KEY") {
+            Ok(k) => k,
+            Err(_) if std::io::stdin().is_terminal() => rpassword::prompt_password("Recovery key: ")?,
+            Err(_) => {
+                return Err(Error::new(
+                    ErrorKind::NotReady,
+                    "no recovery key: set CASEBOOK_RECOVERY_KEY or run in a terminal",
+                ))
+            }
+        };
+        Store::open_with_recovery_key(db, &recovery)?
+    } else {
+        open(db)?
+    };
+    let new = new_passphrase()?;
+    store::check_new_passphrase(&new)?;
+    let recovery = store.change_passphrase(&new)?;
+    println!("The database is re-keyed under the new passphrase.");
+    print_recovery_key(&recovery);
     Ok(())
 }
 
@@ -169,8 +220,13 @@ fn verify(db: &Path, json: bool) -> Result<()> {
 }
 
 fn demo(db: &Path, cases: u32, seed: u64) -> Result<()> {
-    let mut store =
-        if db.exists() { open(db)? } else { Store::create(db, &passphrase(true)?, &OrganisationProfile::sample())? };
+    let mut store = if db.exists() {
+        open(db)?
+    } else {
+        let (store, recovery) = Store::create(db, &passphrase(true)?, &OrganisationProfile::sample())?;
+        print_recovery_key(&recovery);
+        store
+    };
     let added = casebook::demo::fill(&mut store, cases, seed)?;
     println!("Added {added} demo cases to {}", store.path().display());
     Ok(())

@@ -11,7 +11,7 @@ use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
-use super::key::{sidecar_path, KdfParams};
+use super::key::{sidecar_path, KeyFile};
 use super::{apply_key, wal_path, Store};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -49,7 +49,7 @@ impl Store {
                 apply_key(&target, &self.key)?;
                 Backup::new(&self.conn, &mut target)?.run_to_completion(512, Duration::ZERO, None)?;
             }
-            KdfParams::read(self.path())?.write(&part)?;
+            KeyFile::read(self.path())?.write(&part)?;
             let info = verify(&part, &self.key)?;
             std::fs::rename(sidecar_path(&part), sidecar_path(dest))?;
             std::fs::rename(&part, dest)?;
@@ -162,7 +162,7 @@ pub fn restore(db: &Path, from: &Path, passphrase: &str) -> Result<BackupInfo> {
     if !from.is_file() {
         return Err(Error::not_found(format!("no backup at {}", from.display())));
     }
-    let key = KdfParams::read(from)?.derive(passphrase)?;
+    let key = KeyFile::read(from)?.unlock(passphrase)?;
     let conn = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     apply_key(&conn, &key)?;
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())).map_err(|e| match e.sqlite_error_code() {
@@ -176,7 +176,7 @@ pub fn restore(db: &Path, from: &Path, passphrase: &str) -> Result<BackupInfo> {
     let part = PathBuf::from(part);
     std::fs::copy(from, &part)?;
     std::fs::File::open(&part)?.sync_all()?;
-    KdfParams::read(from)?.write(&part)?;
+    KeyFile::read(from)?.write(&part)?;
     if db.exists() {
         let mut kept = db.as_os_str().to_owned();
         kept.push(".before-restore");

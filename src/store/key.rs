@@ -1,33 +1,55 @@
-//! The database key: derived from the passphrase with Argon2id. The salt and cost parameters are
-//! kept beside the database in `<database>.kdf` (JSON); they are not secret, but without them the
-//! database cannot be opened, so backups carry them too.
+//! Keys. The database is encrypted (SQLCipher) with a random 256-bit data key. That key is kept
+//! beside the database in `<database>.kdf`, wrapped twice with XChaCha20-Poly1305: once under a key
+//! derived from the passphrase with Argon2id, once under a key derived from the recovery key shown
+//! at setup. A wrong passphrase fails the wrap's authentication and touches nothing. Without the
+//! key file the database cannot be opened, so backups carry it too.
 
 use std::path::{Path, PathBuf};
 
 use argon2::{Algorithm, Argon2, Params, Version};
+use chacha20poly1305::aead::{Aead, KeyInit};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, ErrorKind, Result};
 
-/// Memory cost in KiB (64 MiB), iterations and lanes used for new databases.
-pub const DEFAULT_M_COST_KIB: u32 = 64 * 1024;
+/// Argon2id costs for new key files: 256 MiB, 3 passes, 1 lane (about 0.6 s on this project's
+/// reference machine in a release build; see ARCHITECTURE.md).
+pub const DEFAULT_M_COST_KIB: u32 = 256 * 1024;
 pub const DEFAULT_T_COST: u32 = 3;
 pub const DEFAULT_P_COST: u32 = 1;
-/// The shortest passphrase accepted when a database is created.
+/// The shortest passphrase accepted when a database is created or its passphrase changed.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
 /// The SQLCipher raw key: 256 bits, wiped from memory when dropped.
 pub struct Key(Zeroizing<[u8; 32]>);
 
+/// Never prints the key itself.
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Key(redacted)")
+    }
+}
+
 impl Key {
+    fn random() -> Result<Key> {
+        let mut key = Zeroizing::new([0u8; 32]);
+        random_bytes(&mut *key)?;
+        Ok(Key(key))
+    }
+
     /// The key as SQLCipher's raw-key literal, `x'…'`.
     pub(crate) fn pragma_literal(&self) -> Zeroizing<String> {
         Zeroizing::new(format!("x'{}'", hex::encode(*self.0)))
     }
 }
 
-/// The non-secret parameters needed to derive the key again.
+fn random_bytes(buf: &mut [u8]) -> Result<()> {
+    getrandom::fill(buf).map_err(|e| Error::storage(format!("no random numbers available: {e}")))
+}
+
+/// The non-secret parameters needed to derive a wrapping key again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KdfParams {
     pub algorithm: String,
@@ -39,22 +61,31 @@ pub struct KdfParams {
 }
 
 impl KdfParams {
-    /// Fresh parameters with a random 16-byte salt.
+    /// Fresh parameters for a passphrase, with a random 16-byte salt.
     pub fn generate() -> Result<KdfParams> {
+        Self::with_costs(DEFAULT_M_COST_KIB, DEFAULT_T_COST)
+    }
+
+    /// For the recovery key, which has 160 random bits of its own: the OWASP minimum suffices.
+    fn for_random_secret() -> Result<KdfParams> {
+        Self::with_costs(19 * 1024, 2)
+    }
+
+    fn with_costs(m_cost_kib: u32, t_cost: u32) -> Result<KdfParams> {
         let mut salt = [0u8; 16];
-        getrandom::fill(&mut salt).map_err(|e| Error::storage(format!("no random numbers available: {e}")))?;
+        random_bytes(&mut salt)?;
         Ok(KdfParams {
             algorithm: "argon2id".into(),
             version: 0x13,
-            m_cost_kib: DEFAULT_M_COST_KIB,
-            t_cost: DEFAULT_T_COST,
+            m_cost_kib,
+            t_cost,
             p_cost: DEFAULT_P_COST,
             salt: hex::encode(salt),
         })
     }
 
-    pub fn derive(&self, passphrase: &str) -> Result<Key> {
-        let bad = |what: &str| Error::new(ErrorKind::Incompatible, format!("the key file is damaged: {what}"));
+    fn derive(&self, secret: &str) -> Result<Key> {
+        let bad = |what: &str| damaged(what);
         if self.algorithm != "argon2id" || self.version != 0x13 {
             return Err(bad("unknown key derivation"));
         }
@@ -62,44 +93,188 @@ impl KdfParams {
         let params = Params::new(self.m_cost_kib, self.t_cost, self.p_cost, Some(32)).map_err(|_| bad("parameters"))?;
         let mut key = Zeroizing::new([0u8; 32]);
         Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
-            .hash_password_into(passphrase.as_bytes(), &salt, &mut *key)
+            .hash_password_into(secret.as_bytes(), &salt, &mut *key)
             .map_err(|_| bad("salt length"))?;
         Ok(Key(key))
     }
+}
 
-    pub fn read(db_path: &Path) -> Result<KdfParams> {
-        let path = sidecar_path(db_path);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            Error::new(ErrorKind::Incompatible, format!("cannot read the key file {}: {e}", path.display()))
-        })?;
-        serde_json::from_str(&text)
-            .map_err(|_| Error::new(ErrorKind::Incompatible, format!("the key file {} is damaged", path.display())))
+/// The data key wrapped under a key derived from one secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Slot {
+    kdf: KdfParams,
+    nonce: String,
+    wrapped: String,
+}
+
+impl Slot {
+    fn seal(data_key: &Key, secret: &str, kdf: KdfParams) -> Result<Slot> {
+        let kek = kdf.derive(secret)?;
+        let mut nonce = [0u8; 24];
+        random_bytes(&mut nonce)?;
+        let wrapped = XChaCha20Poly1305::new((&*kek.0).into())
+            .encrypt(XNonce::from_slice(&nonce), data_key.0.as_slice())
+            .map_err(|_| Error::storage("the data key could not be wrapped"))?;
+        Ok(Slot { kdf, nonce: hex::encode(nonce), wrapped: hex::encode(wrapped) })
     }
 
-    /// Writes the parameters next to the database, atomically (temporary file, fsync, rename).
-    pub fn write(&self, db_path: &Path) -> Result<()> {
-        let path = sidecar_path(db_path);
-        let tmp = path.with_extension("kdf.tmp");
-        let json = serde_json::to_string_pretty(self).expect("parameters serialise");
-        {
-            use std::io::Write;
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(json.as_bytes())?;
-            f.sync_all()?;
+    /// The data key, or `None` when `secret` is not the one this slot was sealed with.
+    fn open(&self, secret: &str) -> Result<Option<Key>> {
+        let kek = self.kdf.derive(secret)?;
+        let nonce = hex::decode(&self.nonce).ok().filter(|n| n.len() == 24).ok_or_else(|| damaged("nonce"))?;
+        let wrapped = hex::decode(&self.wrapped).map_err(|_| damaged("wrapped key"))?;
+        let Ok(plain) =
+            XChaCha20Poly1305::new((&*kek.0).into()).decrypt(XNonce::from_slice(&nonce), wrapped.as_slice())
+        else {
+            return Ok(None);
+        };
+        let plain = Zeroizing::new(plain);
+        let mut key = Zeroizing::new([0u8; 32]);
+        if plain.len() != 32 {
+            return Err(damaged("wrapped key length"));
         }
-        std::fs::rename(&tmp, &path)?;
+        key.copy_from_slice(&plain);
+        Ok(Some(Key(key)))
+    }
+}
+
+fn damaged(what: &str) -> Error {
+    Error::new(ErrorKind::Incompatible, format!("the key file is damaged: {what}"))
+}
+
+/// What is kept in `<database>.kdf`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyFile {
+    format: u32,
+    passphrase: Slot,
+    recovery: Slot,
+}
+
+/// A recovery key: 160 random bits written as eight groups of four letters and digits.
+pub struct RecoveryKey(Zeroizing<String>);
+
+impl RecoveryKey {
+    fn generate() -> Result<RecoveryKey> {
+        // Crockford's base 32: no I, L, O or U to misread.
+        const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        let mut bytes = Zeroizing::new([0u8; 32]);
+        random_bytes(&mut *bytes)?;
+        let chars: String = bytes.iter().map(|b| ALPHABET[(b % 32) as usize] as char).collect();
+        let groups: Vec<&str> = (0..8).map(|i| &chars[i * 4..i * 4 + 4]).collect();
+        Ok(RecoveryKey(Zeroizing::new(groups.join("-"))))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// What a person typed, in the canonical form (upper case, hyphens between groups of four).
+    pub fn normalise(typed: &str) -> String {
+        let chars: String =
+            typed.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect();
+        chars.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join("-")
+    }
+}
+
+/// A new data key, sealed under a passphrase and a new recovery key.
+pub struct NewKeys {
+    pub file: KeyFile,
+    pub key: Key,
+    pub recovery: RecoveryKey,
+}
+
+impl KeyFile {
+    /// A fresh data key and recovery key, sealed under both secrets.
+    pub fn create(passphrase: &str) -> Result<NewKeys> {
+        check_new_passphrase(passphrase)?;
+        let key = Key::random()?;
+        let recovery = RecoveryKey::generate()?;
+        let file = KeyFile {
+            format: 2,
+            passphrase: Slot::seal(&key, passphrase, KdfParams::generate()?)?,
+            recovery: Slot::seal(&key, recovery.as_str(), KdfParams::for_random_secret()?)?,
+        };
+        Ok(NewKeys { file, key, recovery })
+    }
+
+    pub fn unlock(&self, passphrase: &str) -> Result<Key> {
+        self.passphrase.open(passphrase)?.ok_or_else(|| Error::new(ErrorKind::WrongPassphrase, "wrong passphrase"))
+    }
+
+    pub fn unlock_with_recovery(&self, recovery: &str) -> Result<Key> {
+        self.recovery
+            .open(&RecoveryKey::normalise(recovery))?
+            .ok_or_else(|| Error::new(ErrorKind::WrongPassphrase, "wrong recovery key"))
+    }
+
+    pub fn read(db_path: &Path) -> Result<KeyFile> {
+        read_json(&sidecar_path(db_path))
+    }
+
+    /// The key file of a passphrase change that may not have finished, if there is one.
+    pub fn read_pending(db_path: &Path) -> Option<KeyFile> {
+        read_json(&pending_path(db_path)).ok()
+    }
+
+    /// Writes the key file next to the database, atomically (temporary file, fsync, rename).
+    pub fn write(&self, db_path: &Path) -> Result<()> {
+        write_atomically(&sidecar_path(db_path), self)
+    }
+
+    /// Writes the key file of a change in progress; `promote_pending` makes it the key file.
+    pub fn write_pending(&self, db_path: &Path) -> Result<()> {
+        write_atomically(&pending_path(db_path), self)
+    }
+
+    pub fn promote_pending(db_path: &Path) -> Result<()> {
+        std::fs::rename(pending_path(db_path), sidecar_path(db_path))?;
         Ok(())
     }
 }
 
+fn read_json(path: &Path) -> Result<KeyFile> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::new(ErrorKind::Incompatible, format!("cannot read the key file {}: {e}", path.display()))
+    })?;
+    serde_json::from_str(&text)
+        .map_err(|_| Error::new(ErrorKind::Incompatible, format!("the key file {} is damaged", path.display())))
+}
+
+fn write_atomically(path: &Path, file: &KeyFile) -> Result<()> {
+    use std::io::Write;
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    let json = serde_json::to_string_pretty(file).expect("key file serialises");
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(json.as_bytes())?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // Make the rename itself durable.
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    Ok(())
+}
+
 /// `casebook.db` → `casebook.db.kdf`.
 pub fn sidecar_path(db_path: &Path) -> PathBuf {
-    let mut name = db_path.as_os_str().to_owned();
-    name.push(".kdf");
+    suffixed(db_path, ".kdf")
+}
+
+pub(crate) fn pending_path(db_path: &Path) -> PathBuf {
+    suffixed(db_path, ".kdf.next")
+}
+
+fn suffixed(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
     PathBuf::from(name)
 }
 
-/// Checks a new passphrase before a database is created with it.
+/// Checks a new passphrase before a database is created or re-keyed with it.
 pub fn check_new_passphrase(passphrase: &str) -> Result<()> {
     if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
         return Err(Error::invalid_field(
@@ -108,4 +283,21 @@ pub fn check_new_passphrase(passphrase: &str) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_secrets_unlock_and_others_do_not() {
+        let new = KeyFile::create("a long passphrase").unwrap();
+        let data_key = hex::encode(*new.key.0);
+        assert_eq!(hex::encode(*new.file.unlock("a long passphrase").unwrap().0), data_key);
+        let typed = new.recovery.as_str().to_lowercase().replace('-', " ");
+        assert_eq!(hex::encode(*new.file.unlock_with_recovery(&typed).unwrap().0), data_key);
+        assert_eq!(new.file.unlock("a wrong passphrase").unwrap_err().message, "wrong passphrase");
+        assert_eq!(new.file.unlock_with_recovery("AAAA-BBBB").unwrap_err().message, "wrong recovery key");
+        assert_eq!(new.recovery.as_str().len(), 8 * 4 + 7);
+    }
 }

@@ -21,7 +21,7 @@ pub use audit::{AuditRecord, ChainReport};
 pub use backup::{restore, BackupInfo};
 pub use cases::CaseFilter;
 pub use closures::Closure;
-pub use key::{check_new_passphrase, sidecar_path, KdfParams, MIN_PASSPHRASE_CHARS};
+pub use key::{check_new_passphrase, sidecar_path, KeyFile, RecoveryKey, MIN_PASSPHRASE_CHARS};
 pub use letters::LetterRecord;
 pub use schema::LATEST_VERSION;
 
@@ -39,9 +39,10 @@ pub struct Store {
 }
 
 impl Store {
-    /// Creates a new encrypted database at `path` with the given profile. Refuses to overwrite
-    /// anything; if creation fails half-way, the new files are removed again.
-    pub fn create(path: &Path, passphrase: &str, profile: &OrganisationProfile) -> Result<Store> {
+    /// Creates a new encrypted database at `path` with the given profile, and returns it with its
+    /// recovery key (to be shown once). Refuses to overwrite anything; if creation fails half-way,
+    /// the new files are removed again.
+    pub fn create(path: &Path, passphrase: &str, profile: &OrganisationProfile) -> Result<(Store, RecoveryKey)> {
         check_new_passphrase(passphrase)?;
         profile.validate()?;
         if path.exists() || sidecar_path(path).exists() {
@@ -51,14 +52,13 @@ impl Store {
             std::fs::create_dir_all(dir)?;
         }
         let result = (|| {
-            let params = KdfParams::generate()?;
-            params.write(path)?;
-            let key = params.derive(passphrase)?;
+            let new = KeyFile::create(passphrase)?;
+            new.file.write(path)?;
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
-            let mut store = Store::connect(path, flags, key)?;
+            let mut store = Store::connect(path, flags, new.key)?;
             store.write(|w| settings::seed(w, profile))?;
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
-            Ok(store)
+            Ok((store, new.recovery))
         })();
         if result.is_err() {
             for leftover in [path.to_path_buf(), sidecar_path(path), wal_path(path, "-wal"), wal_path(path, "-shm")] {
@@ -76,8 +76,61 @@ impl Store {
                 format!("no database at {} (create one with `casebook init`)", path.display()),
             ));
         }
-        let key = KdfParams::read(path)?.derive(passphrase)?;
-        Store::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key)
+        Store::open_with(path, |file| file.unlock(passphrase))
+    }
+
+    /// Opens an existing database with its recovery key (to set a new passphrase).
+    pub fn open_with_recovery_key(path: &Path, recovery: &str) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::not_found(format!("no database at {}", path.display())));
+        }
+        Store::open_with(path, |file| file.unlock_with_recovery(recovery))
+    }
+
+    /// Unlocks with the key file, or with the pending one of a passphrase change that was
+    /// interrupted after the database was re-keyed (which is then made the key file).
+    fn open_with(path: &Path, unlock: impl Fn(&KeyFile) -> Result<key::Key>) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE;
+        let current = unlock(&KeyFile::read(path)?).and_then(|key| Store::connect(path, flags, key));
+        match (current, KeyFile::read_pending(path)) {
+            (Err(e), Some(pending)) if e.kind == ErrorKind::WrongPassphrase => {
+                let store = unlock(&pending).and_then(|key| Store::connect(path, flags, key)).map_err(|_| {
+                    Error::new(
+                        ErrorKind::WrongPassphrase,
+                        "wrong passphrase (a passphrase change was interrupted: try the new passphrase too)",
+                    )
+                })?;
+                KeyFile::promote_pending(path)?;
+                Ok(store)
+            }
+            (Ok(store), Some(_)) => {
+                // The change never reached the database; its pending key file is stale.
+                let _ = std::fs::remove_file(key::pending_path(path));
+                Ok(store)
+            }
+            (result, _) => result,
+        }
+    }
+
+    /// Re-keys the database under a new data key sealed with `new_passphrase` and a new recovery
+    /// key (returned, to be shown once). Crash-safe: the new key file is written first as pending,
+    /// the database re-keyed in one step, then the pending file made current; an open after a crash
+    /// between those steps finds whichever key opens the database.
+    pub fn change_passphrase(&mut self, new_passphrase: &str) -> Result<RecoveryKey> {
+        let new = KeyFile::create(new_passphrase)?;
+        new.file.write_pending(&self.path)?;
+        // SQLCipher re-keys a database only in rollback-journal mode.
+        self.conn.pragma_update(None, "journal_mode", "DELETE")?;
+        let rekeyed = self.conn.execute_batch(&format!("PRAGMA rekey = \"{}\";", new.key.pragma_literal().as_str()));
+        self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        if let Err(e) = rekeyed {
+            let _ = std::fs::remove_file(key::pending_path(&self.path));
+            return Err(e.into());
+        }
+        KeyFile::promote_pending(&self.path)?;
+        self.key = new.key;
+        self.write(|w| w.audit("passphrase.change", None, serde_json::json!({ "passphrase": ["(old)", "(new)"] })))?;
+        Ok(new.recovery)
     }
 
     fn connect(path: &Path, flags: OpenFlags, key: key::Key) -> Result<Store> {
@@ -114,7 +167,7 @@ impl Store {
     /// An unlocked connection with no migrations or checks, for support work and for tests that
     /// must tamper with the file as an attacker with the passphrase could.
     pub fn raw_connection(path: &Path, passphrase: &str) -> Result<Connection> {
-        let key = KdfParams::read(path)?.derive(passphrase)?;
+        let key = KeyFile::read(path)?.unlock(passphrase)?;
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         apply_key(&conn, &key)?;
         Ok(conn)

@@ -229,7 +229,8 @@ export const api = {
   status: () => call<AppStatus>("app_status"),
   sampleProfile: () => call<Profile>("sample_profile"),
   vocabulary: () => call<Vocabulary>("vocabulary"),
-  setUp: (profile: Profile, passphrase: string) => call<AppStatus>("set_up", { profile, passphrase }),
+  setUp: (profile: Profile, passphrase: string) =>
+    call<{ status: AppStatus; recovery_key: string }>("set_up", { profile, passphrase }),
   unlock: (passphrase: string) => call<AppStatus>("unlock", { passphrase }),
   lock: () => call<AppStatus>("lock"),
   listCases: (request: ListRequest) => call<CasePage>("list_cases", { request }),

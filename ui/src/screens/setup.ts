@@ -93,7 +93,8 @@ export function setupScreen(ctx: Ctx): HTMLElement {
     button.disabled = true;
     button.textContent = "Creating…";
     try {
-      ctx.enter(await api.setUp(edited, pass.value));
+      const done = await api.setUp(edited, pass.value);
+      showRecoveryKey(ctx, form, done.recovery_key, () => ctx.enter(done.status));
     } catch (err) {
       const error = asApiError(err);
       if (!error.field || !showFieldError(form, error.field, error.message)) formError.textContent = error.message;
@@ -103,4 +104,29 @@ export function setupScreen(ctx: Ctx): HTMLElement {
   });
 
   return h("div", { class: "center" }, form);
+}
+
+/** Shows the recovery key once; the user confirms they stored it before going on. */
+function showRecoveryKey(ctx: Ctx, form: HTMLElement, key: string, next: () => void): void {
+  void ctx;
+  const stored = h("input", { type: "checkbox", id: "recovery-stored" });
+  const go = h("button", { type: "button", class: "primary", id: "recovery-continue", disabled: true, onclick: next }, "Continue");
+  stored.addEventListener("change", () => (go.disabled = !stored.checked));
+  form.replaceWith(
+    h(
+      "div",
+      { class: "card setup" },
+      h("h1", {}, "Your recovery key"),
+      h(
+        "p",
+        { class: "lead" },
+        "If the passphrase is ever forgotten, this key is the only way back into the database. " +
+          "Write it down or print it, and keep it apart from this computer. It is shown only now.",
+      ),
+      h("p", { class: "recovery-key", id: "recovery-key" }, key),
+      h("label", { class: "check" }, stored, "I have stored the recovery key somewhere safe"),
+      h("div", { class: "actions" }, go),
+    ),
+  );
+  queueMicrotask(() => stored.focus());
 }
