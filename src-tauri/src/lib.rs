@@ -68,8 +68,15 @@ pub fn run() {
             }
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .expect("the Casebook window could not start");
+        .build(tauri::generate_context!())
+        .expect("the Casebook window could not start")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                use tauri::Manager;
+                // Closing the app locks it, which also makes the day's rolling backup.
+                app.state::<AppState>().lock();
+            }
+        });
 }
 
 #[cfg(test)]

@@ -146,9 +146,14 @@ impl AppState {
         Ok(self.status())
     }
 
-    /// Closes the database; the key goes with the connection.
+    /// Makes today's rolling backup if there is none, then closes the database: the connection and
+    /// the key (wiped from memory) go with it.
     pub fn lock(&self) -> AppStatus {
-        self.guard().take();
+        if let Some(store) = self.guard().take() {
+            if let Err(e) = store.rolling_backup() {
+                eprintln!("casebook: the rolling backup failed: {}", e.message);
+            }
+        }
         self.status()
     }
 
@@ -225,6 +230,8 @@ mod tests {
         assert_eq!(case.reference, "DSR-2026-0001");
 
         assert_eq!(state.lock().state, "locked");
+        let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups")).unwrap().collect();
+        assert_eq!(backups.len(), 2, "locking made the day's rolling backup and its key file");
         assert_eq!(state.list_cases(&ListRequest::default()).unwrap_err().code, Code::Locked);
         assert_eq!(state.unlock("wrong passphrase!").unwrap_err().code, Code::WrongPassphrase);
         state.unlock("a long passphrase").unwrap();

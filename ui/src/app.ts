@@ -108,6 +108,18 @@ export async function startApp(root: HTMLElement): Promise<void> {
     e.preventDefault();
   });
 
+  // Lock after a period without keyboard or mouse use (minutes; 0 turns it off).
+  const idleMinutes = Number(localStorage.getItem("casebook.idleMinutes") ?? "10");
+  let lastActive = Date.now();
+  for (const type of ["keydown", "mousedown", "mousemove", "wheel"]) {
+    document.addEventListener(type, () => (lastActive = Date.now()), { passive: true });
+  }
+  if (idleMinutes > 0) {
+    setInterval(() => {
+      if (status.state === "unlocked" && Date.now() - lastActive > idleMinutes * 60_000) void lock();
+    }, 15_000);
+  }
+
   render();
 }
 
