@@ -17,4 +17,7 @@ pub const ALL: &[&str] = &[
     "letter_options",
     "draft_letter",
     "save_letter",
+    "dashboard",
+    "calendar",
+    "assignees",
 ];

@@ -5,8 +5,9 @@ use tauri::State;
 
 use crate::error::UiError;
 use crate::letters::{LetterOptions, SavedLetter};
-use crate::state::{AppState, AppStatus, CasePage, CaseView, ListRequest, SetUp, Vocabulary};
+use crate::state::{AppState, AppStatus, CalendarRequest, CasePage, CaseView, ListRequest, SetUp, Vocabulary};
 use casebook::letter::LetterText;
+use casebook::store::{CalendarEntry, Dashboard};
 
 type Result<T> = std::result::Result<T, UiError>;
 
@@ -100,4 +101,19 @@ pub fn save_letter<R: tauri::Runtime>(
         return Ok(None);
     };
     state.save_letter(&reference, &text, &paper, &path).map(Some)
+}
+
+#[tauri::command(async)]
+pub fn dashboard(state: State<'_, AppState>) -> Result<Dashboard> {
+    state.with_store(|s| s.dashboard())
+}
+
+#[tauri::command(async)]
+pub fn calendar(state: State<'_, AppState>, request: CalendarRequest) -> Result<Vec<CalendarEntry>> {
+    state.calendar(&request)
+}
+
+#[tauri::command(async)]
+pub fn assignees(state: State<'_, AppState>) -> Result<Vec<String>> {
+    state.with_store(|s| s.assignees())
 }

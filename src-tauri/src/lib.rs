@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 pub use error::{Code, UiError};
 pub use letters::{LetterOptions, SavedLetter};
-pub use state::{AppState, AppStatus, CasePage, CaseView, ListRequest, SetUp, Vocabulary};
+pub use state::{AppState, AppStatus, CalendarRequest, CasePage, CaseView, ListRequest, SetUp, Vocabulary};
 
 /// The database this window works on: `--db PATH`, else `CASEBOOK_DB`, else the data directory.
 pub fn database_path(args: impl IntoIterator<Item = String>) -> Result<PathBuf, UiError> {
@@ -48,6 +48,9 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::letter_options,
         commands::draft_letter,
         commands::save_letter,
+        commands::dashboard,
+        commands::calendar,
+        commands::assignees,
     ])
 }
 

@@ -8,7 +8,7 @@ use casebook::model::{
     Case, CaseDetail, CaseInput, Channel, EventInput, EventType, Kind, OrganisationProfile, Outcome, Regime,
     Relationship, Right, Status,
 };
-use casebook::store::{CaseFilter, LetterRecord, MIN_PASSPHRASE_CHARS};
+use casebook::store::{CalendarEntry, CalendarFilter, CaseFilter, LetterRecord, MIN_PASSPHRASE_CHARS};
 use casebook::Store;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -36,6 +36,19 @@ pub struct SetUp {
     pub recovery_key: String,
 }
 
+/// The deadlines of a date range, filtered.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CalendarRequest {
+    pub from: chrono::NaiveDate,
+    pub to: chrono::NaiveDate,
+    #[serde(default)]
+    pub regime: Option<Regime>,
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    #[serde(default)]
+    pub assignee: Option<String>,
+}
+
 /// A page of the case list.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
@@ -43,9 +56,13 @@ pub struct ListRequest {
     pub status: Option<Status>,
     /// `open`: any status in which something is still owed.
     pub open_only: bool,
+    /// Open and not awaiting information: the clock is running.
+    pub running_only: bool,
     pub kind: Option<Kind>,
     pub regime: Option<Regime>,
     pub search: Option<String>,
+    pub due_before: Option<chrono::NaiveDate>,
+    pub due_after: Option<chrono::NaiveDate>,
     pub limit: Option<u32>,
     pub offset: u32,
 }
@@ -168,14 +185,24 @@ impl AppState {
         let filter = CaseFilter {
             status: request.status,
             open_only: request.open_only,
+            running_only: request.running_only,
             kind: request.kind,
             regime: request.regime,
-            due_before: None,
+            due_before: request.due_before,
+            due_after: request.due_after,
             search: request.search.clone(),
             limit: Some(request.limit.unwrap_or(100).min(500)),
             offset: request.offset,
         };
         self.with_store(|s| Ok(CasePage { cases: s.list_cases(&filter)?, total: s.count_cases(&filter)? }))
+    }
+
+    pub fn calendar(&self, r: &CalendarRequest) -> Result<Vec<CalendarEntry>, UiError> {
+        if (r.to - r.from).num_days() > 62 || r.to < r.from {
+            return Err(casebook::Error::validation("a calendar range is at most two months").into());
+        }
+        let filter = CalendarFilter { regime: r.regime, kind: r.kind, assignee: r.assignee.clone() };
+        self.with_store(|s| s.calendar(r.from, r.to, &filter))
     }
 
     pub fn add_case(&self, input: &CaseInput) -> Result<Case, UiError> {

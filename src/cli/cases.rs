@@ -17,9 +17,11 @@ pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
             let filter = CaseFilter {
                 status: status.as_deref().map(str::parse).transpose()?,
                 open_only: false,
+                running_only: false,
                 kind: kind.as_deref().map(str::parse).transpose()?,
                 regime: regime.as_deref().map(str::parse).transpose()?,
                 due_before: due_before.as_deref().map(|d| validate::date("due-before", d)).transpose()?,
+                due_after: None,
                 search,
                 limit,
                 offset: 0,

@@ -19,10 +19,14 @@ pub struct CaseFilter {
     pub status: Option<Status>,
     /// Only cases in which the office still owes something (see `flow::OPEN`).
     pub open_only: bool,
+    /// Only open cases whose clock is running (not awaiting information).
+    pub running_only: bool,
     pub kind: Option<Kind>,
     pub regime: Option<Regime>,
     /// Only cases whose current response date is on or before this date.
     pub due_before: Option<NaiveDate>,
+    /// Only cases whose current response date is on or after this date.
+    pub due_after: Option<NaiveDate>,
     /// Text found in the reference, the requester's name or email, or the notes.
     pub search: Option<String>,
     pub limit: Option<u32>,
@@ -121,6 +125,11 @@ fn filter_clause(f: &CaseFilter) -> (String, Vec<Sql>) {
         let open: Vec<String> = OPEN.iter().map(|s| format!("'{s}'")).collect();
         conds.push(format!("c.status IN ({})", open.join(", ")));
     }
+    if f.running_only {
+        let running: Vec<String> =
+            OPEN.iter().filter(|s| **s != Status::AwaitingInformation).map(|s| format!("'{s}'")).collect();
+        conds.push(format!("c.status IN ({})", running.join(", ")));
+    }
     if let Some(k) = f.kind {
         conds.push("c.kind = ?".into());
         args.push(Sql::Text(k.as_str().into()));
@@ -131,6 +140,10 @@ fn filter_clause(f: &CaseFilter) -> (String, Vec<Sql>) {
     }
     if let Some(d) = f.due_before {
         conds.push("c.due_on <= ?".into());
+        args.push(Sql::Text(d.to_string()));
+    }
+    if let Some(d) = f.due_after {
+        conds.push("c.due_on >= ?".into());
         args.push(Sql::Text(d.to_string()));
     }
     if let Some(text) = f.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {

@@ -8,6 +8,7 @@ mod closures;
 mod deadlines;
 mod key;
 mod letters;
+mod overview;
 mod schema;
 mod settings;
 
@@ -23,6 +24,7 @@ pub use cases::CaseFilter;
 pub use closures::Closure;
 pub use key::{check_new_passphrase, sidecar_path, KeyFile, RecoveryKey, MIN_PASSPHRASE_CHARS};
 pub use letters::LetterRecord;
+pub use overview::{CalendarEntry, CalendarFilter, Dashboard};
 pub use schema::LATEST_VERSION;
 
 use crate::error::{Error, ErrorKind, Result};

@@ -1,0 +1,142 @@
+//! What the DPO looks at: the dashboard counts and the deadline calendar.
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate};
+use rusqlite::params_from_iter;
+use rusqlite::types::Value as Sql;
+use serde::Serialize;
+
+use super::Store;
+use crate::error::Result;
+use crate::model::flow::OPEN;
+use crate::model::{Kind, Regime};
+use crate::rules::DueState;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dashboard {
+    pub today: NaiveDate,
+    pub overdue: u64,
+    pub due_today: u64,
+    /// Due in the next 7 days, today excluded.
+    pub due_this_week: u64,
+    /// Waiting for identity or clarification: the clock is stopped.
+    pub awaiting_information: u64,
+    pub open: u64,
+    pub open_by_regime: BTreeMap<String, u64>,
+    pub open_by_kind: BTreeMap<String, u64>,
+}
+
+/// One deadline on the calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CalendarEntry {
+    pub reference: String,
+    pub kind: Kind,
+    pub regime: Regime,
+    pub assignee: Option<String>,
+    /// acknowledge, respond, extension-notice, extended-respond, risk or manual.
+    pub deadline: String,
+    pub due: NaiveDate,
+    pub state: DueState,
+}
+
+/// Which deadlines the calendar shows.
+#[derive(Debug, Clone, Default)]
+pub struct CalendarFilter {
+    pub regime: Option<Regime>,
+    pub kind: Option<Kind>,
+    pub assignee: Option<String>,
+}
+
+fn open_list() -> String {
+    OPEN.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")
+}
+
+impl Store {
+    pub fn dashboard(&self) -> Result<Dashboard> {
+        let today = self.today();
+        let week_end = today + Days::new(7);
+        let open = open_list();
+        let (overdue, due_today, due_this_week, awaiting, total): (i64, i64, i64, i64, i64) = self.conn().query_row(
+            &format!(
+                "SELECT
+                   count(*) FILTER (WHERE due_on < ?1 AND status <> 'awaiting-information'),
+                   count(*) FILTER (WHERE due_on = ?1 AND status <> 'awaiting-information'),
+                   count(*) FILTER (WHERE due_on > ?1 AND due_on <= ?2 AND status <> 'awaiting-information'),
+                   count(*) FILTER (WHERE status = 'awaiting-information'),
+                   count(*)
+                 FROM cases WHERE status IN ({open})"
+            ),
+            [today.to_string(), week_end.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
+        let group = |column: &str| -> Result<BTreeMap<String, u64>> {
+            let mut stmt = self.conn().prepare_cached(&format!(
+                "SELECT {column}, count(*) FROM cases WHERE status IN ({open}) GROUP BY {column}"
+            ))?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        Ok(Dashboard {
+            today,
+            overdue: overdue as u64,
+            due_today: due_today as u64,
+            due_this_week: due_this_week as u64,
+            awaiting_information: awaiting as u64,
+            open: total as u64,
+            open_by_regime: group("regime")?,
+            open_by_kind: group("kind")?,
+        })
+    }
+
+    /// Every deadline due from `from` to `to` (inclusive) that applies: an extended date only once
+    /// the case was extended.
+    pub fn calendar(&self, from: NaiveDate, to: NaiveDate, filter: &CalendarFilter) -> Result<Vec<CalendarEntry>> {
+        let mut sql = String::from(
+            "SELECT c.reference, c.kind, c.regime, c.assignee, d.kind, d.due_on, d.met_on FROM deadlines d
+             JOIN cases c ON c.id = d.case_id
+             WHERE d.due_on BETWEEN ?1 AND ?2
+               AND (d.kind <> 'extended-respond'
+                    OR EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'extended'))",
+        );
+        let mut args = vec![Sql::Text(from.to_string()), Sql::Text(to.to_string())];
+        if let Some(r) = filter.regime {
+            sql.push_str(&format!(" AND c.regime = ?{}", args.len() + 1));
+            args.push(Sql::Text(r.as_str().into()));
+        }
+        if let Some(k) = filter.kind {
+            sql.push_str(&format!(" AND c.kind = ?{}", args.len() + 1));
+            args.push(Sql::Text(k.as_str().into()));
+        }
+        if let Some(a) = filter.assignee.as_deref().filter(|a| !a.is_empty()) {
+            sql.push_str(&format!(" AND c.assignee = ?{}", args.len() + 1));
+            args.push(Sql::Text(a.into()));
+        }
+        sql.push_str(" ORDER BY d.due_on, c.reference");
+        let today = self.today();
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            let due: NaiveDate = r.get(5)?;
+            let met: Option<NaiveDate> = r.get(6)?;
+            Ok(CalendarEntry {
+                reference: r.get(0)?,
+                kind: r.get(1)?,
+                regime: r.get(2)?,
+                assignee: r.get(3)?,
+                deadline: r.get(4)?,
+                due,
+                state: DueState::of(due, met.is_some(), today),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The people cases are assigned to, for filters.
+    pub fn assignees(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT DISTINCT assignee FROM cases WHERE assignee IS NOT NULL ORDER BY assignee")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

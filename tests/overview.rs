@@ -1,0 +1,79 @@
+//! The dashboard and the calendar agree with the cases themselves, on a demo database.
+
+mod common;
+
+use casebook::model::{OrganisationProfile, Status};
+use casebook::store::{CalendarFilter, CaseFilter};
+use casebook::Store;
+use chrono::Days;
+use common::{TestDb, PASSPHRASE};
+
+fn demo_store(db: &TestDb) -> Store {
+    let (mut store, _) = Store::create(&db.path, PASSPHRASE, &OrganisationProfile::sample()).unwrap();
+    casebook::demo::fill(&mut store, 400, 11).unwrap();
+    store
+}
+
+#[test]
+fn dashboard_counts_match_the_case_list() {
+    let db = TestDb::new();
+    let store = demo_store(&db);
+    let d = store.dashboard().unwrap();
+    let today = store.today();
+    let cases = store.list_cases(&CaseFilter { open_only: true, ..CaseFilter::default() }).unwrap();
+    let running = |c: &&casebook::model::Case| c.status != Status::AwaitingInformation;
+    let due = |c: &casebook::model::Case| {
+        if c.status == Status::Extended {
+            c.deadlines.extended_respond_by
+        } else {
+            c.deadlines.respond_by
+        }
+    };
+    assert_eq!(d.open, cases.len() as u64);
+    assert_eq!(d.overdue, cases.iter().filter(running).filter(|c| due(c).is_some_and(|x| x < today)).count() as u64);
+    assert_eq!(d.due_today, cases.iter().filter(running).filter(|c| due(c) == Some(today)).count() as u64);
+    let week = today + Days::new(7);
+    assert_eq!(
+        d.due_this_week,
+        cases.iter().filter(running).filter(|c| due(c).is_some_and(|x| x > today && x <= week)).count() as u64
+    );
+    assert_eq!(d.awaiting_information, cases.iter().filter(|c| c.status == Status::AwaitingInformation).count() as u64);
+    assert_eq!(d.open_by_regime.values().sum::<u64>(), d.open);
+    assert!(d.open > 0 && d.open_by_kind.contains_key("request"));
+
+    // The numbers open the same lists in the window: overdue = running cases due before today.
+    let overdue = CaseFilter { running_only: true, due_before: today.pred_opt(), ..CaseFilter::default() };
+    assert_eq!(store.count_cases(&overdue).unwrap(), d.overdue);
+}
+
+#[test]
+fn the_calendar_shows_every_applicable_deadline_in_range() {
+    let db = TestDb::new();
+    let store = demo_store(&db);
+    let today = store.today();
+    let (from, to) = (today - Days::new(31), today + Days::new(31));
+    let entries = store.calendar(from, to, &CalendarFilter::default()).unwrap();
+    let mut expected = Vec::new();
+    for case in store.list_cases(&CaseFilter::default()).unwrap() {
+        for d in store.case_detail(&case.reference).unwrap().schedule {
+            if d.due >= from && d.due <= to && !d.conditional {
+                expected.push((case.reference.clone(), d.kind.clone(), d.due, d.state));
+            }
+        }
+    }
+    let mut got: Vec<_> = entries.iter().map(|e| (e.reference.clone(), e.deadline.clone(), e.due, e.state)).collect();
+    expected.sort();
+    got.sort();
+    assert!(!got.is_empty());
+    assert_eq!(got, expected);
+
+    let ccpa = store
+        .calendar(from, to, &CalendarFilter { regime: Some("ccpa".parse().unwrap()), ..Default::default() })
+        .unwrap();
+    assert!(!ccpa.is_empty() && ccpa.iter().all(|e| e.regime.as_str() == "ccpa"));
+    let someone = store.assignees().unwrap()[0].clone();
+    let theirs =
+        store.calendar(from, to, &CalendarFilter { assignee: Some(someone.clone()), ..Default::default() }).unwrap();
+    assert!(theirs.iter().all(|e| e.assignee.as_deref() == Some(someone.as_str())));
+    assert!(theirs.len() < entries.len());
+}
