@@ -21,6 +21,14 @@ try {
   await shot("unlock");
   await s.type("#passphrase", process.env.PASSPHRASE);
   await s.click("#unlock");
+  await s.waitForText("h1", (t) => t === "Dashboard");
+  await sleep(300);
+  await shot("dashboard");
+  await s.click("#nav-calendar");
+  await s.find("#month .day.today");
+  await sleep(300);
+  await shot("calendar");
+  await s.click("#nav-cases");
   await s.waitForText("#case-count", (t) => t.includes("of"));
   await shot("cases");
   await s.click("tr[data-reference] td.ref");

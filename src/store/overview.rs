@@ -90,14 +90,16 @@ impl Store {
     }
 
     /// Every deadline due from `from` to `to` (inclusive) that applies: an extended date only once
-    /// the case was extended.
+    /// the case was extended, and an extension-notice date only where it differs from the response date.
     pub fn calendar(&self, from: NaiveDate, to: NaiveDate, filter: &CalendarFilter) -> Result<Vec<CalendarEntry>> {
         let mut sql = String::from(
             "SELECT c.reference, c.kind, c.regime, c.assignee, d.kind, d.due_on, d.met_on FROM deadlines d
              JOIN cases c ON c.id = d.case_id
              WHERE d.due_on BETWEEN ?1 AND ?2
                AND (d.kind <> 'extended-respond'
-                    OR EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'extended'))",
+                    OR EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'extended'))
+               AND NOT (d.kind = 'extension-notice' AND EXISTS (SELECT 1 FROM deadlines r
+                        WHERE r.case_id = d.case_id AND r.kind = 'respond' AND r.due_on = d.due_on))",
         );
         let mut args = vec![Sql::Text(from.to_string()), Sql::Text(to.to_string())];
         if let Some(r) = filter.regime {

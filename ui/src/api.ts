@@ -115,6 +115,9 @@ export interface CasePage {
 export interface ListRequest {
   status?: Status | null;
   open_only?: boolean;
+  running_only?: boolean;
+  due_before?: string | null;
+  due_after?: string | null;
   kind?: Kind | null;
   regime?: Regime | null;
   search?: string | null;
@@ -178,6 +181,35 @@ export interface Profile {
   parties: Party[];
 }
 
+export interface Dashboard {
+  today: string;
+  overdue: number;
+  due_today: number;
+  due_this_week: number;
+  awaiting_information: number;
+  open: number;
+  open_by_regime: Record<string, number>;
+  open_by_kind: Record<string, number>;
+}
+
+export interface CalendarEntry {
+  reference: string;
+  kind: Kind;
+  regime: Regime;
+  assignee: string | null;
+  deadline: DeadlineView["kind"];
+  due: string;
+  state: DueState;
+}
+
+export interface CalendarRequest {
+  from: string;
+  to: string;
+  regime?: Regime | null;
+  kind?: Kind | null;
+  assignee?: string | null;
+}
+
 export interface AppStatus {
   state: "setup" | "locked" | "unlocked";
   database: string;
@@ -238,6 +270,9 @@ export const api = {
   addCase: (input: CaseInput) => call<Case>("add_case", { input }),
   recordEvent: (reference: string, input: EventInput) => call<CaseView>("record_event", { reference, input }),
   listParties: () => call<Party[]>("list_parties"),
+  dashboard: () => call<Dashboard>("dashboard"),
+  calendar: (request: CalendarRequest) => call<CalendarEntry[]>("calendar", { request }),
+  assignees: () => call<string[]>("assignees"),
   letterOptions: () => call<LetterOptions>("letter_options"),
   draftLetter: (reference: string, template: string, lang: string) =>
     call<LetterText>("draft_letter", { reference, template, lang }),

@@ -1,8 +1,10 @@
 // The application shell: which screen shows, navigation and keyboard shortcuts.
-import { api, type AppStatus, type Vocabulary } from "./api";
+import { api, type AppStatus, type ListRequest, type Vocabulary } from "./api";
 import { h, replace } from "./dom";
 import { caseDetailScreen } from "./screens/caseDetail";
+import { calendarScreen } from "./screens/calendar";
 import { caseListScreen } from "./screens/caseList";
+import { dashboardScreen } from "./screens/dashboard";
 import { letterScreen } from "./screens/letter";
 import { newCaseScreen } from "./screens/newCase";
 import { partiesScreen } from "./screens/parties";
@@ -10,11 +12,19 @@ import { setupScreen } from "./screens/setup";
 import { unlockScreen } from "./screens/unlock";
 
 export type Route =
-  | { name: "cases" }
+  | { name: "dashboard" }
+  | { name: "calendar" }
+  | { name: "cases"; preset?: CasePreset }
   | { name: "case"; reference: string }
   | { name: "letter"; reference: string }
   | { name: "new" }
   | { name: "parties" };
+
+/** A filtered case list the dashboard opens, with the words that describe it. */
+export interface CasePreset {
+  title: string;
+  request: ListRequest;
+}
 
 export interface Ctx {
   vocab: Vocabulary;
@@ -25,6 +35,8 @@ export interface Ctx {
 }
 
 const SHORTCUTS: [string, string, Route | "lock" | "search"][] = [
+  ["Ctrl+D", "Dashboard", { name: "dashboard" }],
+  ["Ctrl+G", "Calendar", { name: "calendar" }],
   ["Ctrl+N", "New case", { name: "new" }],
   ["Ctrl+K", "Search cases", "search"],
   ["Ctrl+L", "Lock", "lock"],
@@ -58,7 +70,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
       { class: "sidebar", "aria-label": "Main" },
       h("div", { class: "brand" }, h("span", { class: "logo", "aria-hidden": "true" }), "Casebook"),
       h("div", { class: "org" }, status.organisation ?? ""),
+      navButton("Dashboard", "nav-dashboard", () => ctx.navigate({ name: "dashboard" }), "Ctrl+D"),
       navButton("Cases", "nav-cases", () => ctx.navigate({ name: "cases" })),
+      navButton("Calendar", "nav-calendar", () => ctx.navigate({ name: "calendar" }), "Ctrl+G"),
       navButton("New case", "nav-new", () => ctx.navigate({ name: "new" }), "Ctrl+N"),
       navButton("Parties", "nav-parties", () => ctx.navigate({ name: "parties" })),
       h("div", { class: "spacer" }),
@@ -72,11 +86,23 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   async function show(route: Route): Promise<void> {
     document.querySelectorAll(".sidebar button").forEach((b) => b.removeAttribute("aria-current"));
-    const current = { cases: "nav-cases", case: "nav-cases", letter: "nav-cases", new: "nav-new", parties: "nav-parties" }[route.name];
+    const current = {
+      dashboard: "nav-dashboard",
+      calendar: "nav-calendar",
+      cases: "nav-cases",
+      case: "nav-cases",
+      letter: "nav-cases",
+      new: "nav-new",
+      parties: "nav-parties",
+    }[route.name];
     document.getElementById(current)?.setAttribute("aria-current", "page");
     const screen =
-      route.name === "cases"
-        ? caseListScreen(ctx)
+      route.name === "dashboard"
+        ? dashboardScreen(ctx)
+        : route.name === "calendar"
+          ? calendarScreen(ctx)
+          : route.name === "cases"
+        ? caseListScreen(ctx, route.preset)
         : route.name === "case"
           ? caseDetailScreen(ctx, route.reference)
           : route.name === "letter"
@@ -92,13 +118,15 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (status.state === "setup") return replace(root, setupScreen(ctx));
     if (status.state === "locked") return replace(root, unlockScreen(ctx));
     replace(root, h("div", { class: "shell" }, nav(), main));
-    void show({ name: "cases" });
+    void show({ name: "dashboard" });
   }
 
   document.addEventListener("keydown", (e) => {
     if (status.state !== "unlocked" || !(e.ctrlKey || e.metaKey)) return;
     const key = e.key.toLowerCase();
     if (key === "n") ctx.navigate({ name: "new" });
+    else if (key === "d") ctx.navigate({ name: "dashboard" });
+    else if (key === "g") ctx.navigate({ name: "calendar" });
     else if (key === "l") void lock();
     else if (key === "k") {
       const search = document.getElementById("search") as HTMLInputElement | null;

@@ -1,13 +1,13 @@
 // The case list: search as you type, filters, soonest due first, paged.
 import { api, asApiError, type Case, type ListRequest, type Kind, type Regime, type Status } from "../api";
-import type { Ctx } from "../app";
+import type { CasePreset, Ctx } from "../app";
 import { h, replace, select } from "../dom";
 import { daysBetween, daysLeftText, dueDate, dueState, formatDate, label, todayIso } from "../format";
 
 const PAGE = 50;
 
-export async function caseListScreen(ctx: Ctx): Promise<HTMLElement> {
-  const request: ListRequest = { open_only: true, limit: PAGE, offset: 0 };
+export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTMLElement> {
+  const request: ListRequest = { open_only: true, ...preset?.request, limit: PAGE, offset: 0 };
   const search = h("input", {
     type: "search",
     id: "search",
@@ -21,6 +21,7 @@ export async function caseListScreen(ctx: Ctx): Promise<HTMLElement> {
   );
   const kind = select([["", "All kinds"], ...ctx.vocab.kinds.map((k): [string, string] => [k, label(k)])]);
   const regime = select([["", "All regimes"], ...ctx.vocab.regimes.map(([r]): [string, string] => [r, label(r)])]);
+  status.value = request.status ?? (request.open_only === false ? "" : "open");
   status.setAttribute("aria-label", "Status");
   kind.setAttribute("aria-label", "Kind");
   regime.setAttribute("aria-label", "Regime");
@@ -80,7 +81,20 @@ export async function caseListScreen(ctx: Ctx): Promise<HTMLElement> {
   return h(
     "section",
     { class: "screen" },
-    h("header", { class: "screen-head" }, h("h1", {}, "Cases"), pager),
+    h(
+      "header",
+      { class: "screen-head" },
+      h("h1", {}, "Cases"),
+      preset
+        ? h(
+            "span",
+            { class: "preset", id: "preset" },
+            preset.title,
+            h("button", { type: "button", class: "link", onclick: () => ctx.navigate({ name: "cases" }) }, "× show all open"),
+          )
+        : null,
+      pager,
+    ),
     h("div", { class: "toolbar" }, search, status, kind, regime),
     body,
   );

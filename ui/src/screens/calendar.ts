@@ -1,0 +1,117 @@
+// The deadline calendar: a month grid and an agenda of every deadline, coloured by state.
+import { api, type CalendarEntry, type Kind, type Regime } from "../api";
+import type { Ctx } from "../app";
+import { h, replace, select } from "../dom";
+import { formatDate, label, todayIso } from "../format";
+
+const DEADLINE_SHORT: Record<string, string> = {
+  acknowledge: "acknowledge",
+  respond: "respond",
+  "extension-notice": "extension notice",
+  "extended-respond": "extended respond",
+  risk: "APPI Art. 39",
+  manual: "deadline",
+};
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d));
+
+/** The Monday-to-Sunday weeks covering a month, as ISO dates. */
+export function monthGrid(year: number, month: number): string[] {
+  const first = utc(year, month, 1);
+  const start = utc(year, month, 1 - ((first.getUTCDay() + 6) % 7));
+  const last = utc(year, month + 1, 0);
+  const end = utc(year, month + 1, (7 - last.getUTCDay()) % 7);
+  const days: string[] = [];
+  for (let d = start; d <= end; d = utc(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1)) days.push(iso(d));
+  return days;
+}
+
+export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
+  const today = todayIso();
+  let year = Number(today.slice(0, 4));
+  let month = Number(today.slice(5, 7)) - 1;
+  const regime = select([["", "All regimes"], ...ctx.vocab.regimes.map(([r]): [string, string] => [r, label(r)])]);
+  const kind = select([["", "All kinds"], ...ctx.vocab.kinds.map((k): [string, string] => [k, label(k)])]);
+  const assignee = select([["", "Everyone"], ...(await api.assignees()).map((a): [string, string] => [a, a])]);
+  regime.setAttribute("aria-label", "Regime");
+  kind.setAttribute("aria-label", "Kind");
+  assignee.setAttribute("aria-label", "Assignee");
+  const title = h("h1", { id: "calendar-title" });
+  const grid = h("div", { class: "month", id: "month" });
+  const agenda = h("ol", { class: "agenda", id: "agenda" });
+
+  const chip = (e: CalendarEntry) =>
+    h(
+      "button",
+      {
+        type: "button",
+        class: `chip state-${e.state}`,
+        title: `${e.reference}: ${DEADLINE_SHORT[e.deadline]} (${label(e.regime)}) ${formatDate(e.due)}`,
+        onclick: () => ctx.navigate({ name: "case", reference: e.reference }),
+      },
+      e.reference,
+      h("span", { class: "what" }, DEADLINE_SHORT[e.deadline] ?? e.deadline),
+    );
+
+  async function load(): Promise<void> {
+    const days = monthGrid(year, month);
+    const entries = await api.calendar({
+      from: days[0],
+      to: days[days.length - 1],
+      regime: (regime.value || null) as Regime | null,
+      kind: (kind.value || null) as Kind | null,
+      assignee: assignee.value || null,
+    });
+    const monthName = new Date(Date.UTC(year, month, 15)).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+    title.textContent = monthName;
+    const byDay = new Map<string, CalendarEntry[]>();
+    for (const e of entries) byDay.set(e.due, [...(byDay.get(e.due) ?? []), e]);
+    const inMonth = (d: string) => Number(d.slice(5, 7)) - 1 === month;
+    replace(
+      grid,
+      ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map((d) => h("div", { class: "dow" }, d)),
+      days.map((d) =>
+        h(
+          "div",
+          { class: `day${inMonth(d) ? "" : " outside"}${d === today ? " today" : ""}`, "data-date": d },
+          h("span", { class: "num" }, String(Number(d.slice(8)))),
+          (byDay.get(d) ?? []).slice(0, 4).map(chip),
+          (byDay.get(d)?.length ?? 0) > 4 ? h("span", { class: "more" }, `+${byDay.get(d)!.length - 4} more`) : null,
+        ),
+      ),
+    );
+    const monthDays = [...byDay.keys()].filter(inMonth).sort();
+    replace(
+      agenda,
+      monthDays.length === 0
+        ? h("li", { class: "muted" }, "No deadlines this month.")
+        : monthDays.map((d) => h("li", {}, h("time", { class: d === today ? "today" : "" }, formatDate(d)), h("div", { class: "chips" }, byDay.get(d)!.map(chip)))),
+    );
+  }
+
+  const move = (delta: number) => {
+    const d = utc(year, month + delta, 1);
+    year = d.getUTCFullYear();
+    month = d.getUTCMonth();
+    void load();
+  };
+  [regime, kind, assignee].forEach((s) => s.addEventListener("change", () => void load()));
+  await load();
+  return h(
+    "section",
+    { class: "screen" },
+    h(
+      "header",
+      { class: "screen-head" },
+      title,
+      h("button", { type: "button", id: "prev-month", onclick: () => move(-1), title: "Previous month" }, "‹"),
+      h("button", { type: "button", id: "this-month", onclick: () => ((year = Number(today.slice(0, 4))), (month = Number(today.slice(5, 7)) - 1), void load()) }, "Today"),
+      h("button", { type: "button", id: "next-month", onclick: () => move(1), title: "Next month" }, "›"),
+    ),
+    h("div", { class: "toolbar" }, regime, kind, assignee, h("span", { class: "legend" }, ["overdue", "due-soon", "due-this-week", "later", "met"].map((s) => h("span", { class: `chip state-${s}` }, label(s))))),
+    grid,
+    h("h2", { class: "agenda-title" }, "Agenda"),
+    agenda,
+  );
+}
