@@ -3,6 +3,7 @@
 
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod letter;
 pub mod model;
 pub mod rules;

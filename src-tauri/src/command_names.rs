@@ -20,4 +20,5 @@ pub const ALL: &[&str] = &[
     "dashboard",
     "calendar",
     "assignees",
+    "export_calendar",
 ];

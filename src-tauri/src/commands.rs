@@ -117,3 +117,22 @@ pub fn calendar(state: State<'_, AppState>, request: CalendarRequest) -> Result<
 pub fn assignees(state: State<'_, AppState>) -> Result<Vec<String>> {
     state.with_store(|s| s.assignees())
 }
+
+/// Writes the open deadlines as iCalendar where the user chooses in the native save dialog.
+#[tauri::command(async)]
+pub fn export_calendar<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<usize>> {
+    use tauri_plugin_dialog::DialogExt;
+    let chosen = app
+        .dialog()
+        .file()
+        .add_filter("iCalendar", &["ics"])
+        .set_file_name("casebook-deadlines.ics")
+        .blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    state.export_calendar(&path).map(Some)
+}

@@ -51,6 +51,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::dashboard,
         commands::calendar,
         commands::assignees,
+        commands::export_calendar,
     ])
 }
 

@@ -205,6 +205,15 @@ impl AppState {
         self.with_store(|s| s.calendar(r.from, r.to, &filter))
     }
 
+    /// Writes every open deadline to `path` as iCalendar (references only, a reminder 3 days before).
+    pub fn export_calendar(&self, path: &std::path::Path) -> Result<usize, UiError> {
+        self.with_store(|s| {
+            let deadlines = s.open_deadlines(false)?;
+            std::fs::write(path, casebook::export::ics::calendar(&deadlines, 3, Utc::now()))?;
+            Ok(deadlines.len())
+        })
+    }
+
     pub fn add_case(&self, input: &CaseInput) -> Result<Case, UiError> {
         self.with_store(|s| {
             let case = input.validate(s.zone(), Utc::now())?;

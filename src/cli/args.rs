@@ -85,6 +85,19 @@ pub enum Command {
     /// Change the passphrase (re-keys the database), or reset it with the recovery key.
     #[command(subcommand)]
     Passphrase(PassphraseCommand),
+    /// Export data: `ics` (open deadlines as iCalendar).
+    Export {
+        /// ics
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Days before each deadline for the calendar reminder (ics).
+        #[arg(long, default_value_t = 3)]
+        alarm_days: u32,
+        /// Put requesters' names in calendar entries (off: references only).
+        #[arg(long)]
+        with_names: bool,
+    },
     /// Print the path of the database in use.
     Path,
     /// Check the database's integrity and the audit chain.

@@ -94,6 +94,7 @@ pub fn run() -> Result<()> {
         Command::StressWriter { count } => stress_writer(&db, count),
         Command::Passphrase(PassphraseCommand::Change) => change_passphrase(&db, false),
         Command::Passphrase(PassphraseCommand::Reset) => change_passphrase(&db, true),
+        Command::Export { format, out, alarm_days, with_names } => export(&db, &format, &out, alarm_days, with_names),
         Command::Path => {
             println!("{}", db.display());
             Ok(())
@@ -275,6 +276,29 @@ fn stress_writer(db: &Path, count: u32) -> Result<()> {
         writeln!(out, "{}", case.reference)?;
         out.flush()?;
     }
+    Ok(())
+}
+
+fn export(db: &Path, format: &str, out: &Path, alarm_days: u32, with_names: bool) -> Result<()> {
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(Error::validation(format!("the folder {} does not exist", dir.display())));
+    }
+    let store = open(db)?;
+    let (text, count) = match format {
+        "ics" => {
+            let deadlines = store.open_deadlines(with_names)?;
+            (casebook::export::ics::calendar(&deadlines, alarm_days, chrono::Utc::now()), deadlines.len())
+        }
+        other => {
+            return Err(Error::validation(format!(
+                "unknown export format '{}' (expected ics)",
+                casebook::model::validate::printable(other)
+            )))
+        }
+    };
+    std::fs::write(out, text).map_err(|e| Error::validation(format!("cannot write {}: {e}", out.display())))?;
+    println!("Exported {count} deadline(s) to {}", out.display());
     Ok(())
 }
 

@@ -48,6 +48,13 @@ pub struct CalendarFilter {
     pub assignee: Option<String>,
 }
 
+/// The deadlines worth showing: an extended date only once the case was extended, and an
+/// extension-notice date only where it differs from the response date.
+const APPLICABLE: &str = "(d.kind <> 'extended-respond'
+       OR EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'extended'))
+  AND NOT (d.kind = 'extension-notice' AND EXISTS (SELECT 1 FROM deadlines r
+       WHERE r.case_id = d.case_id AND r.kind = 'respond' AND r.due_on = d.due_on))";
+
 fn open_list() -> String {
     OPEN.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")
 }
@@ -95,12 +102,9 @@ impl Store {
         let mut sql = String::from(
             "SELECT c.reference, c.kind, c.regime, c.assignee, d.kind, d.due_on, d.met_on FROM deadlines d
              JOIN cases c ON c.id = d.case_id
-             WHERE d.due_on BETWEEN ?1 AND ?2
-               AND (d.kind <> 'extended-respond'
-                    OR EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'extended'))
-               AND NOT (d.kind = 'extension-notice' AND EXISTS (SELECT 1 FROM deadlines r
-                        WHERE r.case_id = d.case_id AND r.kind = 'respond' AND r.due_on = d.due_on))",
+             WHERE d.due_on BETWEEN ?1 AND ?2 AND ",
         );
+        sql.push_str(APPLICABLE);
         let mut args = vec![Sql::Text(from.to_string()), Sql::Text(to.to_string())];
         if let Some(r) = filter.regime {
             sql.push_str(&format!(" AND c.regime = ?{}", args.len() + 1));
@@ -128,6 +132,27 @@ impl Store {
                 deadline: r.get(4)?,
                 due,
                 state: DueState::of(due, met.is_some(), today),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every open deadline of every open case (for calendar export), soonest first.
+    pub fn open_deadlines(&self, with_names: bool) -> Result<Vec<crate::export::ics::IcsDeadline>> {
+        let open = open_list();
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT c.reference, c.regime, d.kind, d.due_on, p.name FROM deadlines d
+             JOIN cases c ON c.id = d.case_id JOIN people p ON p.id = c.requester_id
+             WHERE c.status IN ({open}) AND d.met_on IS NULL AND {APPLICABLE}
+             ORDER BY d.due_on, c.reference, d.kind"
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            Ok(crate::export::ics::IcsDeadline {
+                reference: r.get(0)?,
+                regime: r.get(1)?,
+                kind: r.get(2)?,
+                due: r.get(3)?,
+                requester: if with_names { Some(r.get(4)?) } else { None },
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

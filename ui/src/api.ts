@@ -273,6 +273,8 @@ export const api = {
   dashboard: () => call<Dashboard>("dashboard"),
   calendar: (request: CalendarRequest) => call<CalendarEntry[]>("calendar", { request }),
   assignees: () => call<string[]>("assignees"),
+  /** Opens the native save dialog; the number of deadlines written, or null when cancelled. */
+  exportCalendar: () => call<number | null>("export_calendar"),
   letterOptions: () => call<LetterOptions>("letter_options"),
   draftLetter: (reference: string, template: string, lang: string) =>
     call<LetterText>("draft_letter", { reference, template, lang }),

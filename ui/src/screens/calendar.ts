@@ -1,5 +1,5 @@
 // The deadline calendar: a month grid and an agenda of every deadline, coloured by state.
-import { api, type CalendarEntry, type Kind, type Regime } from "../api";
+import { api, asApiError, type CalendarEntry, type Kind, type Regime } from "../api";
 import type { Ctx } from "../app";
 import { h, replace, select } from "../dom";
 import { formatDate, label, todayIso } from "../format";
@@ -90,6 +90,16 @@ export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
     );
   }
 
+  const exported = h("span", { class: "muted small", role: "status" });
+  async function exportIcs(): Promise<void> {
+    try {
+      const n = await api.exportCalendar();
+      if (n !== null) exported.textContent = `${n} deadlines exported`;
+    } catch (e) {
+      exported.textContent = asApiError(e).message;
+    }
+  }
+
   const move = (delta: number) => {
     const d = utc(year, month + delta, 1);
     year = d.getUTCFullYear();
@@ -108,6 +118,8 @@ export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
       h("button", { type: "button", id: "prev-month", onclick: () => move(-1), title: "Previous month" }, "‹"),
       h("button", { type: "button", id: "this-month", onclick: () => ((year = Number(today.slice(0, 4))), (month = Number(today.slice(5, 7)) - 1), void load()) }, "Today"),
       h("button", { type: "button", id: "next-month", onclick: () => move(1), title: "Next month" }, "›"),
+      h("button", { type: "button", id: "export-ics", onclick: () => void exportIcs() }, "Export to calendar app…"),
+      exported,
     ),
     h("div", { class: "toolbar" }, regime, kind, assignee, h("span", { class: "legend" }, ["overdue", "due-soon", "due-this-week", "later", "met"].map((s) => h("span", { class: `chip state-${s}` }, label(s))))),
     grid,

@@ -1,0 +1,59 @@
+//! Open deadlines as an iCalendar file (RFC 5545) for the DPO's own calendar: one all-day VEVENT
+//! per deadline, with a UID stable per case and deadline kind (re-importing updates, not duplicates),
+//! a reminder, and no personal data unless asked for.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use icalendar::{Alarm, Calendar, Component, Event, EventLike};
+
+/// One deadline to export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IcsDeadline {
+    pub reference: String,
+    pub regime: String,
+    /// acknowledge, respond, extension-notice, extended-respond, risk, manual.
+    pub kind: String,
+    pub due: NaiveDate,
+    /// Only when the user opts in to names in the calendar.
+    pub requester: Option<String>,
+}
+
+fn describe(kind: &str) -> &'static str {
+    match kind {
+        "acknowledge" => "acknowledge by",
+        "respond" => "respond by",
+        "extension-notice" => "extension notice by",
+        "extended-respond" => "extended response by",
+        "risk" => "APPI Art. 39 date",
+        _ => "deadline",
+    }
+}
+
+/// The calendar text, with CRLF line ends and lines folded at 75 octets.
+pub fn calendar(deadlines: &[IcsDeadline], alarm_days: u32, now: DateTime<Utc>) -> String {
+    let mut cal = Calendar::empty();
+    for (key, value) in [("VERSION", "2.0"), ("PRODID", "-//Casebook//Deadlines//EN"), ("CALSCALE", "GREGORIAN")] {
+        cal.append_property((key, value));
+    }
+    cal.name("Casebook deadlines");
+    for d in deadlines {
+        let mut summary = format!("{}: {} ({})", d.reference, describe(&d.kind), d.regime);
+        if let Some(name) = &d.requester {
+            summary.push_str(" – ");
+            summary.push_str(name);
+        }
+        let mut event = Event::new();
+        event
+            .uid(&format!("{}-{}@casebook", d.reference, d.kind))
+            .timestamp(now)
+            .summary(&summary)
+            .description(&format!("Casebook case {}: {} {}", d.reference, describe(&d.kind), d.due))
+            // All-day: DTEND is exclusive, so the day after.
+            .starts(d.due)
+            .ends(d.due + Duration::days(1));
+        if alarm_days > 0 {
+            event.alarm(Alarm::display(&summary, -Duration::days(alarm_days.into())));
+        }
+        cal.push(event.done());
+    }
+    cal.done().to_string()
+}

@@ -1,0 +1,3 @@
+//! What leaves Casebook for other programs: calendars, spreadsheets, archives.
+
+pub mod ics;
