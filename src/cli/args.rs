@@ -85,9 +85,9 @@ pub enum Command {
     /// Change the passphrase (re-keys the database), or reset it with the recovery key.
     #[command(subcommand)]
     Passphrase(PassphraseCommand),
-    /// Export data: `ics` (open deadlines as iCalendar).
+    /// Export data: `ics` (open deadlines), `csv` (one row per case), `json` (everything).
     Export {
-        /// ics
+        /// ics, csv or json
         format: String,
         #[arg(long)]
         out: PathBuf,
@@ -97,6 +97,12 @@ pub enum Command {
         /// Put requesters' names in calendar entries (off: references only).
         #[arg(long)]
         with_names: bool,
+    },
+    /// Import a Casebook JSON export into a database that holds no cases yet.
+    Import {
+        /// json
+        format: String,
+        file: PathBuf,
     },
     /// Print the path of the database in use.
     Path,

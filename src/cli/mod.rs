@@ -95,6 +95,24 @@ pub fn run() -> Result<()> {
         Command::Passphrase(PassphraseCommand::Change) => change_passphrase(&db, false),
         Command::Passphrase(PassphraseCommand::Reset) => change_passphrase(&db, true),
         Command::Export { format, out, alarm_days, with_names } => export(&db, &format, &out, alarm_days, with_names),
+        Command::Import { format, file } => match format.as_str() {
+            "json" => {
+                let text = read_file(&file)?;
+                let doc: serde_json::Value = serde_json::from_str(&text)
+                    .map_err(|e| Error::validation(format!("import: {} is not valid JSON: {e}", file.display())))?;
+                let counts = open(&db)?.import_json(&doc)?;
+                println!(
+                    "Imported {} case(s) from {}",
+                    counts.get("cases").and_then(|v| v.as_u64()).unwrap_or(0),
+                    file.display()
+                );
+                Ok(())
+            }
+            other => Err(Error::validation(format!(
+                "unknown import format '{}' (expected json)",
+                casebook::model::validate::printable(other)
+            ))),
+        },
         Command::Path => {
             println!("{}", db.display());
             Ok(())
@@ -285,20 +303,31 @@ fn export(db: &Path, format: &str, out: &Path, alarm_days: u32, with_names: bool
         return Err(Error::validation(format!("the folder {} does not exist", dir.display())));
     }
     let store = open(db)?;
-    let (text, count) = match format {
+    let (bytes, what) = match format {
         "ics" => {
             let deadlines = store.open_deadlines(with_names)?;
-            (casebook::export::ics::calendar(&deadlines, alarm_days, chrono::Utc::now()), deadlines.len())
+            let text = casebook::export::ics::calendar(&deadlines, alarm_days, chrono::Utc::now());
+            (text.into_bytes(), format!("{} deadline(s)", deadlines.len()))
+        }
+        "csv" => {
+            let cases = store.list_cases(&casebook::store::CaseFilter::default())?;
+            (casebook::export::csv::cases(&cases)?, format!("{} case(s)", cases.len()))
+        }
+        "json" => {
+            let doc = store.export_json()?;
+            let mut text = serde_json::to_string_pretty(&doc).expect("export serialises");
+            text.push('\n');
+            (text.into_bytes(), "everything but the audit log".to_string())
         }
         other => {
             return Err(Error::validation(format!(
-                "unknown export format '{}' (expected ics)",
+                "unknown export format '{}' (expected ics, csv or json)",
                 casebook::model::validate::printable(other)
             )))
         }
     };
-    std::fs::write(out, text).map_err(|e| Error::validation(format!("cannot write {}: {e}", out.display())))?;
-    println!("Exported {count} deadline(s) to {}", out.display());
+    std::fs::write(out, bytes).map_err(|e| Error::validation(format!("cannot write {}: {e}", out.display())))?;
+    println!("Exported {what} to {}", out.display());
     Ok(())
 }
 

@@ -1,3 +1,4 @@
 //! What leaves Casebook for other programs: calendars, spreadsheets, archives.
 
+pub mod csv;
 pub mod ics;

@@ -1,6 +1,7 @@
 //! The only code that speaks SQL: opening and unlocking the encrypted database, migrations,
 //! one module per table family, and the audit chain that every write appends to.
 
+mod archive;
 mod audit;
 mod backup;
 mod cases;

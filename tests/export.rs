@@ -1,0 +1,121 @@
+//! Export and import: the JSON round trip is byte for byte; CSV is RFC 4180 with BOM and CRLF and
+//! neutralises formula injection; bad imports are refused whole.
+
+mod common;
+
+use common::{data, stderr, TestDb};
+use serde_json::Value;
+
+#[test]
+fn json_export_import_export_is_identical() {
+    let db = TestDb::initialised();
+    db.run(&["demo", "--cases", "80", "--seed", "6"]);
+    // A stored letter carries binary data through the round trip too.
+    let first = db.json(&["case", "list", "--status", "acknowledged", "--kind", "request", "--json"]);
+    let reference = first[0]["reference"].as_str().unwrap();
+    let letter = db.dir.path().join("l.pdf");
+    assert!(db
+        .run(&["letter", reference, "--template", "acknowledgement", "--out", letter.to_str().unwrap()])
+        .status
+        .success());
+    assert!(db.run(&["closure", "add", "2026-12-28", "--note", "Year-end"]).status.success());
+
+    let one = db.dir.path().join("one.json");
+    assert!(db.run(&["export", "json", "--out", one.to_str().unwrap()]).status.success());
+
+    let fresh = TestDb::initialised();
+    let out = fresh.run(&["import", "json", one.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let two = fresh.dir.path().join("two.json");
+    assert!(fresh.run(&["export", "json", "--out", two.to_str().unwrap()]).status.success());
+    assert_eq!(std::fs::read(&one).unwrap(), std::fs::read(&two).unwrap(), "the round trip loses nothing");
+    assert_eq!(fresh.json(&["case", "list", "--json"]), db.json(&["case", "list", "--json"]));
+    assert!(fresh.run(&["verify"]).status.success());
+
+    // Into a database that already has cases: refused, nothing written.
+    let records = db.audit_records();
+    let again = db.run(&["import", "json", one.to_str().unwrap()]);
+    assert!(stderr(&again).contains("already holds cases"));
+    assert_eq!(db.audit_records(), records);
+}
+
+#[test]
+fn broken_or_foreign_imports_are_refused_whole() {
+    let db = TestDb::initialised();
+    let file = db.dir.path().join("x.json");
+    let records = db.audit_records();
+    for (content, error) in [
+        ("not json", "is not valid JSON"),
+        (r#"{"format": "something-else"}"#, "not a Casebook export"),
+        (r#"{"format": "casebook-export", "version": 99}"#, "unsupported export version"),
+        (r#"{"format": "casebook-export", "version": 1, "schema_version": 999, "tables": {}}"#, "newer Casebook"),
+        (
+            r#"{"format": "casebook-export", "version": 1, "schema_version": 1, "tables": {"users": []}}"#,
+            "unknown table 'users'",
+        ),
+        (
+            r#"{"format": "casebook-export", "version": 1, "schema_version": 1, "tables": {"people": [{"name": "A", "password": "x"}]}}"#,
+            "people has no column 'password'",
+        ),
+        (
+            r#"{"format": "casebook-export", "version": 1, "schema_version": 1, "tables": {"people": [{"name": "A"}], "cases": [{"reference": "X"}]}}"#,
+            "a row of cases was refused",
+        ),
+    ] {
+        std::fs::write(&file, content).unwrap();
+        let out = db.run(&["import", "json", file.to_str().unwrap()]);
+        assert!(!out.status.success(), "{content}");
+        assert!(stderr(&out).contains(error), "{content}: {}", stderr(&out));
+    }
+    assert_eq!(db.audit_records(), records, "nothing was written");
+    assert_eq!(db.json(&["profile", "show"])["name"], "Cyber Security Cloud, Inc.", "the profile is untouched");
+}
+
+#[test]
+fn csv_is_rfc_4180_with_bom_crlf_and_no_formulas() {
+    let db = TestDb::initialised();
+    let corpus: Vec<Value> = serde_json::from_str(&data("csv_injection.json")).unwrap();
+    for v in &corpus {
+        // `--name=VALUE`, since a value starting with '-' would otherwise read as a flag.
+        let name = format!("--name={}", v["name"].as_str().unwrap());
+        let args = [
+            "case",
+            "add",
+            "--kind",
+            "request",
+            "--regime",
+            "gdpr",
+            "--received",
+            "2026-05-04",
+            &name,
+            "--notes",
+            "line one\nline \"two\", with comma",
+        ];
+        let out = db.run(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let file = db.dir.path().join("cases.csv");
+    assert!(db.run(&["export", "csv", "--out", file.to_str().unwrap()]).status.success());
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 byte-order mark");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.starts_with("reference,kind,regime,rights,status,received,"));
+    assert!(text.contains("\r\n") && !text.replace("\r\n", "").contains("\r"));
+
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let headers = reader.headers().unwrap().clone();
+    let name = headers.iter().position(|h| h == "requester_name").unwrap();
+    let notes = headers.iter().position(|h| h == "notes").unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), corpus.len());
+    for v in &corpus {
+        let expected = v["cell"].as_str().unwrap();
+        assert!(rows.iter().any(|r| &r[name] == expected), "{expected} not found");
+    }
+    assert!(rows.iter().all(|r| &r[notes] == "line one\nline \"two\", with comma"));
+    for r in &rows {
+        for cell in r.iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "a live formula: {cell}");
+        }
+    }
+}
