@@ -6,6 +6,7 @@ pub mod error;
 pub mod export;
 pub mod letter;
 pub mod model;
+pub mod report;
 pub mod rules;
 pub mod store;
 

@@ -104,6 +104,19 @@ pub enum Command {
         format: String,
         file: PathBuf,
     },
+    /// Yearly figures: `ccpa-7102` (CCPA §7102 metrics) or `annual` (per regime and right).
+    Report {
+        kind: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        regime: Option<String>,
+        /// json, csv or pdf.
+        #[arg(long, default_value = "json")]
+        format: String,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Print the path of the database in use.
     Path,
     /// Check the database's integrity and the audit chain.

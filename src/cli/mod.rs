@@ -5,6 +5,7 @@ mod cases;
 mod deadline;
 mod letters;
 mod output;
+mod report;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -113,6 +114,9 @@ pub fn run() -> Result<()> {
                 casebook::model::validate::printable(other)
             ))),
         },
+        Command::Report { kind, year, regime, format, out } => {
+            report::run(&db, &kind, year, regime.as_deref(), &format, out.as_deref())
+        }
         Command::Path => {
             println!("{}", db.display());
             Ok(())

@@ -158,6 +158,34 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// One row per request and right, for the yearly reports.
+    pub fn report_rows(&self) -> Result<Vec<crate::report::ReportRow>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT c.reference, c.regime, r.\"right\", c.status, c.outcome, c.outcome_reason, c.received_date,
+                    (SELECT min(occurred_on) FROM case_events e WHERE e.case_id = c.id
+                       AND e.type IN ('responded', 'closed', 'rejected')),
+                    CASE WHEN EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'extended')
+                         THEN (SELECT due_on FROM deadlines WHERE case_id = c.id AND kind = 'extended-respond')
+                         ELSE (SELECT due_on FROM deadlines WHERE case_id = c.id AND kind = 'respond') END
+             FROM cases c JOIN case_rights r ON r.case_id = c.id
+             WHERE c.kind = 'request' ORDER BY c.id, r.position",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(crate::report::ReportRow {
+                reference: r.get(0)?,
+                regime: r.get(1)?,
+                right: r.get(2)?,
+                status: r.get(3)?,
+                outcome: r.get(4)?,
+                outcome_reason: r.get(5)?,
+                received: r.get(6)?,
+                answered: r.get(7)?,
+                due: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The people cases are assigned to, for filters.
     pub fn assignees(&self) -> Result<Vec<String>> {
         let mut stmt = self

@@ -1,0 +1,151 @@
+//! `casebook report ccpa-7102|annual --year YYYY [--regime R] [--format csv|json|pdf] [--out FILE]`.
+
+use std::path::Path;
+
+use casebook::letter::{render, Block, LetterDoc, Paper};
+use casebook::report::{annual, ccpa_7102, Figures};
+use casebook::{Error, Result};
+
+use super::{open, output};
+
+pub fn run(db: &Path, kind: &str, year: i32, regime: Option<&str>, format: &str, out: Option<&Path>) -> Result<()> {
+    if !(1990..=2100).contains(&year) {
+        return Err(Error::validation(format!("year {year} is outside 1990–2100")));
+    }
+    let store = open(db)?;
+    let rows = store.report_rows()?;
+    let today = store.today();
+    // (section, right, figures) for every line of the report.
+    let (title, value, lines): (String, serde_json::Value, Vec<(String, String, Figures)>) = match kind {
+        "ccpa-7102" => {
+            let r = ccpa_7102(&rows, year, today);
+            let lines = r.rights.iter().map(|(right, f)| ("ccpa".to_string(), right.clone(), f.clone())).collect();
+            (format!("CCPA §7102 metrics for {year}"), serde_json::to_value(&r).expect("serialises"), lines)
+        }
+        "annual" => {
+            let regime = regime.map(str::parse).transpose()?;
+            let r = annual(&rows, year, regime, today);
+            let lines = r
+                .regimes
+                .iter()
+                .flat_map(|(reg, rights)| rights.iter().map(|(right, f)| (reg.clone(), right.clone(), f.clone())))
+                .collect();
+            (format!("Annual summary of rights requests, {year}"), serde_json::to_value(&r).expect("serialises"), lines)
+        }
+        other => {
+            return Err(Error::validation(format!(
+                "unknown report '{}' (expected ccpa-7102 or annual)",
+                casebook::model::validate::printable(other)
+            )))
+        }
+    };
+    let bytes = match format {
+        "json" => serde_json::to_string_pretty(&value).expect("serialises").into_bytes(),
+        "csv" => csv_lines(&lines)?,
+        "pdf" => {
+            let profile = store.profile()?;
+            render(&pdf_doc(&title, &profile, &lines, today))?
+        }
+        other => {
+            return Err(Error::validation(format!(
+                "unknown format '{}' (expected json, csv or pdf)",
+                casebook::model::validate::printable(other)
+            )))
+        }
+    };
+    match out {
+        Some(path) => {
+            std::fs::write(path, &bytes)
+                .map_err(|e| Error::validation(format!("cannot write {}: {e}", path.display())))?;
+            println!("{title}: written to {}", path.display());
+        }
+        None if format == "pdf" => return Err(Error::validation("a PDF report needs --out FILE")),
+        None if format == "json" => output::print_json(&value),
+        None => print!("{}", String::from_utf8_lossy(&bytes)),
+    }
+    Ok(())
+}
+
+fn csv_lines(lines: &[(String, String, Figures)]) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    {
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
+        let io = |e: csv::Error| Error::storage(format!("CSV: {e}"));
+        w.write_record([
+            "regime",
+            "right",
+            "received",
+            "complied",
+            "complied_in_part",
+            "denied",
+            "withdrawn",
+            "on_time_percent",
+            "median_days",
+            "mean_days",
+            "overdue_now",
+        ])
+        .map_err(io)?;
+        let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+        for (regime, right, f) in lines {
+            w.write_record([
+                regime.clone(),
+                right.clone(),
+                f.received.to_string(),
+                f.complied.to_string(),
+                f.complied_in_part.to_string(),
+                f.denied.to_string(),
+                f.withdrawn.to_string(),
+                opt(f.on_time_percent),
+                opt(f.median_days),
+                opt(f.mean_days),
+                f.overdue_now.to_string(),
+            ])
+            .map_err(io)?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
+fn pdf_doc(
+    title: &str,
+    profile: &casebook::model::OrganisationProfile,
+    lines: &[(String, String, Figures)],
+    today: chrono::NaiveDate,
+) -> LetterDoc {
+    let mut body = Vec::new();
+    let mut section = String::new();
+    for (regime, right, f) in lines {
+        if *regime != section {
+            body.push(Block::Heading(regime.to_uppercase()));
+            section = regime.clone();
+        }
+        let days = match (f.median_days, f.mean_days) {
+            (Some(m), Some(a)) => format!("; median {m} days, mean {a} days to a substantive response"),
+            _ => String::new(),
+        };
+        let on_time = f.on_time_percent.map(|p| format!("; {p}% on time")).unwrap_or_default();
+        let mut items = vec![format!(
+            "{right}: {} received, {} complied with in whole, {} in part, {} denied, {} withdrawn{on_time}{days}; {} overdue now",
+            f.received, f.complied, f.complied_in_part, f.denied, f.withdrawn, f.overdue_now
+        )];
+        items.extend(f.denied_by_reason.iter().map(|(reason, n)| format!("denied ({n}): {reason}")));
+        body.push(Block::Bullets(items));
+    }
+    let mut org_lines = profile.address.clone();
+    org_lines.push(profile.email.clone());
+    LetterDoc {
+        paper: Paper::parse(&profile.paper).unwrap_or(Paper::A4),
+        title: title.to_string(),
+        org_name: profile.name.clone(),
+        org_lines,
+        recipient: Vec::new(),
+        details: vec![("Produced:".into(), today.to_string())],
+        subject: title.to_string(),
+        body,
+        signature: Vec::new(),
+        page_label: "Page {n} of {m}".into(),
+        reference: title.to_string(),
+        created: chrono::Utc::now(),
+    }
+}
