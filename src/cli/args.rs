@@ -98,11 +98,16 @@ pub enum Command {
         #[arg(long)]
         with_names: bool,
     },
-    /// Import a Casebook JSON export into a database that holds no cases yet.
+    /// Import: `json` (a Casebook export, into a database with no cases yet) or `eml` (an email:
+    /// logged on --case REF, or opening a new request under --regime R).
     Import {
-        /// json
+        /// json or eml
         format: String,
         file: PathBuf,
+        #[arg(long)]
+        case: Option<String>,
+        #[arg(long)]
+        regime: Option<String>,
     },
     /// Yearly figures: `ccpa-7102` (CCPA §7102 metrics) or `annual` (per regime and right).
     Report {

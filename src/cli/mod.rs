@@ -96,7 +96,7 @@ pub fn run() -> Result<()> {
         Command::Passphrase(PassphraseCommand::Change) => change_passphrase(&db, false),
         Command::Passphrase(PassphraseCommand::Reset) => change_passphrase(&db, true),
         Command::Export { format, out, alarm_days, with_names } => export(&db, &format, &out, alarm_days, with_names),
-        Command::Import { format, file } => match format.as_str() {
+        Command::Import { format, file, case, regime } => match format.as_str() {
             "json" => {
                 let text = read_file(&file)?;
                 let doc: serde_json::Value = serde_json::from_str(&text)
@@ -109,8 +109,34 @@ pub fn run() -> Result<()> {
                 );
                 Ok(())
             }
+            "eml" => {
+                let raw = std::fs::read(&file)
+                    .map_err(|e| Error::validation(format!("cannot read {}: {e}", file.display())))?;
+                let email = casebook::import::eml::parse(&raw)?;
+                let mut store = open(&db)?;
+                match (case, regime) {
+                    (Some(reference), _) => {
+                        store.add_email(&reference, &email)?;
+                        println!(
+                            "{reference}: logged the email \"{}\" with {} attachment(s)",
+                            email.subject,
+                            email.attachments.len()
+                        );
+                    }
+                    (None, Some(regime)) => {
+                        let reference = store.add_case_from_email(&email, casebook::model::Kind::Request, &regime)?;
+                        println!("{reference}: opened from the email, with {} attachment(s)", email.attachments.len());
+                    }
+                    (None, None) => {
+                        return Err(Error::validation(
+                            "give --case REF to log the email on a case, or --regime R to open a new case from it",
+                        ))
+                    }
+                }
+                Ok(())
+            }
             other => Err(Error::validation(format!(
-                "unknown import format '{}' (expected json)",
+                "unknown import format '{}' (expected json or eml)",
                 casebook::model::validate::printable(other)
             ))),
         },

@@ -1,0 +1,3 @@
+//! What comes into Casebook from elsewhere.
+
+pub mod eml;
