@@ -6,10 +6,10 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { Session, sleep } from "./webdriver.mjs";
+import { freePort, Session, sleep } from "./webdriver.mjs";
 
 const APP = resolve(process.env.APP ?? "target/debug/casebook-desktop");
-const PORT = Number(process.env.E2E_PORT ?? 4544);
+
 const ARTIFACTS = resolve(process.env.E2E_ARTIFACTS ?? "e2e/artifacts");
 const PASSPHRASE = "e2e correct horse battery";
 // Markup typed into a case must come back as text.
@@ -21,11 +21,13 @@ let session;
 before(async () => {
   const home = mkdtempSync(join(tmpdir(), "casebook-e2e-"));
   mkdirSync(ARTIFACTS, { recursive: true });
-  driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(PORT + 1)], {
+  // Ports the system says are free, so a run never talks to another run's driver.
+  const [port, nativePort] = [await freePort(), await freePort()];
+  driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
     env: { ...process.env, CASEBOOK_DB: join(home, "casebook.db"), HOME: home, XDG_DATA_HOME: home },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  const base = `http://127.0.0.1:${PORT}`;
+  const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
       await fetch(`${base}/status`);
@@ -142,6 +144,16 @@ test("the dashboard counts the case and the calendar shows its deadlines", async
   assert.ok(found, "a respond chip on the calendar");
   await snap("6-calendar");
   await session.click("#this-month");
+});
+
+test("settings: the database checks sound and the profile saves", async () => {
+  await session.click("#nav-settings");
+  await session.click("#verify-db");
+  await session.waitForText("#health", (t) => t.startsWith("Sound"));
+  await session.type("#f-appi_target_days", "10");
+  await session.click("#save-profile");
+  await session.waitForText("#profile-status", (t) => t.startsWith("Saved."));
+  await snap("8-settings");
 });
 
 test("lock hides the cases; a wrong passphrase is refused; the right one unlocks", async () => {

@@ -3,12 +3,12 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Session, sleep } from "./webdriver.mjs";
+import { freePort, Session, sleep } from "./webdriver.mjs";
 
 const out = resolve(process.argv[2] ?? "e2e/artifacts");
 mkdirSync(out, { recursive: true });
-const port = 4644;
-const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], {
+const [port, nativePort] = [await freePort(), await freePort()];
+const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
   env: { ...process.env, CASEBOOK_DB: resolve(process.env.DB) },
   stdio: "inherit",
 });

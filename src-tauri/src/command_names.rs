@@ -21,4 +21,13 @@ pub const ALL: &[&str] = &[
     "calendar",
     "assignees",
     "export_calendar",
+    "get_profile",
+    "update_profile",
+    "list_closures",
+    "add_closure",
+    "remove_closure",
+    "verify_database",
+    "list_backups",
+    "backup_now",
+    "calendar_ids",
 ];

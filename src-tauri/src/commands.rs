@@ -7,7 +7,17 @@ use crate::error::UiError;
 use crate::letters::{LetterOptions, SavedLetter};
 use crate::state::{AppState, AppStatus, CalendarRequest, CasePage, CaseView, ListRequest, SetUp, Vocabulary};
 use casebook::letter::LetterText;
-use casebook::store::{CalendarEntry, Dashboard};
+use casebook::model::validate;
+use casebook::rules::calendar::CalendarId;
+use casebook::store::{BackupInfo, CalendarEntry, ChainReport, Closure, Dashboard};
+use serde::Serialize;
+
+/// The database's health: SQLite's integrity check and the audit chain.
+#[derive(Debug, Clone, Serialize)]
+pub struct Verification {
+    pub integrity: Option<String>,
+    pub chain: ChainReport,
+}
 
 type Result<T> = std::result::Result<T, UiError>;
 
@@ -135,4 +145,60 @@ pub fn export_calendar<R: tauri::Runtime>(
         return Ok(None);
     };
     state.export_calendar(&path).map(Some)
+}
+
+#[tauri::command(async)]
+pub fn get_profile(state: State<'_, AppState>) -> Result<OrganisationProfile> {
+    state.with_store(|s| s.profile())
+}
+
+/// Saves the profile; open requests' deadlines are recomputed. Returns how many moved.
+#[tauri::command(async)]
+pub fn update_profile(state: State<'_, AppState>, profile: OrganisationProfile) -> Result<usize> {
+    state.with_store(|s| s.update_profile(&profile))
+}
+
+#[tauri::command(async)]
+pub fn list_closures(state: State<'_, AppState>) -> Result<Vec<Closure>> {
+    state.with_store(|s| s.closures())
+}
+
+#[tauri::command(async)]
+pub fn add_closure(state: State<'_, AppState>, day: String, note: String) -> Result<usize> {
+    state.with_store(|s| s.add_closure(validate::date("day", &day)?, &note))
+}
+
+#[tauri::command(async)]
+pub fn remove_closure(state: State<'_, AppState>, day: String) -> Result<usize> {
+    state.with_store(|s| s.remove_closure(validate::date("day", &day)?))
+}
+
+#[tauri::command(async)]
+pub fn verify_database(state: State<'_, AppState>) -> Result<Verification> {
+    state.with_store(|s| Ok(Verification { integrity: s.integrity_problem()?, chain: s.verify_audit_chain()? }))
+}
+
+#[tauri::command(async)]
+pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>> {
+    state.with_store(|s| s.rolling_backups())
+}
+
+/// Backs up to where the user chooses in the native save dialog; the backup is verified first.
+#[tauri::command(async)]
+pub fn backup_now<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<BackupInfo>> {
+    use tauri_plugin_dialog::DialogExt;
+    let name = format!("casebook-backup-{}.db", chrono::Local::now().format("%Y-%m-%d"));
+    let chosen = app.dialog().file().add_filter("Casebook backup", &["db"]).set_file_name(name).blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    state.with_store(|s| s.backup_to(&path)).map(Some)
+}
+
+#[tauri::command(async)]
+pub fn calendar_ids() -> Vec<&'static str> {
+    CalendarId::ALL.iter().map(|c| c.as_str()).collect()
 }

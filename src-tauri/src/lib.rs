@@ -52,6 +52,15 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::calendar,
         commands::assignees,
         commands::export_calendar,
+        commands::get_profile,
+        commands::update_profile,
+        commands::list_closures,
+        commands::add_closure,
+        commands::remove_closure,
+        commands::verify_database,
+        commands::list_backups,
+        commands::backup_now,
+        commands::calendar_ids,
     ])
 }
 

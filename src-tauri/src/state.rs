@@ -8,7 +8,9 @@ use casebook::model::{
     Case, CaseDetail, CaseInput, Channel, EventInput, EventType, Kind, OrganisationProfile, Outcome, Regime,
     Relationship, Right, Status,
 };
-use casebook::store::{CalendarEntry, CalendarFilter, CaseFilter, LetterRecord, MIN_PASSPHRASE_CHARS};
+use casebook::store::{
+    CalendarEntry, CalendarFilter, CaseFilter, CorrespondenceItem, LetterRecord, MIN_PASSPHRASE_CHARS,
+};
 use casebook::Store;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -81,12 +83,19 @@ pub struct CaseView {
     pub allowed_events: Vec<EventType>,
     /// Letters sent, newest first.
     pub letters: Vec<LetterRecord>,
+    /// Every item in or out, oldest first.
+    pub correspondence: Vec<CorrespondenceItem>,
 }
 
 impl CaseView {
     fn read(store: &Store, reference: &str) -> casebook::Result<CaseView> {
         let detail = store.case_detail(reference)?;
-        Ok(CaseView { allowed_events: allowed_events(detail.case.status), letters: store.letters(reference)?, detail })
+        Ok(CaseView {
+            allowed_events: allowed_events(detail.case.status),
+            letters: store.letters(reference)?,
+            correspondence: store.correspondence(reference)?,
+            detail,
+        })
     }
 }
 

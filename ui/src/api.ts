@@ -100,7 +100,19 @@ export interface SavedLetter {
   file_name: string;
 }
 
+export interface CorrespondenceItem {
+  id: number;
+  occurred_on: string;
+  direction: "in" | "out";
+  counterpart: string;
+  channel: string;
+  subject: string;
+  summary: string;
+  attachments: { file_name: string; media_type: string; sha256: string; size: number }[];
+}
+
 export interface CaseView extends Case {
+  correspondence: CorrespondenceItem[];
   events: CaseEvent[];
   schedule: DeadlineView[];
   letters: LetterRecord[];
@@ -177,6 +189,8 @@ export interface Profile {
   language: string;
   calendars: Record<string, string>;
   appi_target_days: number;
+  eu_suspension?: boolean;
+  ccpa_weekend_roll?: boolean;
   processing: Processing;
   parties: Party[];
 }
@@ -208,6 +222,14 @@ export interface CalendarRequest {
   regime?: Regime | null;
   kind?: Kind | null;
   assignee?: string | null;
+}
+
+export interface BackupInfo {
+  path: string;
+  date: string | null;
+  bytes: number;
+  cases: number;
+  audit_records: number;
 }
 
 export interface AppStatus {
@@ -275,6 +297,19 @@ export const api = {
   assignees: () => call<string[]>("assignees"),
   /** Opens the native save dialog; the number of deadlines written, or null when cancelled. */
   exportCalendar: () => call<number | null>("export_calendar"),
+  getProfile: () => call<Profile>("get_profile"),
+  updateProfile: (profile: Profile) => call<number>("update_profile", { profile }),
+  listClosures: () => call<{ day: string; note: string }[]>("list_closures"),
+  addClosure: (day: string, note: string) => call<number>("add_closure", { day, note }),
+  removeClosure: (day: string) => call<number>("remove_closure", { day }),
+  verifyDatabase: () =>
+    call<{ integrity: string | null; chain: { records: number; first_broken: number | null; problem: string | null } }>(
+      "verify_database",
+    ),
+  listBackups: () => call<BackupInfo[]>("list_backups"),
+  /** Opens the native save dialog; null when cancelled. */
+  backupNow: () => call<BackupInfo | null>("backup_now"),
+  calendarIds: () => call<string[]>("calendar_ids"),
   letterOptions: () => call<LetterOptions>("letter_options"),
   draftLetter: (reference: string, template: string, lang: string) =>
     call<LetterText>("draft_letter", { reference, template, lang }),

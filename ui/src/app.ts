@@ -8,6 +8,7 @@ import { dashboardScreen } from "./screens/dashboard";
 import { letterScreen } from "./screens/letter";
 import { newCaseScreen } from "./screens/newCase";
 import { partiesScreen } from "./screens/parties";
+import { settingsScreen } from "./screens/settings";
 import { setupScreen } from "./screens/setup";
 import { unlockScreen } from "./screens/unlock";
 
@@ -18,7 +19,8 @@ export type Route =
   | { name: "case"; reference: string }
   | { name: "letter"; reference: string }
   | { name: "new" }
-  | { name: "parties" };
+  | { name: "parties" }
+  | { name: "settings" };
 
 /** A filtered case list the dashboard opens, with the words that describe it. */
 export interface CasePreset {
@@ -75,6 +77,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       navButton("Calendar", "nav-calendar", () => ctx.navigate({ name: "calendar" }), "Ctrl+G"),
       navButton("New case", "nav-new", () => ctx.navigate({ name: "new" }), "Ctrl+N"),
       navButton("Parties", "nav-parties", () => ctx.navigate({ name: "parties" })),
+      navButton("Settings", "nav-settings", () => ctx.navigate({ name: "settings" })),
       h("div", { class: "spacer" }),
       navButton("Lock", "nav-lock", () => void lock(), "Ctrl+L"),
       h(
@@ -94,6 +97,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       letter: "nav-cases",
       new: "nav-new",
       parties: "nav-parties",
+      settings: "nav-settings",
     }[route.name];
     document.getElementById(current)?.setAttribute("aria-current", "page");
     const screen =
@@ -109,7 +113,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
             ? letterScreen(ctx, route.reference)
             : route.name === "new"
             ? newCaseScreen(ctx)
-            : partiesScreen(ctx);
+            : route.name === "settings"
+              ? settingsScreen(ctx)
+              : partiesScreen(ctx);
     replace(main, await screen);
     main.focus();
   }

@@ -57,6 +57,7 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
           ),
           c.notes ? h("div", { class: "notes" }, h("h3", {}, "Notes"), h("p", {}, c.notes)) : null,
         ),
+        correspondenceCard(c),
         h(
           "article",
           { class: "card" },
@@ -112,6 +113,32 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
         ),
       ),
     ),
+  );
+}
+
+function correspondenceCard(c: CaseView): HTMLElement {
+  return h(
+    "article",
+    { class: "card" },
+    h("h2", {}, "Correspondence"),
+    c.correspondence.length === 0
+      ? h("p", { class: "muted" }, "Nothing in or out yet.")
+      : h(
+          "ol",
+          { class: "timeline", id: "correspondence" },
+          c.correspondence.map((item) =>
+            h(
+              "li",
+              {},
+              h("time", {}, formatDate(item.occurred_on)),
+              h("strong", {}, `${item.direction === "in" ? "← In" : "→ Out"} · ${label(item.channel)} · ${item.subject}`),
+              item.summary ? h("span", { class: "note clamp" }, item.summary) : null,
+              item.attachments.length
+                ? h("span", { class: "muted small" }, `Attachments: ${item.attachments.map((a) => `${a.file_name} (${Math.ceil(a.size / 1024)} KB)`).join(", ")}`)
+                : null,
+            ),
+          ),
+        ),
   );
 }
 

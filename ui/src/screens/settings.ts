@@ -1,0 +1,194 @@
+// Settings: the organisation profile and deadline rules, office closure days, locking, and the
+// database's health and backups.
+import { api, asApiError, type Profile } from "../api";
+import type { Ctx } from "../app";
+import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
+import { formatDate, label } from "../format";
+
+export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
+  const [profile, calendars] = await Promise.all([api.getProfile(), api.calendarIds()]);
+  return h(
+    "section",
+    { class: "screen settings" },
+    h("header", { class: "screen-head" }, h("h1", {}, "Settings")),
+    h("div", { class: "columns" }, h("div", {}, profileForm(ctx, profile, calendars)), h("div", {}, closuresCard(), lockCard(), healthCard())),
+  );
+}
+
+function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLElement {
+  const name = h("input", { type: "text", value: profile.name });
+  const email = h("input", { type: "email", value: profile.email });
+  const address = h("textarea", { rows: 4 });
+  address.value = profile.address.join("\n");
+  const signatory = h("input", { type: "text", value: profile.signatory });
+  const zone = h("input", { type: "text", value: profile.time_zone });
+  const paper = select([["a4", "A4"], ["letter", "US Letter"]], profile.paper);
+  const appi = h("input", { type: "number", min: 1, max: 60, value: profile.appi_target_days });
+  const eu = h("input", { type: "checkbox", checked: profile.eu_suspension !== false });
+  const ccpa = h("input", { type: "checkbox", checked: profile.ccpa_weekend_roll === true });
+  const calendarFor = ctx.vocab.regimes.map(([regime]) => {
+    const s = select(calendars.map((c): [string, string] => [c, c]), profile.calendars[regime] ?? "");
+    return [regime, s] as const;
+  });
+  const status = h("div", { class: "form-error", role: "alert", id: "profile-status" });
+  const form = h(
+    "form",
+    { class: "card", id: "profile-form", novalidate: true },
+    h("h2", {}, "Organisation"),
+    field("Name", "organisation name", name),
+    field("Privacy contact email", "email", email),
+    field("Postal address", "address", address, "One line per row."),
+    field("Letters signed by", "signatory", signatory),
+    h("div", { class: "row" }, field("Office time zone", "time_zone", zone), field("Paper", "paper", paper)),
+    h("h2", {}, "Deadline rules"),
+    h("div", { class: "row" }, calendarFor.map(([regime, s]) => field(`${label(regime)} calendar`, `calendar-${regime}`, s))),
+    field("APPI response target (days)", "appi_target_days", appi, "The office's own target; APPI sets no number of days."),
+    h("label", { class: "check" }, eu, "EU GDPR: stop the clock while identity or clarification is awaited"),
+    h("label", { class: "check" }, ccpa, "CCPA: move calendar-day deadlines off weekends and holidays"),
+    status,
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "save-profile" }, "Save")),
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    clearFieldErrors(form);
+    status.className = "form-error";
+    status.textContent = "";
+    const updated: Profile = {
+      ...profile,
+      name: name.value,
+      email: email.value,
+      address: address.value.split("\n").map((l) => l.trim()).filter(Boolean),
+      signatory: signatory.value,
+      time_zone: zone.value,
+      paper: paper.value,
+      appi_target_days: Number(appi.value),
+      eu_suspension: eu.checked,
+      ccpa_weekend_roll: ccpa.checked,
+      calendars: Object.fromEntries(calendarFor.map(([regime, s]) => [regime, s.value])),
+    };
+    try {
+      const moved = await api.updateProfile(updated);
+      status.className = "form-ok";
+      status.textContent = `Saved. Deadlines moved on ${moved} open case${moved === 1 ? "" : "s"}.`;
+    } catch (err) {
+      const error = asApiError(err);
+      if (!error.field || !showFieldError(form, error.field, error.message)) status.textContent = error.message;
+    }
+  });
+  return form;
+}
+
+function closuresCard(): HTMLElement {
+  const list = h("ul", { class: "closures", id: "closures" });
+  const day = h("input", { type: "date", "aria-label": "Closure day" });
+  const note = h("input", { type: "text", placeholder: "Note (e.g. office move)", "aria-label": "Note" });
+  const status = h("div", { class: "form-error", role: "alert" });
+  async function load(): Promise<void> {
+    const closures = await api.listClosures();
+    replace(
+      list,
+      closures.length === 0
+        ? h("li", { class: "muted" }, "None.")
+        : closures.map((c) =>
+            h(
+              "li",
+              {},
+              h("span", {}, `${formatDate(c.day)}${c.note ? ` — ${c.note}` : ""}`),
+              h("button", { type: "button", class: "link", onclick: () => void remove(c.day) }, "Remove"),
+            ),
+          ),
+    );
+  }
+  async function remove(d: string): Promise<void> {
+    await api.removeClosure(d);
+    await load();
+  }
+  const add = h("button", { type: "button" }, "Add");
+  add.addEventListener("click", async () => {
+    status.textContent = "";
+    try {
+      const moved = await api.addClosure(day.value, note.value);
+      status.className = "form-ok";
+      status.textContent = `Added; deadlines moved on ${moved} open case${moved === 1 ? "" : "s"}.`;
+      day.value = "";
+      note.value = "";
+      await load();
+    } catch (e) {
+      status.className = "form-error";
+      status.textContent = asApiError(e).message;
+    }
+  });
+  void load();
+  return h(
+    "article",
+    { class: "card" },
+    h("h2", {}, "Office closure days"),
+    h("p", { class: "hint" }, "Days the office is closed besides public holidays; no deadline falls on them."),
+    list,
+    h("div", { class: "row" }, day, note, add),
+    status,
+  );
+}
+
+function lockCard(): HTMLElement {
+  const minutes = h("input", { type: "number", min: 0, max: 240, value: localStorage.getItem("casebook.idleMinutes") ?? "10" });
+  minutes.addEventListener("change", () => localStorage.setItem("casebook.idleMinutes", String(Math.max(0, Number(minutes.value) || 0))));
+  return h(
+    "article",
+    { class: "card" },
+    h("h2", {}, "Locking"),
+    field("Lock after this many idle minutes", "idle", minutes, "0 turns it off; takes effect the next time Casebook starts. Ctrl+L locks at once."),
+  );
+}
+
+function healthCard(): HTMLElement {
+  const result = h("div", { role: "status", id: "health" });
+  const backups = h("ul", { class: "closures", id: "backups" });
+  async function loadBackups(): Promise<void> {
+    const list = await api.listBackups();
+    replace(
+      backups,
+      list.length === 0
+        ? h("li", { class: "muted" }, "None yet: one is made each day when Casebook locks or closes.")
+        : list.map((b) => h("li", {}, h("span", {}, `${formatDate(b.date)} · ${Math.round(b.bytes / 1024)} KB`))),
+    );
+  }
+  const verify = h("button", { type: "button", id: "verify-db" }, "Check the database");
+  verify.addEventListener("click", async () => {
+    result.textContent = "Checking…";
+    try {
+      const v = await api.verifyDatabase();
+      const ok = v.integrity === null && v.chain.first_broken === null;
+      result.className = ok ? "form-ok" : "form-error";
+      result.textContent = ok
+        ? `Sound: integrity check passed; audit chain of ${v.chain.records} records verified.`
+        : `Problem: ${v.integrity ?? `audit record ${v.chain.first_broken}: ${v.chain.problem}`}. Restore a backup.`;
+    } catch (e) {
+      result.className = "form-error";
+      result.textContent = asApiError(e).message;
+    }
+  });
+  const backup = h("button", { type: "button", id: "backup-now" }, "Back up now…");
+  backup.addEventListener("click", async () => {
+    try {
+      const b = await api.backupNow();
+      if (b) {
+        result.className = "form-ok";
+        result.textContent = `Backed up and verified: ${b.cases} cases, ${b.audit_records} audit records.`;
+      }
+    } catch (e) {
+      result.className = "form-error";
+      result.textContent = asApiError(e).message;
+    }
+  });
+  void loadBackups();
+  return h(
+    "article",
+    { class: "card" },
+    h("h2", {}, "Database"),
+    h("div", { class: "actions start" }, verify, backup),
+    result,
+    h("h3", {}, "Rolling backups"),
+    backups,
+  );
+}
