@@ -257,3 +257,45 @@ fn demo_data_is_deterministic_for_a_seed() {
     assert_eq!(names("5"), names("5"));
     assert_ne!(names("5"), names("6"));
 }
+
+#[test]
+fn search_finds_names_without_accents_and_japanese_names_by_two_characters() {
+    let db = TestDb::initialised();
+    for (name, email) in [
+        ("Zoë Ångström", "zoe@example.org"),
+        ("山田 太郎", "taro@example.jp"),
+        ("Olivia Martinez", "olivia@example.com"),
+    ] {
+        let out = db.run(&[
+            "case",
+            "add",
+            "--kind",
+            "request",
+            "--regime",
+            "gdpr",
+            "--received",
+            "2026-04-01",
+            "--name",
+            name,
+            "--email",
+            email,
+        ]);
+        assert!(out.status.success());
+    }
+    let found = |q: &str| -> Vec<String> {
+        db.json(&["case", "list", "--search", q, "--json"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["requester"]["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(found("zoe"), ["Zoë Ångström"], "without the diaeresis");
+    assert_eq!(found("angst"), ["Zoë Ångström"], "by prefix");
+    assert_eq!(found("山田"), ["山田 太郎"], "two Japanese characters");
+    assert_eq!(found("太郎"), ["山田 太郎"]);
+    assert_eq!(found("olivia mart"), ["Olivia Martinez"]);
+    assert_eq!(found("DSR-2026-0003"), ["Olivia Martinez"]);
+    assert_eq!(found("\" OR 1=1 --"), Vec::<String>::new());
+    assert_eq!(found("example.jp"), ["山田 太郎"]);
+}

@@ -43,6 +43,9 @@ fn a_request_by_email_opens_a_case_and_replies_are_logged_on_it() {
         .map(|r| r.unwrap())
         .collect();
     assert_eq!(subjects, ["Subject access request under GDPR", "Re: Your request - identity"]);
+    // The correspondence is searchable.
+    let found = db.json(&["case", "list", "--search", "WafCharm logs", "--json"]);
+    assert_eq!(found[0]["reference"].as_str(), Some(reference.as_str()));
     assert!(db.run(&["verify"]).status.success());
 }
 

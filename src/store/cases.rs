@@ -147,13 +147,14 @@ fn filter_clause(f: &CaseFilter) -> (String, Vec<Sql>) {
         args.push(Sql::Text(d.to_string()));
     }
     if let Some(text) = f.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        conds.push(
-            "(c.reference LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR p.email LIKE ? ESCAPE '\\' \
-             OR c.notes LIKE ? ESCAPE '\\')"
-                .into(),
-        );
-        let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        args.extend(std::iter::repeat_n(Sql::Text(format!("%{escaped}%")), 4));
+        match super::search::query(text) {
+            Some(q) => {
+                conds.push("c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)".into());
+                args.push(Sql::Text(q));
+            }
+            // Nothing searchable was typed (only punctuation): nothing matches.
+            None => conds.push("0".into()),
+        }
     }
     if conds.is_empty() {
         return (String::new(), args);
@@ -293,6 +294,7 @@ fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) -> Result<S
         "assignee": [null, case.assignee], "notes": [null, case.notes], "tags": [null, case.tags],
     });
     changes.as_object_mut().expect("an object").extend(recompute(w, ctx, case_id)?);
+    super::search::reindex(&w.tx, case_id)?;
     w.audit("case.add", Some(&reference), changes)?;
     Ok(reference)
 }

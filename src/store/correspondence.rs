@@ -44,6 +44,7 @@ impl Store {
                 Error::not_found(format!("no case with reference {}", crate::model::validate::printable(reference)))
             })?;
             let id = insert_item(&w.tx, case_id, on, email, w.now)?;
+            super::search::reindex(&w.tx, case_id)?;
             let files: Vec<String> = email.attachments.iter().map(|a| hex::encode(Sha256::digest(&a.bytes))).collect();
             w.audit(
                 "correspondence.add",

@@ -67,6 +67,7 @@ impl Store {
                     ],
                 )?;
                 let correspondence_id = w.tx.last_insert_rowid();
+                super::search::reindex(&w.tx, case_id)?;
                 w.tx.execute(
                     "INSERT INTO letters (case_id, correspondence_id, template, language, paper, created_at, sha256, pdf)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

@@ -12,6 +12,7 @@ mod key;
 mod letters;
 mod overview;
 mod schema;
+mod search;
 mod settings;
 
 use std::path::{Path, PathBuf};

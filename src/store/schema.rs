@@ -5,8 +5,14 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::error::{Error, ErrorKind, Result};
 
 /// Every migration in order; the schema version is the number applied.
-const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0001_initial.sql"), include_str!("migrations/0002_office_closures.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_office_closures.sql"),
+    include_str!("migrations/0003_search.sql"),
+];
+
+/// The version whose migration creates the search index, which Rust then fills from the cases.
+const SEARCH_VERSION: u32 = 3;
 
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 
@@ -34,6 +40,9 @@ fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
     for (i, sql) in migrations.iter().enumerate().skip(version as usize) {
         tx.execute_batch(sql)
             .map_err(|e| Error::storage(format!("migration to schema version {} failed: {e}", i + 1)))?;
+        if i as u32 + 1 == SEARCH_VERSION && version > 0 {
+            super::search::rebuild(&tx)?;
+        }
     }
     tx.pragma_update(None, "user_version", latest)?;
     tx.commit()?;

@@ -1,0 +1,96 @@
+//! The store at scale: a demo database of BENCH_CASES cases (default 100,000), then the operations a
+//! privacy officer waits for, each timed over repeated runs (p50 / p95 in ms).
+//! Run: cargo bench --bench store            (BENCH_CASES=10000 for a quicker run)
+
+use std::time::Instant;
+
+use casebook::model::{CaseInput, OrganisationProfile};
+use casebook::store::{CalendarFilter, CaseFilter, KeyFile};
+use casebook::Store;
+use chrono::{Days, Utc};
+
+const PASSPHRASE: &str = "benchmark passphrase";
+
+fn timed<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64) {
+    let mut ms: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    ms.sort_by(f64::total_cmp);
+    (ms[ms.len() / 2], ms[(ms.len() * 95 / 100).min(ms.len() - 1)])
+}
+
+fn row(what: &str, (p50, p95): (f64, f64)) {
+    println!("| {what:<48} | {p50:>9.2} | {p95:>9.2} |");
+}
+
+fn main() {
+    let n: u32 = std::env::var("BENCH_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bench.db");
+    let t = Instant::now();
+    let (mut store, _) = Store::create(&path, PASSPHRASE, &OrganisationProfile::sample()).unwrap();
+    casebook::demo::fill(&mut store, n, 1).unwrap();
+    println!(
+        "demo database: {n} cases in {:.1} s, {} MB",
+        t.elapsed().as_secs_f64(),
+        std::fs::metadata(&path).unwrap().len() / 1_000_000
+    );
+    drop(store);
+
+    println!("| operation ({n} cases) | p50 ms | p95 ms |\n|---|---:|---:|");
+    let file = KeyFile::read(&path).unwrap();
+    row("unlock: key derivation (Argon2id, 256 MiB)", timed(3, || file.unlock(PASSPHRASE).unwrap()));
+    row("open + unlock (derivation, quick_check, migrations)", timed(3, || Store::open(&path, PASSPHRASE).unwrap()));
+    let mut store = Store::open(&path, PASSPHRASE).unwrap();
+    let page = CaseFilter { open_only: true, limit: Some(50), ..CaseFilter::default() };
+    row("case list, first page of open cases by due date", timed(50, || store.list_cases(&page).unwrap()));
+    let all = CaseFilter { limit: Some(50), ..CaseFilter::default() };
+    row("case list, first page of all cases by due date", timed(50, || store.list_cases(&all).unwrap()));
+    row("case count (for paging)", timed(50, || store.count_cases(&all).unwrap()));
+    for q in ["o", "ol", "oli", "olivia martinez", "山", "山田", "DSR-2026"] {
+        let f = CaseFilter { search: Some(q.into()), limit: Some(50), ..CaseFilter::default() };
+        row(
+            &format!("search \"{q}\" (first page + count)"),
+            timed(30, || (store.list_cases(&f).unwrap(), store.count_cases(&f).unwrap())),
+        );
+    }
+    let filtered = CaseFilter {
+        regime: Some("ccpa".parse().unwrap()),
+        status: Some("closed".parse().unwrap()),
+        limit: Some(50),
+        ..CaseFilter::default()
+    };
+    row("filtered list (ccpa, closed)", timed(30, || store.list_cases(&filtered).unwrap()));
+    let reference = store.list_cases(&all).unwrap()[0].reference.clone();
+    row("case detail", timed(50, || store.case_detail(&reference).unwrap()));
+    row("dashboard counts", timed(30, || store.dashboard().unwrap()));
+    let today = store.today();
+    row(
+        "calendar month",
+        timed(30, || store.calendar(today - Days::new(3), today + Days::new(38), &CalendarFilter::default()).unwrap()),
+    );
+    let input = CaseInput {
+        kind: "request".into(),
+        regime: "gdpr".into(),
+        received: "2026-05-04".into(),
+        name: "Bench Mark".into(),
+        ..CaseInput::default()
+    };
+    let new_case = input.validate(store.zone(), Utc::now()).unwrap();
+    row("durable save of a new case (fsync)", timed(50, || store.add_case(&new_case).unwrap()));
+    let profile = store.profile().unwrap();
+    row("recompute deadlines of all open cases", timed(3, || store.update_profile(&profile).unwrap()));
+    row(
+        "export csv (all cases)",
+        timed(3, || casebook::export::csv::cases(&store.list_cases(&CaseFilter::default()).unwrap()).unwrap()),
+    );
+    row("export json (everything)", timed(3, || serde_json::to_vec(&store.export_json().unwrap()).unwrap()));
+    row(
+        "export ics (open deadlines)",
+        timed(3, || casebook::export::ics::calendar(&store.open_deadlines(false).unwrap(), 3, Utc::now())),
+    );
+}
