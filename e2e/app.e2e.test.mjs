@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { freePort, Session, sleep } from "./webdriver.mjs";
@@ -44,6 +44,20 @@ after(async () => {
   await session?.end().catch(() => {});
   driver?.kill();
 });
+
+const AXE = readFileSync(resolve("ui/node_modules/axe-core/axe.min.js"), "utf8");
+
+/** Runs axe-core on the current screen (WCAG 2.x A and AA rules); returns the violations. */
+async function axe() {
+  const result = await session.executeAsync(
+    `${AXE};
+     const done = arguments[arguments.length - 1];
+     axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] })
+       .then((r) => done(r.violations.map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", "))))
+       .catch((e) => done(["axe failed: " + e]));`,
+  );
+  return result;
+}
 
 async function snap(name) {
   writeFileSync(join(ARTIFACTS, `${name}.png`), await session.screenshot());
@@ -154,6 +168,29 @@ test("settings: the database checks sound and the profile saves", async () => {
   await session.click("#save-profile");
   await session.waitForText("#profile-status", (t) => t.startsWith("Saved."));
   await snap("8-settings");
+});
+
+test("every screen passes the axe-core accessibility check", async () => {
+  const screens = [
+    ["#nav-dashboard", "h1"],
+    ["#nav-cases", "#case-table"],
+    ["#nav-calendar", "#month"],
+    ["#nav-new", "#new-case-form"],
+    ["#nav-parties", ".party"],
+    ["#nav-settings", "#profile-form"],
+  ];
+  const found = [];
+  for (const [nav, ready] of screens) {
+    await session.click(nav);
+    await session.find(ready);
+    await sleep(300);
+    for (const v of await axe()) found.push(`${nav}: ${v}`);
+  }
+  await session.click("#nav-cases");
+  await session.click("tr[data-reference] td.ref");
+  await session.find("#deadlines");
+  for (const v of await axe()) found.push(`case detail: ${v}`);
+  assert.deepEqual(found, []);
 });
 
 test("lock hides the cases; a wrong passphrase is refused; the right one unlocks", async () => {

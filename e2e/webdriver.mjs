@@ -75,6 +75,11 @@ export class Session {
     throw new Error(`timed out waiting for ${what}`);
   }
 
+  /** Runs `script` (which calls its last argument with the result) and waits for the result. */
+  executeAsync(script, args = []) {
+    return this.cmd("POST", "/execute/async", { script, args });
+  }
+
   execute(script, args = []) {
     return this.cmd("POST", "/execute/sync", { script, args });
   }

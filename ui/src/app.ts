@@ -80,11 +80,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
       navButton("Settings", "nav-settings", () => ctx.navigate({ name: "settings" })),
       h("div", { class: "spacer" }),
       navButton("Lock", "nav-lock", () => void lock(), "Ctrl+L"),
-      h(
-        "div",
-        { class: "shortcuts", "aria-label": "Keyboard shortcuts" },
-        SHORTCUTS.map(([keys, what]) => h("div", {}, h("kbd", {}, keys), " ", what)),
-      ),
+      shortcutsOn()
+        ? h(
+            "div",
+            { class: "shortcuts", "aria-label": "Keyboard shortcuts" },
+            SHORTCUTS.map(([keys, what]) => h("div", {}, h("kbd", {}, keys), " ", what)),
+          )
+        : null,
     );
 
   async function show(route: Route): Promise<void> {
@@ -128,7 +130,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   }
 
   document.addEventListener("keydown", (e) => {
-    if (status.state !== "unlocked" || !(e.ctrlKey || e.metaKey)) return;
+    if (status.state !== "unlocked" || !(e.ctrlKey || e.metaKey) || !shortcutsOn()) return;
     const key = e.key.toLowerCase();
     if (key === "n") ctx.navigate({ name: "new" });
     else if (key === "d") ctx.navigate({ name: "dashboard" });
@@ -155,6 +157,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
   }
 
   render();
+}
+
+/** Keyboard shortcuts can be switched off in Settings (for screen readers with their own keys). */
+export function shortcutsOn(): boolean {
+  return localStorage.getItem("casebook.shortcuts") !== "off";
 }
 
 function navButton(text: string, id: string, onclick: () => void, keys?: string): HTMLButtonElement {

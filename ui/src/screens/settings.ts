@@ -1,7 +1,7 @@
 // Settings: the organisation profile and deadline rules, office closure days, locking, and the
 // database's health and backups.
 import { api, asApiError, type Profile } from "../api";
-import type { Ctx } from "../app";
+import { shortcutsOn, type Ctx } from "../app";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { formatDate, label } from "../format";
 
@@ -133,11 +133,14 @@ function closuresCard(): HTMLElement {
 function lockCard(): HTMLElement {
   const minutes = h("input", { type: "number", min: 0, max: 240, value: localStorage.getItem("casebook.idleMinutes") ?? "10" });
   minutes.addEventListener("change", () => localStorage.setItem("casebook.idleMinutes", String(Math.max(0, Number(minutes.value) || 0))));
+  const shortcuts = h("input", { type: "checkbox", id: "shortcuts-on", checked: shortcutsOn() });
+  shortcuts.addEventListener("change", () => localStorage.setItem("casebook.shortcuts", shortcuts.checked ? "on" : "off"));
   return h(
     "article",
     { class: "card" },
-    h("h2", {}, "Locking"),
+    h("h2", {}, "Locking and keyboard"),
     field("Lock after this many idle minutes", "idle", minutes, "0 turns it off; takes effect the next time Casebook starts. Ctrl+L locks at once."),
+    h("label", { class: "check" }, shortcuts, "Keyboard shortcuts (Ctrl+D, Ctrl+G, Ctrl+N, Ctrl+K, Ctrl+L, Ctrl+S)"),
   );
 }
 
