@@ -30,4 +30,5 @@ pub const ALL: &[&str] = &[
     "list_backups",
     "backup_now",
     "calendar_ids",
+    "check_due_soon",
 ];

@@ -202,3 +202,29 @@ pub fn backup_now<R: tauri::Runtime>(
 pub fn calendar_ids() -> Vec<&'static str> {
     CalendarId::ALL.iter().map(|c| c.as_str()).collect()
 }
+
+/// Notifies, once each, the deadlines that entered the 3-day window; the text holds the case
+/// reference, the kind of deadline and the date only. Returns how many were new.
+#[tauri::command(async)]
+pub fn check_due_soon<R: tauri::Runtime>(app: tauri::AppHandle<R>, state: State<'_, AppState>) -> Result<usize> {
+    use tauri_plugin_notification::NotificationExt;
+    let fresh = state.newly_due_soon()?;
+    for entry in &fresh {
+        // No notification service (a headless session) is not an error worth showing.
+        let _ = app.notification().builder().title("Casebook: deadline soon").body(notification_text(entry)).show();
+    }
+    Ok(fresh.len())
+}
+
+/// What a due-soon notification says: no personal data.
+pub fn notification_text(e: &CalendarEntry) -> String {
+    let what = match e.deadline.as_str() {
+        "acknowledge" => "acknowledge by",
+        "respond" => "respond by",
+        "extension-notice" => "extension notice by",
+        "extended-respond" => "extended response by",
+        "risk" => "APPI Art. 39 date",
+        _ => "deadline",
+    };
+    format!("{}: {what} {}", e.reference, e.due.format("%-d %b %Y"))
+}

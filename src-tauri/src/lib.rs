@@ -61,6 +61,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::list_backups,
         commands::backup_now,
         commands::calendar_ids,
+        commands::check_due_soon,
     ])
 }
 
@@ -72,24 +73,27 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    app_builder(tauri::Builder::default().plugin(tauri_plugin_dialog::init()), AppState::new(path))
-        .setup(|app| {
+    app_builder(
+        tauri::Builder::default().plugin(tauri_plugin_dialog::init()).plugin(tauri_plugin_notification::init()),
+        AppState::new(path),
+    )
+    .setup(|app| {
+        use tauri::Manager;
+        // A bundled app finds the CJK font among its resources; a build from source finds the vendored copy.
+        if let Ok(dir) = app.path().resource_dir() {
+            casebook::letter::fonts::set_font_dir(dir.join("fonts"));
+        }
+        Ok(())
+    })
+    .build(tauri::generate_context!())
+    .expect("the Casebook window could not start")
+    .run(|app, event| {
+        if let tauri::RunEvent::Exit = event {
             use tauri::Manager;
-            // A bundled app finds the CJK font among its resources; a build from source finds the vendored copy.
-            if let Ok(dir) = app.path().resource_dir() {
-                casebook::letter::fonts::set_font_dir(dir.join("fonts"));
-            }
-            Ok(())
-        })
-        .build(tauri::generate_context!())
-        .expect("the Casebook window could not start")
-        .run(|app, event| {
-            if let tauri::RunEvent::Exit = event {
-                use tauri::Manager;
-                // Closing the app locks it, which also makes the day's rolling backup.
-                app.state::<AppState>().lock();
-            }
-        });
+            // Closing the app locks it, which also makes the day's rolling backup.
+            app.state::<AppState>().lock();
+        }
+    });
 }
 
 #[cfg(test)]

@@ -20,6 +20,8 @@ use crate::error::UiError;
 pub struct AppState {
     path: PathBuf,
     store: Mutex<Option<Store>>,
+    /// Deadlines already announced as due soon in this run (reference|kind|date).
+    notified: Mutex<std::collections::HashSet<String>>,
 }
 
 /// What the window should show first.
@@ -137,7 +139,7 @@ impl Default for Vocabulary {
 
 impl AppState {
     pub fn new(path: PathBuf) -> Self {
-        AppState { path, store: Mutex::new(None) }
+        AppState { path, store: Mutex::new(None), notified: Mutex::new(Default::default()) }
     }
 
     fn guard(&self) -> std::sync::MutexGuard<'_, Option<Store>> {
@@ -223,6 +225,13 @@ impl AppState {
         })
     }
 
+    /// Deadlines due within 3 days that have not been announced yet in this run.
+    pub fn newly_due_soon(&self) -> Result<Vec<CalendarEntry>, UiError> {
+        let due = self.with_store(|s| s.due_soon(3))?;
+        let mut seen = self.notified.lock().unwrap_or_else(|p| p.into_inner());
+        Ok(due.into_iter().filter(|e| seen.insert(format!("{}|{}|{}", e.reference, e.deadline, e.due))).collect())
+    }
+
     pub fn add_case(&self, input: &CaseInput) -> Result<Case, UiError> {
         self.with_store(|s| {
             let case = input.validate(s.zone(), Utc::now())?;
@@ -282,6 +291,27 @@ mod tests {
         state.unlock("a long passphrase").unwrap();
         let page = state.list_cases(&ListRequest { search: Some("olivia".into()), ..ListRequest::default() }).unwrap();
         assert_eq!((page.total, page.cases[0].reference.as_str()), (1, "DSR-2026-0001"));
+    }
+
+    #[test]
+    fn due_soon_deadlines_are_announced_once_without_personal_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("c.db"));
+        state.set_up(&OrganisationProfile::sample(), "a long passphrase").unwrap();
+        // APPI: the office target is 14 days, so a request received 13 days ago is due within 3 days
+        // (tomorrow, or the next working day after it).
+        let received = (chrono::Utc::now() - chrono::Duration::days(13)).format("%Y-%m-%d").to_string();
+        let mut input = super::tests::input("Hanako Sato");
+        input.regime = "appi".into();
+        input.rights = vec!["disclosure".into()];
+        input.received = received;
+        input.time_zone = None;
+        state.add_case(&input).unwrap();
+        let first = state.newly_due_soon().unwrap();
+        assert!(!first.is_empty(), "something is due soon");
+        let text = crate::commands::notification_text(&first[0]);
+        assert!(text.starts_with("DSR-") && !text.contains("Hanako") && !text.contains("Sato"), "{text}");
+        assert!(state.newly_due_soon().unwrap().is_empty(), "announced once");
     }
 
     #[test]

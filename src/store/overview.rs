@@ -186,6 +186,13 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Deadlines due today or within `days` days that are not met: what a due-soon alert names.
+    pub fn due_soon(&self, days: u64) -> Result<Vec<CalendarEntry>> {
+        let today = self.today();
+        let entries = self.calendar(today, today + Days::new(days), &CalendarFilter::default())?;
+        Ok(entries.into_iter().filter(|e| matches!(e.state, DueState::DueToday | DueState::DueSoon)).collect())
+    }
+
     /// The people cases are assigned to, for filters.
     pub fn assignees(&self) -> Result<Vec<String>> {
         let mut stmt = self

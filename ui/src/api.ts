@@ -310,6 +310,8 @@ export const api = {
   /** Opens the native save dialog; null when cancelled. */
   backupNow: () => call<BackupInfo | null>("backup_now"),
   calendarIds: () => call<string[]>("calendar_ids"),
+  /** Shows a desktop notification for each deadline that newly entered the 3-day window. */
+  checkDueSoon: () => call<number>("check_due_soon"),
   letterOptions: () => call<LetterOptions>("letter_options"),
   draftLetter: (reference: string, template: string, lang: string) =>
     call<LetterText>("draft_letter", { reference, template, lang }),

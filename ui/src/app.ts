@@ -127,7 +127,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (status.state === "locked") return replace(root, unlockScreen(ctx));
     replace(root, h("div", { class: "shell" }, nav(), main));
     void show({ name: "dashboard" });
+    void api.checkDueSoon().catch(() => {});
   }
+
+  // While the app runs, deadlines entering the 3-day window are announced (reference and date only).
+  setInterval(() => {
+    if (status.state === "unlocked") void api.checkDueSoon().catch(() => {});
+  }, 10 * 60_000);
 
   document.addEventListener("keydown", (e) => {
     if (status.state !== "unlocked" || !(e.ctrlKey || e.metaKey) || !shortcutsOn()) return;
