@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_office_closures.sql"),
     include_str!("migrations/0003_search.sql"),
+    include_str!("migrations/0004_indexes.sql"),
 ];
 
 /// The version whose migration creates the search index, which Rust then fills from the cases.
