@@ -122,6 +122,13 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Remove the personal data of closed cases past their retention period (--dry-run lists them).
+    Purge {
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the path of the database in use.
     Path,
     /// Check the database's integrity and the audit chain.
@@ -166,6 +173,12 @@ pub enum CaseCommand {
         reference: String,
         #[arg(long)]
         json: bool,
+    },
+    /// Put a case under legal hold (kept past retention), or release it with --release.
+    Hold {
+        reference: String,
+        #[arg(long)]
+        release: bool,
     },
     /// Record a dated event on a case's timeline.
     Event {

@@ -35,6 +35,11 @@ pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
             }
             Ok(())
         }
+        CaseCommand::Hold { reference, release } => {
+            open(db)?.set_legal_hold(&reference, !release)?;
+            println!("{reference}: legal hold {}", if release { "released" } else { "on" });
+            Ok(())
+        }
         CaseCommand::Show { reference, json } => {
             let detail = open(db)?.case_detail(&reference)?;
             if json {

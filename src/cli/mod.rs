@@ -143,6 +143,20 @@ pub fn run() -> Result<()> {
         Command::Report { kind, year, regime, format, out } => {
             report::run(&db, &kind, year, regime.as_deref(), &format, out.as_deref())
         }
+        Command::Purge { dry_run, json } => {
+            let mut store = open(&db)?;
+            let cases = if dry_run { store.expired_cases()? } else { store.purge_expired()? };
+            if json {
+                output::print_json(&cases);
+            } else {
+                let verb = if dry_run { "would be redacted" } else { "redacted" };
+                println!("{} case(s) {verb}", cases.len());
+                for c in &cases {
+                    println!("  {}  {}  closed {}  kept until {}", c.reference, c.regime, c.closed_on, c.keep_until);
+                }
+            }
+            Ok(())
+        }
         Command::Path => {
             println!("{}", db.display());
             Ok(())

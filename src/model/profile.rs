@@ -36,6 +36,9 @@ pub struct OrganisationProfile {
     /// CCPA: move calendar-day deadlines that fall on a weekend or holiday to the next working day.
     #[serde(default)]
     pub ccpa_weekend_roll: bool,
+    /// Months a closed case keeps its personal data, per regime (CCPA: at least 24, 11 CCR §7101).
+    #[serde(default)]
+    pub retention_months: BTreeMap<String, u32>,
     pub processing: Processing,
     /// The address book the database is seeded with; kept in the `parties` table afterwards.
     #[serde(default)]
@@ -82,6 +85,14 @@ fn yes() -> bool {
 }
 
 impl OrganisationProfile {
+    /// Months a closed case of `regime` is kept: the setting, else 24 for CCPA and 36 otherwise.
+    pub fn retention_months_for(&self, regime: Regime) -> u32 {
+        self.retention_months.get(regime.as_str()).copied().unwrap_or(match regime {
+            Regime::Ccpa => 24,
+            _ => 36,
+        })
+    }
+
     /// The holiday calendar the office uses for `regime`: its setting, else the regime's home calendar
     /// (for the EU, the EU representative's country).
     pub fn calendar_for(&self, regime: Regime) -> CalendarId {
@@ -133,6 +144,16 @@ impl OrganisationProfile {
         for (regime, calendar) in &self.calendars {
             regime.parse::<Regime>().map_err(|e| e.in_field("calendars"))?;
             calendar.parse::<CalendarId>().map_err(|e| e.in_field("calendars"))?;
+        }
+        for (regime, months) in &self.retention_months {
+            let regime: Regime = regime.parse().map_err(|e: Error| e.in_field("retention_months"))?;
+            let minimum = if regime == Regime::Ccpa { 24 } else { 1 };
+            if !(minimum..=600).contains(months) {
+                return Err(Error::invalid_field(
+                    "retention_months",
+                    format!("the retention period for {regime} must be {minimum} to 600 months"),
+                ));
+            }
         }
         if !(1..=60).contains(&self.appi_target_days) {
             return Err(Error::invalid_field("appi_target_days", "the APPI target must be 1 to 60 days"));

@@ -11,6 +11,7 @@ mod deadlines;
 mod key;
 mod letters;
 mod overview;
+mod retention;
 mod schema;
 mod search;
 mod settings;
@@ -29,6 +30,7 @@ pub use correspondence::{AttachmentInfo, CorrespondenceItem};
 pub use key::{check_new_passphrase, sidecar_path, KeyFile, RecoveryKey, MIN_PASSPHRASE_CHARS};
 pub use letters::LetterRecord;
 pub use overview::{CalendarEntry, CalendarFilter, Dashboard};
+pub use retention::Expired;
 pub use schema::LATEST_VERSION;
 
 use crate::error::{Error, ErrorKind, Result};

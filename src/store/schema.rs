@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_office_closures.sql"),
     include_str!("migrations/0003_search.sql"),
     include_str!("migrations/0004_indexes.sql"),
+    include_str!("migrations/0005_retention.sql"),
 ];
 
 /// The version whose migration creates the search index, which Rust then fills from the cases.
