@@ -193,6 +193,41 @@ test("every screen passes the axe-core accessibility check", async () => {
   assert.deepEqual(found, []);
 });
 
+test("extend, respond and close the case; search and filter find it", async () => {
+  await session.click("#nav-cases");
+  await session.click("tr[data-reference] td.ref");
+  const record = async (type, extra = "") => {
+    await session.find("#event-form");
+    await session.execute(
+      `const s = document.getElementById('f-event_type'); s.value = '${type}'; s.dispatchEvent(new Event('change')); ${extra}`,
+    );
+    await session.click("#event-form button[type=submit]");
+  };
+  await record("extended", "document.getElementById('f-note').value = 'Three archived systems to search.';");
+  await session.waitForText("#case-status", (t) => t === "Extended");
+  const deadlines = await session.text("#deadlines");
+  assert.ok(!deadlines.includes("only if extended"), "the extended date now applies");
+  await record("responded");
+  await session.waitForText("#case-status", (t) => t === "Responded");
+  await record("closed", "document.getElementById('f-outcome').value = 'complied';");
+  await session.waitForText("#case-status", (t) => t === "Closed");
+
+  await session.click("#nav-cases");
+  await session.find("#search");
+  await session.execute(
+    "const s = document.getElementById('search'); s.value = 'angstr'; s.dispatchEvent(new Event('input'));" +
+      "const f = document.querySelector('select[aria-label=Status]'); f.value = ''; f.dispatchEvent(new Event('change'));",
+  );
+  await session.waitForText("#case-count", (t) => t.includes("1 case"));
+  await session.execute(
+    "const f = document.querySelector('select[aria-label=Status]'); f.value = 'open'; f.dispatchEvent(new Event('change'));",
+  );
+  await session.waitForText("#case-count", (t) => t.includes("0 cases"));
+  await session.execute(
+    "const f = document.querySelector('select[aria-label=Status]'); f.value = ''; f.dispatchEvent(new Event('change'));",
+  );
+});
+
 test("lock hides the cases; a wrong passphrase is refused; the right one unlocks", async () => {
   await session.click("#nav-lock");
   await session.find("#passphrase");
@@ -206,5 +241,5 @@ test("lock hides the cases; a wrong passphrase is refused; the right one unlocks
   await session.waitForText("h1", (t) => t === "Dashboard");
   await snap("7-dashboard");
   await session.click("#nav-cases");
-  await session.waitForText("#case-count", (t) => t.includes("1 case"));
+  await session.waitForText("h1", (t) => t === "Cases");
 });
