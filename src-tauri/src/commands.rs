@@ -218,13 +218,6 @@ pub fn check_due_soon<R: tauri::Runtime>(app: tauri::AppHandle<R>, state: State<
 
 /// What a due-soon notification says: no personal data.
 pub fn notification_text(e: &CalendarEntry) -> String {
-    let what = match e.deadline.as_str() {
-        "acknowledge" => "acknowledge by",
-        "respond" => "respond by",
-        "extension-notice" => "extension notice by",
-        "extended-respond" => "extended response by",
-        "risk" => "APPI Art. 39 date",
-        _ => "deadline",
-    };
+    let what = casebook::export::ics::deadline_phrase(&e.deadline);
     format!("{}: {what} {}", e.reference, e.due.format("%-d %b %Y"))
 }

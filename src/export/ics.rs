@@ -17,7 +17,8 @@ pub struct IcsDeadline {
     pub requester: Option<String>,
 }
 
-fn describe(kind: &str) -> &'static str {
+/// How a deadline kind reads in a calendar entry or a notification: "respond by".
+pub fn deadline_phrase(kind: &str) -> &'static str {
     match kind {
         "acknowledge" => "acknowledge by",
         "respond" => "respond by",
@@ -36,7 +37,7 @@ pub fn calendar(deadlines: &[IcsDeadline], alarm_days: u32, now: DateTime<Utc>) 
     }
     cal.name("Casebook deadlines");
     for d in deadlines {
-        let mut summary = format!("{}: {} ({})", d.reference, describe(&d.kind), d.regime);
+        let mut summary = format!("{}: {} ({})", d.reference, deadline_phrase(&d.kind), d.regime);
         if let Some(name) = &d.requester {
             summary.push_str(" – ");
             summary.push_str(name);
@@ -46,7 +47,7 @@ pub fn calendar(deadlines: &[IcsDeadline], alarm_days: u32, now: DateTime<Utc>) 
             .uid(&format!("{}-{}@casebook", d.reference, d.kind))
             .timestamp(now)
             .summary(&summary)
-            .description(&format!("Casebook case {}: {} {}", d.reference, describe(&d.kind), d.due))
+            .description(&format!("Casebook case {}: {} {}", d.reference, deadline_phrase(&d.kind), d.due))
             // All-day: DTEND is exclusive, so the day after.
             .starts(d.due)
             .ends(d.due + Duration::days(1));
