@@ -2,8 +2,8 @@
 // Run by scripts/test; needs APP (the desktop binary) and a display.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { freePort, Session, sleep } from "./webdriver.mjs";
@@ -23,9 +23,11 @@ before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   // Ports the system says are free, so a run never talks to another run's driver.
   const [port, nativePort] = [await freePort(), await freePort()];
+  const log = openSync(join(ARTIFACTS, "tauri-driver.log"), "w");
   driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
     env: { ...process.env, CASEBOOK_DB: join(home, "casebook.db"), HOME: home, XDG_DATA_HOME: home },
-    stdio: ["ignore", "inherit", "inherit"],
+    // Not the test runner's own pipes: a window that outlives its driver must not keep the run waiting.
+    stdio: ["ignore", log, log],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
@@ -43,6 +45,8 @@ before(async () => {
 after(async () => {
   await session?.end().catch(() => {});
   driver?.kill();
+  // WebKitWebDriver normally closes the app with the session; make sure no window outlives the run.
+  spawnSync("pkill", ["-f", APP]);
 });
 
 const AXE = readFileSync(resolve("ui/node_modules/axe-core/axe.min.js"), "utf8");
