@@ -98,8 +98,8 @@ pub enum Command {
         #[arg(long)]
         with_names: bool,
     },
-    /// Import: `json` (a Casebook export, into a database with no cases yet) or `eml` (an email:
-    /// logged on --case REF, or opening a new request under --regime R).
+    /// Import: `json` (a Casebook export, into a database with no cases yet), `eml` (an email: logged
+    /// on --case REF, or opening a new request under --regime R) or `csv` (a register, with --map).
     Import {
         /// json or eml
         format: String,
@@ -108,6 +108,12 @@ pub enum Command {
         case: Option<String>,
         #[arg(long)]
         regime: Option<String>,
+        /// csv: the mapping file (JSON) from the register's columns to case fields.
+        #[arg(long)]
+        map: Option<PathBuf>,
+        /// csv: report what would be created and every row that would be rejected; write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Yearly figures: `ccpa-7102` (CCPA §7102 metrics) or `annual` (per regime and right).
     Report {

@@ -96,7 +96,8 @@ pub fn run() -> Result<()> {
         Command::Passphrase(PassphraseCommand::Change) => change_passphrase(&db, false),
         Command::Passphrase(PassphraseCommand::Reset) => change_passphrase(&db, true),
         Command::Export { format, out, alarm_days, with_names } => export(&db, &format, &out, alarm_days, with_names),
-        Command::Import { format, file, case, regime } => match format.as_str() {
+        Command::Import { format, file, case, regime, map, dry_run } => match format.as_str() {
+            "csv" => import_register(&db, &file, map.as_deref(), dry_run),
             "json" => {
                 let text = read_file(&file)?;
                 let doc: serde_json::Value = serde_json::from_str(&text)
@@ -136,7 +137,7 @@ pub fn run() -> Result<()> {
                 Ok(())
             }
             other => Err(Error::validation(format!(
-                "unknown import format '{}' (expected json or eml)",
+                "unknown import format '{}' (expected json, eml or csv)",
                 casebook::model::validate::printable(other)
             ))),
         },
@@ -372,6 +373,44 @@ fn export(db: &Path, format: &str, out: &Path, alarm_days: u32, with_names: bool
     };
     std::fs::write(out, bytes).map_err(|e| Error::validation(format!("cannot write {}: {e}", out.display())))?;
     println!("Exported {what} to {}", out.display());
+    Ok(())
+}
+
+/// `casebook import csv FILE --map MAPPING [--dry-run]`: all rows or none.
+fn import_register(db: &Path, file: &Path, map: Option<&Path>, dry_run: bool) -> Result<()> {
+    use casebook::import::register::{plan, Mapping};
+    let map = map.ok_or_else(|| Error::validation("a register import needs --map MAPPING.json"))?;
+    let mapping = Mapping::from_json(&read_file(map)?)?;
+    let bytes = std::fs::read(file).map_err(|e| Error::validation(format!("cannot read {}: {e}", file.display())))?;
+    let mut store = open(db)?;
+    let plan = plan(&bytes, &mapping, store.zone(), chrono::Utc::now())?;
+    let verb = if dry_run { "would create" } else { "creates" };
+    println!(
+        "{} row(s): {verb} {} case(s), {} row(s) rejected",
+        plan.accepted.len() + plan.rejected.len(),
+        plan.accepted.len(),
+        plan.rejected.len()
+    );
+    for (row, reason) in &plan.rejected {
+        println!("  row {row}: {reason}");
+    }
+    if dry_run {
+        return Ok(());
+    }
+    if !plan.rejected.is_empty() {
+        return Err(Error::validation(format!(
+            "nothing imported: {} row(s) rejected; correct them (see --dry-run) and import again",
+            plan.rejected.len()
+        )));
+    }
+    let cases: Vec<_> = plan.accepted.into_iter().map(|(_, case)| (case, Vec::new())).collect();
+    let refs = store.add_cases_with_events(&cases)?;
+    println!(
+        "Imported {} case(s): {} … {}",
+        refs.len(),
+        refs.first().map(String::as_str).unwrap_or("-"),
+        refs.last().map(String::as_str).unwrap_or("-")
+    );
     Ok(())
 }
 

@@ -1,3 +1,4 @@
 //! What comes into Casebook from elsewhere.
 
 pub mod eml;
+pub mod register;
