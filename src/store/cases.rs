@@ -122,13 +122,11 @@ fn filter_clause(f: &CaseFilter) -> (String, Vec<Sql>) {
         args.push(Sql::Text(s.as_str().into()));
     }
     if f.open_only {
-        let open: Vec<String> = OPEN.iter().map(|s| format!("'{s}'")).collect();
-        conds.push(format!("c.status IN ({})", open.join(", ")));
+        conds.push(format!("c.status IN ({})", super::sql_list(OPEN)));
     }
     if f.running_only {
-        let running: Vec<String> =
-            OPEN.iter().filter(|s| **s != Status::AwaitingInformation).map(|s| format!("'{s}'")).collect();
-        conds.push(format!("c.status IN ({})", running.join(", ")));
+        let running: Vec<Status> = OPEN.iter().copied().filter(|s| *s != Status::AwaitingInformation).collect();
+        conds.push(format!("c.status IN ({})", super::sql_list(&running)));
     }
     if let Some(k) = f.kind {
         conds.push("c.kind = ?".into());

@@ -182,8 +182,8 @@ pub(super) fn deadline_views(conn: &Connection, case_id: i64, today: NaiveDate) 
 /// `{reference: {kind: [before, after]}}` for the cases whose dates moved.
 pub(super) fn recompute_open(w: &Write<'_>) -> Result<Map<String, Value>> {
     let ctx = RuleContext::load(&w.tx)?;
-    let open: Vec<String> = OPEN.iter().map(|s| format!("'{s}'")).collect();
-    let sql = format!("SELECT id, reference FROM cases WHERE kind = 'request' AND status IN ({})", open.join(", "));
+    let sql =
+        format!("SELECT id, reference FROM cases WHERE kind = 'request' AND status IN ({})", super::sql_list(OPEN));
     let mut stmt = w.tx.prepare(&sql)?;
     let cases: Vec<(i64, String)> =
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;

@@ -245,6 +245,11 @@ fn apply_key(conn: &Connection, key: &key::Key) -> Result<()> {
     Ok(())
 }
 
+/// Statuses as an SQL list for `IN (…)`: `'new', 'acknowledged', …` (closed vocabulary, no user text).
+pub(crate) fn sql_list(statuses: &[crate::model::Status]) -> String {
+    statuses.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")
+}
+
 fn wal_path(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);

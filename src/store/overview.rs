@@ -55,15 +55,11 @@ const APPLICABLE: &str = "(d.kind <> 'extended-respond'
   AND NOT (d.kind = 'extension-notice' AND EXISTS (SELECT 1 FROM deadlines r
        WHERE r.case_id = d.case_id AND r.kind = 'respond' AND r.due_on = d.due_on))";
 
-fn open_list() -> String {
-    OPEN.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")
-}
-
 impl Store {
     pub fn dashboard(&self) -> Result<Dashboard> {
         let today = self.today();
         let week_end = today + Days::new(7);
-        let open = open_list();
+        let open = super::sql_list(OPEN);
         let (overdue, due_today, due_this_week, awaiting, total): (i64, i64, i64, i64, i64) = self.conn().query_row(
             &format!(
                 "SELECT
@@ -139,7 +135,7 @@ impl Store {
 
     /// Every open deadline of every open case (for calendar export), soonest first.
     pub fn open_deadlines(&self, with_names: bool) -> Result<Vec<crate::export::ics::IcsDeadline>> {
-        let open = open_list();
+        let open = super::sql_list(OPEN);
         let mut stmt = self.conn().prepare(&format!(
             "SELECT c.reference, c.regime, d.kind, d.due_on, p.name FROM deadlines d
              JOIN cases c ON c.id = d.case_id JOIN people p ON p.id = c.requester_id
