@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::error::{Error, Result};
 use crate::model::{Outcome, Regime, Right, Status};
 
 /// One case, once per right it names (a case with two rights counts under both).
@@ -142,6 +143,61 @@ pub fn annual(rows: &[ReportRow], year: i32, regime: Option<Regime>, today: Naiv
         })
         .collect();
     Annual { year, regimes }
+}
+
+/// One line of a report: a right under a regime, with its figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Line {
+    pub regime: String,
+    pub right: String,
+    pub figures: Figures,
+}
+
+/// A report by name, as both the CLI and the window produce it: `value` is the JSON the CLI
+/// prints, `lines` the same figures flattened for tables, CSV and PDF.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub kind: String,
+    pub year: i32,
+    pub title: String,
+    pub value: serde_json::Value,
+    pub lines: Vec<Line>,
+}
+
+/// Builds the `ccpa-7102` or `annual` report for `year` (annual optionally for one regime).
+pub fn build(rows: &[ReportRow], kind: &str, year: i32, regime: Option<Regime>, today: NaiveDate) -> Result<Report> {
+    if !(1990..=2100).contains(&year) {
+        return Err(Error::validation(format!("year {year} is outside 1990–2100")));
+    }
+    let line = |regime: &str, right: &String, f: &Figures| Line {
+        regime: regime.to_string(),
+        right: right.clone(),
+        figures: f.clone(),
+    };
+    let (title, value, lines) = match kind {
+        "ccpa-7102" => {
+            let r = ccpa_7102(rows, year, today);
+            let lines = r.rights.iter().map(|(right, f)| line("ccpa", right, f)).collect();
+            (format!("CCPA §7102 metrics for {year}"), serde_json::to_value(&r), lines)
+        }
+        "annual" => {
+            let r = annual(rows, year, regime, today);
+            let lines = r
+                .regimes
+                .iter()
+                .flat_map(|(reg, rights)| rights.iter().map(move |(right, f)| line(reg, right, f)))
+                .collect();
+            (format!("Annual summary of rights requests, {year}"), serde_json::to_value(&r), lines)
+        }
+        other => {
+            return Err(Error::validation(format!(
+                "unknown report '{}' (expected ccpa-7102 or annual)",
+                crate::model::validate::printable(other)
+            )))
+        }
+    };
+    let value = value.map_err(|e| Error::storage(format!("report: {e}")))?;
+    Ok(Report { kind: kind.to_string(), year, title, value, lines })
 }
 
 #[cfg(test)]

@@ -31,4 +31,12 @@ pub const ALL: &[&str] = &[
     "backup_now",
     "calendar_ids",
     "check_due_soon",
+    "report",
+    "retention_preview",
+    "purge_expired",
+    "set_legal_hold",
+    "restore_backup",
+    "restore_rolling",
+    "pick_emails",
+    "import_dropped_emails",
 ];

@@ -3,14 +3,18 @@
 
 mod command_names;
 mod commands;
+mod emails;
 mod error;
 mod letters;
+mod records;
 mod state;
 
 use std::path::PathBuf;
 
+pub use emails::{EmailImport, EmailTarget};
 pub use error::{Code, UiError};
 pub use letters::{LetterOptions, SavedLetter};
+pub use records::{ReportRequest, Restored};
 pub use state::{AppState, AppStatus, CalendarRequest, CasePage, CaseView, ListRequest, SetUp, Vocabulary};
 
 /// The database this window works on: `--db PATH`, else `CASEBOOK_DB`, else the data directory.
@@ -62,6 +66,14 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::backup_now,
         commands::calendar_ids,
         commands::check_due_soon,
+        records::report,
+        records::retention_preview,
+        records::purge_expired,
+        records::set_legal_hold,
+        records::restore_backup,
+        records::restore_rolling,
+        emails::pick_emails,
+        emails::import_dropped_emails,
     ])
 }
 
@@ -85,6 +97,16 @@ pub fn run() {
         }
         Ok(())
     })
+    .on_window_event(|window, event| {
+        use tauri::{Emitter, Manager};
+        // Email files dropped on the window wait in the state; the window asks where they go.
+        if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+            let names = window.state::<AppState>().stash_dropped(paths);
+            if !names.is_empty() {
+                let _ = window.emit("emails-dropped", names);
+            }
+        }
+    })
     .build(tauri::generate_context!())
     .expect("the Casebook window could not start")
     .run(|app, event| {
@@ -105,8 +127,10 @@ mod tests {
         let capability: Value = serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
         let granted: Vec<&str> =
             capability["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
-        let expected: Vec<String> =
+        let mut expected: Vec<String> =
             crate::command_names::ALL.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+        // Listening for the app's own events (a drop of email files); emitting stays with Rust.
+        expected.extend(["core:event:allow-listen".into(), "core:event:allow-unlisten".into()]);
         assert_eq!(granted, expected);
     }
 

@@ -9,7 +9,7 @@ use casebook::model::{
     Relationship, Right, Status,
 };
 use casebook::store::{
-    CalendarEntry, CalendarFilter, CaseFilter, CorrespondenceItem, LetterRecord, MIN_PASSPHRASE_CHARS,
+    CalendarEntry, CalendarFilter, CaseFilter, CorrespondenceItem, LetterRecord, RetentionState, MIN_PASSPHRASE_CHARS,
 };
 use casebook::Store;
 use chrono::Utc;
@@ -22,6 +22,8 @@ pub struct AppState {
     store: Mutex<Option<Store>>,
     /// Deadlines already announced as due soon in this run (reference|kind|date).
     notified: Mutex<std::collections::HashSet<String>>,
+    /// Email files dropped on the window, waiting for the user to say where they go.
+    pub(crate) dropped: Mutex<Vec<PathBuf>>,
 }
 
 /// What the window should show first.
@@ -87,15 +89,18 @@ pub struct CaseView {
     pub letters: Vec<LetterRecord>,
     /// Every item in or out, oldest first.
     pub correspondence: Vec<CorrespondenceItem>,
+    /// Legal hold and, once purged, the purge date.
+    pub retention: RetentionState,
 }
 
 impl CaseView {
-    fn read(store: &Store, reference: &str) -> casebook::Result<CaseView> {
+    pub(crate) fn read(store: &Store, reference: &str) -> casebook::Result<CaseView> {
         let detail = store.case_detail(reference)?;
         Ok(CaseView {
             allowed_events: allowed_events(detail.case.status),
             letters: store.letters(reference)?,
             correspondence: store.correspondence(reference)?,
+            retention: store.retention_state(reference)?,
             detail,
         })
     }
@@ -139,12 +144,16 @@ impl Default for Vocabulary {
 
 impl AppState {
     pub fn new(path: PathBuf) -> Self {
-        AppState { path, store: Mutex::new(None), notified: Mutex::new(Default::default()) }
+        AppState { path, store: Mutex::new(None), notified: Default::default(), dropped: Default::default() }
     }
 
-    fn guard(&self) -> std::sync::MutexGuard<'_, Option<Store>> {
+    pub(crate) fn guard(&self) -> std::sync::MutexGuard<'_, Option<Store>> {
         // A panic while holding the lock leaves no half-written data (SQLite rolls back), so reuse it.
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub(crate) fn path(&self) -> &std::path::Path {
+        &self.path
     }
 
     pub fn status(&self) -> AppStatus {
@@ -177,6 +186,7 @@ impl AppState {
     /// Makes today's rolling backup if there is none, then closes the database: the connection and
     /// the key (wiped from memory) go with it.
     pub fn lock(&self) -> AppStatus {
+        self.dropped.lock().unwrap_or_else(|p| p.into_inner()).clear();
         if let Some(store) = self.guard().take() {
             if let Err(e) = store.rolling_backup() {
                 eprintln!("casebook: the rolling backup failed: {}", e.message);

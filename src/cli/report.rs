@@ -3,48 +3,23 @@
 use std::path::Path;
 
 use casebook::letter::{render, Block, LetterDoc, Paper};
-use casebook::report::{annual, ccpa_7102, Figures};
+use casebook::report::{build, Line};
 use casebook::{Error, Result};
 
 use super::{open, output};
 
 pub fn run(db: &Path, kind: &str, year: i32, regime: Option<&str>, format: &str, out: Option<&Path>) -> Result<()> {
-    if !(1990..=2100).contains(&year) {
-        return Err(Error::validation(format!("year {year} is outside 1990–2100")));
-    }
     let store = open(db)?;
-    let rows = store.report_rows()?;
+    let regime = regime.map(str::parse).transpose()?;
+    let report = build(&store.report_rows()?, kind, year, regime, store.today())?;
     let today = store.today();
-    // (section, right, figures) for every line of the report.
-    let (title, value, lines): (String, serde_json::Value, Vec<(String, String, Figures)>) = match kind {
-        "ccpa-7102" => {
-            let r = ccpa_7102(&rows, year, today);
-            let lines = r.rights.iter().map(|(right, f)| ("ccpa".to_string(), right.clone(), f.clone())).collect();
-            (format!("CCPA §7102 metrics for {year}"), serde_json::to_value(&r).expect("serialises"), lines)
-        }
-        "annual" => {
-            let regime = regime.map(str::parse).transpose()?;
-            let r = annual(&rows, year, regime, today);
-            let lines = r
-                .regimes
-                .iter()
-                .flat_map(|(reg, rights)| rights.iter().map(|(right, f)| (reg.clone(), right.clone(), f.clone())))
-                .collect();
-            (format!("Annual summary of rights requests, {year}"), serde_json::to_value(&r).expect("serialises"), lines)
-        }
-        other => {
-            return Err(Error::validation(format!(
-                "unknown report '{}' (expected ccpa-7102 or annual)",
-                casebook::model::validate::printable(other)
-            )))
-        }
-    };
+    let (title, value, lines) = (&report.title, &report.value, &report.lines);
     let bytes = match format {
-        "json" => serde_json::to_string_pretty(&value).expect("serialises").into_bytes(),
+        "json" => serde_json::to_string_pretty(value).expect("serialises").into_bytes(),
         "csv" => csv_lines(&lines)?,
         "pdf" => {
             let profile = store.profile()?;
-            render(&pdf_doc(&title, &profile, &lines, today))?
+            render(&pdf_doc(title, &profile, lines, today))?
         }
         other => {
             return Err(Error::validation(format!(
@@ -60,13 +35,13 @@ pub fn run(db: &Path, kind: &str, year: i32, regime: Option<&str>, format: &str,
             println!("{title}: written to {}", path.display());
         }
         None if format == "pdf" => return Err(Error::validation("a PDF report needs --out FILE")),
-        None if format == "json" => output::print_json(&value),
+        None if format == "json" => output::print_json(value),
         None => print!("{}", String::from_utf8_lossy(&bytes)),
     }
     Ok(())
 }
 
-fn csv_lines(lines: &[(String, String, Figures)]) -> Result<Vec<u8>> {
+fn csv_lines(lines: &[Line]) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     {
         let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
@@ -86,7 +61,7 @@ fn csv_lines(lines: &[(String, String, Figures)]) -> Result<Vec<u8>> {
         ])
         .map_err(io)?;
         let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-        for (regime, right, f) in lines {
+        for Line { regime, right, figures: f } in lines {
             w.write_record([
                 regime.clone(),
                 right.clone(),
@@ -110,12 +85,12 @@ fn csv_lines(lines: &[(String, String, Figures)]) -> Result<Vec<u8>> {
 fn pdf_doc(
     title: &str,
     profile: &casebook::model::OrganisationProfile,
-    lines: &[(String, String, Figures)],
+    lines: &[Line],
     today: chrono::NaiveDate,
 ) -> LetterDoc {
     let mut body = Vec::new();
     let mut section = String::new();
-    for (regime, right, f) in lines {
+    for Line { regime, right, figures: f } in lines {
         if *regime != section {
             body.push(Block::Heading(regime.to_uppercase()));
             section = regime.clone();

@@ -156,9 +156,8 @@ fn check(conn: Connection, path: &Path) -> Result<BackupInfo> {
     Ok(BackupInfo { path: path.to_path_buf(), date: None, bytes, cases, audit_records: chain.records })
 }
 
-/// Replaces the database at `db` with the backup `from`, after checking the backup opens with
-/// `passphrase` and is sound. The replaced file is kept as `<db>.before-restore`.
-pub fn restore(db: &Path, from: &Path, passphrase: &str) -> Result<BackupInfo> {
+/// Checks that the backup `from` opens with `passphrase`, is sound and its audit chain verifies.
+pub fn verify_backup(from: &Path, passphrase: &str) -> Result<BackupInfo> {
     if !from.is_file() {
         return Err(Error::not_found(format!("no backup at {}", from.display())));
     }
@@ -169,8 +168,13 @@ pub fn restore(db: &Path, from: &Path, passphrase: &str) -> Result<BackupInfo> {
         Some(rusqlite::ErrorCode::NotADatabase) => Error::new(ErrorKind::WrongPassphrase, "wrong passphrase"),
         _ => Error::from(e),
     })?;
-    let info = check(conn, from)?;
+    check(conn, from)
+}
 
+/// Replaces the database at `db` with the backup `from`, after checking the backup opens with
+/// `passphrase` and is sound. The replaced file is kept as `<db>.before-restore`.
+pub fn restore(db: &Path, from: &Path, passphrase: &str) -> Result<BackupInfo> {
+    let info = verify_backup(from, passphrase)?;
     let mut part = db.as_os_str().to_owned();
     part.push(".restore-part");
     let part = PathBuf::from(part);

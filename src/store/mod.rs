@@ -23,14 +23,14 @@ use chrono_tz::Tz;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use audit::{AuditRecord, ChainReport};
-pub use backup::{restore, BackupInfo};
+pub use backup::{restore, verify_backup, BackupInfo};
 pub use cases::CaseFilter;
 pub use closures::Closure;
 pub use correspondence::{AttachmentInfo, CorrespondenceItem};
 pub use key::{check_new_passphrase, sidecar_path, KeyFile, RecoveryKey, MIN_PASSPHRASE_CHARS};
 pub use letters::LetterRecord;
 pub use overview::{CalendarEntry, CalendarFilter, Dashboard};
-pub use retention::Expired;
+pub use retention::{Expired, RetentionState};
 pub use schema::LATEST_VERSION;
 
 use crate::error::{Error, ErrorKind, Result};

@@ -21,7 +21,28 @@ pub struct Expired {
     pub keep_until: NaiveDate,
 }
 
+/// Where a case stands with retention: on legal hold, and when its personal data was purged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RetentionState {
+    pub legal_hold: bool,
+    pub purged_on: Option<NaiveDate>,
+}
+
 impl Store {
+    pub fn retention_state(&self, reference: &str) -> Result<RetentionState> {
+        self.conn()
+            .query_row("SELECT legal_hold, purged_on FROM cases WHERE reference = ?1", [reference], |r| {
+                Ok(RetentionState { legal_hold: r.get(0)?, purged_on: r.get(1)? })
+            })
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => crate::error::Error::not_found(format!(
+                    "no case with reference {}",
+                    crate::model::validate::printable(reference)
+                )),
+                e => e.into(),
+            })
+    }
+
     /// The closed cases past retention and not on legal hold, oldest first: what `purge` would redact.
     pub fn expired_cases(&self) -> Result<Vec<Expired>> {
         let profile = self.profile()?;

@@ -1,0 +1,144 @@
+//! Emails saved as `.eml`, brought in by drag and drop or the open dialog: logged on a case, or
+//! each opened as a new case. The window never names a path: dropped files wait here until the
+//! user says where they go.
+
+use std::path::{Path, PathBuf};
+
+use casebook::import::eml;
+use casebook::model::{Kind, Regime};
+use serde::{Deserialize, Serialize};
+
+use crate::error::UiError;
+use crate::state::AppState;
+use tauri::State;
+
+/// Where imported emails go: onto an existing case, or each into a new case under a regime.
+#[derive(Debug, Clone, Deserialize)]
+pub struct EmailTarget {
+    #[serde(default)]
+    pub case: Option<String>,
+    #[serde(default)]
+    pub regime: Option<Regime>,
+}
+
+/// What an import did: the cases the emails went to, in the order of the files.
+#[derive(Debug, Clone, Serialize)]
+pub struct EmailImport {
+    pub references: Vec<String>,
+}
+
+impl AppState {
+    /// Keeps the `.eml` files among `paths` for `import_dropped_emails`; returns their file names.
+    pub fn stash_dropped(&self, paths: &[PathBuf]) -> Vec<String> {
+        let emails: Vec<PathBuf> = paths
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("eml")) && p.is_file())
+            .cloned()
+            .collect();
+        let names = emails.iter().map(|p| file_name(p)).collect();
+        *self.dropped.lock().unwrap_or_else(|p| p.into_inner()) = emails;
+        names
+    }
+
+    /// Imports the files dropped last.
+    pub fn import_dropped_emails(&self, target: &EmailTarget) -> Result<EmailImport, UiError> {
+        let paths = std::mem::take(&mut *self.dropped.lock().unwrap_or_else(|p| p.into_inner()));
+        if paths.is_empty() {
+            return Err(casebook::Error::validation("no email files were dropped on the window").into());
+        }
+        self.import_emails(&paths, target)
+    }
+
+    /// Reads and checks every file first, so one malformed email stops the import before anything
+    /// is written; the error names the file, never its content.
+    pub fn import_emails(&self, paths: &[PathBuf], target: &EmailTarget) -> Result<EmailImport, UiError> {
+        let mut emails = Vec::with_capacity(paths.len());
+        for path in paths {
+            let named = |e: casebook::Error| casebook::Error::validation(format!("{}: {}", file_name(path), e.message));
+            let raw = std::fs::read(path).map_err(|e| named(e.into()))?;
+            emails.push(eml::parse(&raw).map_err(named)?);
+        }
+        self.with_store(|s| {
+            let mut references = Vec::with_capacity(emails.len());
+            for email in &emails {
+                match (&target.case, target.regime) {
+                    (Some(reference), _) => {
+                        s.add_email(reference, email)?;
+                        references.push(reference.clone());
+                    }
+                    (None, Some(regime)) => {
+                        references.push(s.add_case_from_email(email, Kind::Request, regime.as_str())?)
+                    }
+                    (None, None) => {
+                        return Err(casebook::Error::validation("choose a case or a regime for the emails"))
+                    }
+                }
+            }
+            Ok(references)
+        })
+        .map(|references| EmailImport { references })
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Imports the `.eml` files last dropped on the window.
+#[tauri::command(async)]
+pub fn import_dropped_emails(state: State<'_, AppState>, target: EmailTarget) -> Result<EmailImport, UiError> {
+    state.import_dropped_emails(&target)
+}
+
+/// Imports `.eml` files the user picks in the native open dialog; `None` when cancelled.
+#[tauri::command(async)]
+pub fn pick_emails<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    target: EmailTarget,
+) -> Result<Option<EmailImport>, UiError> {
+    use tauri_plugin_dialog::DialogExt;
+    let chosen = app.dialog().file().add_filter("Email", &["eml"]).blocking_pick_files();
+    let Some(paths) = chosen.map(|all| all.into_iter().filter_map(|p| p.into_path().ok()).collect::<Vec<_>>()) else {
+        return Ok(None);
+    };
+    state.import_emails(&paths, &target).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::ListRequest;
+    use casebook::model::OrganisationProfile;
+
+    fn eml(name: &str) -> PathBuf {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/eml")).join(name)
+    }
+
+    #[test]
+    fn dropped_emails_open_cases_and_a_malformed_one_stops_the_import_before_any_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("c.db"));
+        state.set_up(&OrganisationProfile::sample(), "a long passphrase").unwrap();
+        let not_email = dir.path().join("notes.txt");
+        std::fs::write(&not_email, "not an email").unwrap();
+
+        let names = state.stash_dropped(&[eml("request.eml"), not_email, eml("no-from.eml")]);
+        assert_eq!(names, ["request.eml", "no-from.eml"], "only .eml files are kept");
+        let e = state.import_dropped_emails(&EmailTarget { case: None, regime: Some(Regime::Gdpr) }).unwrap_err();
+        assert!(e.message.starts_with("no-from.eml: not a usable email: no From header"), "{}", e.message);
+        assert_eq!(state.list_cases(&ListRequest::default()).unwrap().total, 0, "nothing written");
+
+        state.stash_dropped(&[eml("request.eml")]);
+        let done = state.import_dropped_emails(&EmailTarget { case: None, regime: Some(Regime::Gdpr) }).unwrap();
+        assert_eq!(done.references, ["DSR-2026-0001"]);
+        let e = state.import_dropped_emails(&EmailTarget { case: None, regime: Some(Regime::Gdpr) }).unwrap_err();
+        assert_eq!(e.message, "no email files were dropped on the window", "a drop is imported once");
+
+        let target = EmailTarget { case: Some("DSR-2026-0001".into()), regime: None };
+        state.import_emails(&[eml("reply.eml")], &target).unwrap();
+        let view = state.case_view("DSR-2026-0001").unwrap();
+        assert_eq!(view.correspondence.len(), 2);
+        assert!(view.correspondence.iter().any(|c| !c.attachments.is_empty()), "attachments kept");
+    }
+}
