@@ -16,7 +16,7 @@ pub fn run(db: &Path, kind: &str, year: i32, regime: Option<&str>, format: &str,
     let (title, value, lines) = (&report.title, &report.value, &report.lines);
     let bytes = match format {
         "json" => serde_json::to_string_pretty(value).expect("serialises").into_bytes(),
-        "csv" => csv_lines(&lines)?,
+        "csv" => csv_lines(lines)?,
         "pdf" => {
             let profile = store.profile()?;
             render(&pdf_doc(title, &profile, lines, today))?
