@@ -2,11 +2,10 @@
 // Run by scripts/test; needs APP (the desktop binary) and a display.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { freePort, Session, sleep } from "./webdriver.mjs";
+import { launch, runAxe, sleep } from "./webdriver.mjs";
 
 const APP = resolve(process.env.APP ?? "target/debug/casebook-desktop");
 
@@ -15,53 +14,24 @@ const PASSPHRASE = "e2e correct horse battery";
 // Markup typed into a case must come back as text.
 const NAME = "Zoë Ångström <b>bold</b>";
 
-let driver;
 let session;
+let stop;
 
 before(async () => {
   const home = mkdtempSync(join(tmpdir(), "casebook-e2e-"));
   mkdirSync(ARTIFACTS, { recursive: true });
-  // Ports the system says are free, so a run never talks to another run's driver.
-  const [port, nativePort] = [await freePort(), await freePort()];
-  const log = openSync(join(ARTIFACTS, "tauri-driver.log"), "w");
-  driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
-    env: { ...process.env, CASEBOOK_DB: join(home, "casebook.db"), HOME: home, XDG_DATA_HOME: home },
-    // Not the test runner's own pipes: a window that outlives its driver must not keep the run waiting.
-    stdio: ["ignore", log, log],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      await fetch(`${base}/status`);
-      break;
-    } catch (e) {
-      if (i > 100) throw new Error(`tauri-driver did not start: ${e}`);
-      await sleep(100);
-    }
-  }
-  session = await Session.start(base, APP);
+  ({ session, stop } = await launch(
+    APP,
+    { CASEBOOK_DB: join(home, "casebook.db"), HOME: home, XDG_DATA_HOME: home },
+    join(ARTIFACTS, "tauri-driver.log"),
+  ));
 });
 
 after(async () => {
-  await session?.end().catch(() => {});
-  driver?.kill();
-  // WebKitWebDriver normally closes the app with the session; make sure no window outlives the run.
-  spawnSync("pkill", ["-f", APP]);
+  await stop?.();
 });
 
-const AXE = readFileSync(resolve("ui/node_modules/axe-core/axe.min.js"), "utf8");
-
-/** Runs axe-core on the current screen (WCAG 2.x A and AA rules); returns the violations. */
-async function axe() {
-  const result = await session.executeAsync(
-    `${AXE};
-     const done = arguments[arguments.length - 1];
-     axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] })
-       .then((r) => done(r.violations.map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", "))))
-       .catch((e) => done(["axe failed: " + e]));`,
-  );
-  return result;
-}
+const axe = () => runAxe(session);
 
 async function snap(name) {
   writeFileSync(join(ARTIFACTS, `${name}.png`), await session.screenshot());

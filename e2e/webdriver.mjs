@@ -118,3 +118,52 @@ export async function freePort() {
     });
   });
 }
+
+/**
+ * Starts tauri-driver on free ports with `env` added (CASEBOOK_DB chooses the database) and opens
+ * a session on the app; its log goes to `logFile`. Returns { driver, session, stop }.
+ */
+export async function launch(app, env, logFile) {
+  const { spawn, spawnSync } = await import("node:child_process");
+  const { openSync } = await import("node:fs");
+  // Ports the system says are free, so a run never talks to another run's driver.
+  const [port, nativePort] = [await freePort(), await freePort()];
+  const log = openSync(logFile, "w");
+  const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
+    env: { ...process.env, ...env },
+    // Not the test runner's own pipes: a window that outlives its driver must not keep the run waiting.
+    stdio: ["ignore", log, log],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(`${base}/status`);
+      break;
+    } catch (e) {
+      if (i > 100) throw new Error(`tauri-driver did not start: ${e}`);
+      await sleep(100);
+    }
+  }
+  const session = await Session.start(base, app);
+  const stop = async () => {
+    await session.end().catch(() => {});
+    driver.kill();
+    // WebKitWebDriver normally closes the app with the session; make sure no window outlives the run.
+    spawnSync("pkill", ["-f", app]);
+  };
+  return { driver, session, stop };
+}
+
+/** Runs axe-core on the current screen (WCAG 2.x A and AA rules); returns the violations. */
+export async function runAxe(session) {
+  const { readFileSync } = await import("node:fs");
+  const { resolve } = await import("node:path");
+  const axe = readFileSync(resolve("ui/node_modules/axe-core/axe.min.js"), "utf8");
+  return session.executeAsync(
+    `${axe};
+     const done = arguments[arguments.length - 1];
+     axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] })
+       .then((r) => done(r.violations.map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", "))))
+       .catch((e) => done(["axe failed: " + e]));`,
+  );
+}

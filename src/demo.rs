@@ -96,7 +96,8 @@ fn fake_case(rng: &mut Rng, today: NaiveDate, zone: chrono_tz::Tz) -> NewCase {
     if kind != Kind::Request && rng.chance(50) {
         rights.clear();
     }
-    let days_ago = rng.below(730) as i64;
+    // Three years of history, so some closed cases have passed their retention period.
+    let days_ago = rng.below(1095) as i64;
     let date = today - Duration::days(days_ago);
     let time = NaiveTime::from_hms_opt(8 + rng.below(10) as u32, rng.below(60) as u32, 0).expect("valid time");
     let at = zone

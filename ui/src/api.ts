@@ -1,5 +1,6 @@
 // The only module that talks to Rust. Every request and response is typed here.
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 
 export type Kind = "request" | "complaint" | "correspondence";
 export type Regime = "gdpr" | "uk-gdpr" | "ccpa" | "appi";
@@ -111,7 +112,13 @@ export interface CorrespondenceItem {
   attachments: { file_name: string; media_type: string; sha256: string; size: number }[];
 }
 
+export interface RetentionState {
+  legal_hold: boolean;
+  purged_on: string | null;
+}
+
 export interface CaseView extends Case {
+  retention: RetentionState;
   correspondence: CorrespondenceItem[];
   events: CaseEvent[];
   schedule: DeadlineView[];
@@ -250,6 +257,55 @@ export interface Vocabulary {
   min_passphrase_chars: number;
 }
 
+export interface Figures {
+  received: number;
+  complied: number;
+  complied_in_part: number;
+  denied: number;
+  withdrawn: number;
+  denied_by_reason: Record<string, number>;
+  answered: number;
+  answered_on_time: number;
+  on_time_percent: number | null;
+  median_days: number | null;
+  mean_days: number | null;
+  overdue_now: number;
+  by_month: number[];
+}
+
+export type ReportKind = "annual" | "ccpa-7102";
+
+export interface ReportRequest {
+  kind: ReportKind;
+  year: number;
+  regime?: Regime | null;
+}
+
+export interface Report {
+  kind: ReportKind;
+  year: number;
+  title: string;
+  lines: { regime: string; right: string; figures: Figures }[];
+}
+
+export interface Expired {
+  reference: string;
+  regime: Regime;
+  closed_on: string;
+  keep_until: string;
+}
+
+/** Where imported emails go: onto a case, or each into a new case under a regime. */
+export interface EmailTarget {
+  case?: string | null;
+  regime?: Regime | null;
+}
+
+export interface Restored {
+  backup: BackupInfo;
+  status: AppStatus;
+}
+
 export type ErrorCode =
   | "validation"
   | "not_found"
@@ -318,4 +374,18 @@ export const api = {
   /** Opens the native save dialog; null when the user cancels. */
   saveLetter: (reference: string, text: LetterText, paper: string) =>
     call<SavedLetter | null>("save_letter", { reference, text, paper }),
+  /** The same figures as `casebook report KIND --year Y --format json`. */
+  report: (request: ReportRequest) => call<Report>("report", { request }),
+  retentionPreview: () => call<Expired[]>("retention_preview"),
+  purgeExpired: () => call<Expired[]>("purge_expired"),
+  setLegalHold: (reference: string, hold: boolean) => call<CaseView>("set_legal_hold", { reference, hold }),
+  /** Opens the native open dialog; null when cancelled. */
+  restoreBackup: (passphrase: string) => call<Restored | null>("restore_backup", { passphrase }),
+  restoreRolling: (date: string, passphrase: string) => call<Restored>("restore_rolling", { date, passphrase }),
+  /** Opens the native open dialog for .eml files; null when cancelled. */
+  pickEmails: (target: EmailTarget) => call<{ references: string[] } | null>("pick_emails", { target }),
+  /** Imports the .eml files last dropped on the window. */
+  importDroppedEmails: (target: EmailTarget) => call<{ references: string[] }>("import_dropped_emails", { target }),
+  /** Calls `handler` with the file names each time .eml files are dropped on the window. */
+  onEmailsDropped: (handler: (names: string[]) => void) => listen<string[]>("emails-dropped", (e) => handler(e.payload)),
 };

@@ -4,10 +4,13 @@ import { h, replace } from "./dom";
 import { caseDetailScreen } from "./screens/caseDetail";
 import { calendarScreen } from "./screens/calendar";
 import { caseListScreen } from "./screens/caseList";
+import { emailDialog } from "./emailDialog";
 import { dashboardScreen } from "./screens/dashboard";
 import { letterScreen } from "./screens/letter";
 import { newCaseScreen } from "./screens/newCase";
 import { partiesScreen } from "./screens/parties";
+import { reportsScreen } from "./screens/reports";
+import { retentionScreen } from "./screens/retention";
 import { settingsScreen } from "./screens/settings";
 import { setupScreen } from "./screens/setup";
 import { unlockScreen } from "./screens/unlock";
@@ -20,6 +23,8 @@ export type Route =
   | { name: "letter"; reference: string }
   | { name: "new" }
   | { name: "parties" }
+  | { name: "reports" }
+  | { name: "retention" }
   | { name: "settings" };
 
 /** A filtered case list the dashboard opens, with the words that describe it. */
@@ -77,6 +82,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
       navButton("Calendar", "nav-calendar", () => ctx.navigate({ name: "calendar" }), "Ctrl+G"),
       navButton("New case", "nav-new", () => ctx.navigate({ name: "new" }), "Ctrl+N"),
       navButton("Parties", "nav-parties", () => ctx.navigate({ name: "parties" })),
+      navButton("Reports", "nav-reports", () => ctx.navigate({ name: "reports" })),
+      navButton("Retention", "nav-retention", () => ctx.navigate({ name: "retention" })),
       navButton("Settings", "nav-settings", () => ctx.navigate({ name: "settings" })),
       h("div", { class: "spacer" }),
       navButton("Lock", "nav-lock", () => void lock(), "Ctrl+L"),
@@ -89,7 +96,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
         : null,
     );
 
+  let currentRoute: Route = { name: "dashboard" };
+
   async function show(route: Route): Promise<void> {
+    currentRoute = route;
     document.querySelectorAll(".sidebar button").forEach((b) => b.removeAttribute("aria-current"));
     const current = {
       dashboard: "nav-dashboard",
@@ -99,6 +109,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
       letter: "nav-cases",
       new: "nav-new",
       parties: "nav-parties",
+      reports: "nav-reports",
+      retention: "nav-retention",
       settings: "nav-settings",
     }[route.name];
     document.getElementById(current)?.setAttribute("aria-current", "page");
@@ -117,7 +129,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
             ? newCaseScreen(ctx)
             : route.name === "settings"
               ? settingsScreen(ctx)
-              : partiesScreen(ctx);
+              : route.name === "reports"
+                ? reportsScreen(ctx)
+                : route.name === "retention"
+                  ? retentionScreen(ctx)
+                  : partiesScreen(ctx);
     replace(main, await screen);
     main.focus();
   }
@@ -129,6 +145,15 @@ export async function startApp(root: HTMLElement): Promise<void> {
     void show({ name: "dashboard" });
     void api.checkDueSoon().catch(() => {});
   }
+
+  // Email files dropped on the window: ask whether they belong to the open case or open new ones.
+  void api
+    .onEmailsDropped((names) => {
+      if (status.state !== "unlocked") return;
+      const caseRef = currentRoute.name === "case" ? currentRoute.reference : null;
+      emailDialog(ctx, names, caseRef, async (target) => (await api.importDroppedEmails(target)).references);
+    })
+    .catch(() => {});
 
   // While the app runs, deadlines entering the 3-day window are announced (reference and date only).
   setInterval(() => {

@@ -1,6 +1,7 @@
 // One case: its facts, deadlines, timeline, and the actions that move it along.
 import { api, asApiError, type CaseView, type DeadlineView } from "../api";
 import type { Ctx } from "../app";
+import { emailDialog } from "../emailDialog";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { daysBetween, daysLeftText, formatDate, label, todayIso } from "../format";
 
@@ -57,7 +58,7 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
           ),
           c.notes ? h("div", { class: "notes" }, h("h3", {}, "Notes"), h("p", {}, c.notes)) : null,
         ),
-        correspondenceCard(c),
+        correspondenceCard(ctx, c),
         h(
           "article",
           { class: "card" },
@@ -111,16 +112,21 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
             h("button", { type: "button", id: "write-letter", onclick: () => ctx.navigate({ name: "letter", reference: c.reference }) }, "Write a letter…"),
           ),
         ),
+        retentionCard(ctx, root, c),
       ),
     ),
   );
 }
 
-function correspondenceCard(c: CaseView): HTMLElement {
+function correspondenceCard(ctx: Ctx, c: CaseView): HTMLElement {
+  const importEmail = h("button", { type: "button", id: "import-email", title: "Or drop .eml files on the window" }, "Import email…");
+  importEmail.addEventListener("click", () =>
+    emailDialog(ctx, null, c.reference, async (target) => (await api.pickEmails(target))?.references ?? null),
+  );
   return h(
     "article",
     { class: "card" },
-    h("h2", {}, "Correspondence"),
+    h("div", { class: "card-head" }, h("h2", {}, "Correspondence"), importEmail),
     c.correspondence.length === 0
       ? h("p", { class: "muted" }, "Nothing in or out yet.")
       : h(
@@ -217,4 +223,33 @@ function actionForm(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
     }
   });
   return form;
+}
+
+function retentionCard(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
+  const r = c.retention;
+  const error = h("div", { class: "form-error", role: "alert" });
+  const toggle = h("button", { type: "button", id: "legal-hold" }, r.legal_hold ? "Release the legal hold" : "Put on legal hold");
+  toggle.addEventListener("click", async () => {
+    try {
+      render(ctx, root, await api.setLegalHold(c.reference, !r.legal_hold));
+    } catch (e) {
+      error.textContent = asApiError(e).message;
+    }
+  });
+  return h(
+    "article",
+    { class: "card" },
+    h("h2", {}, "Retention"),
+    h(
+      "p",
+      { id: "retention-state" },
+      r.purged_on
+        ? `Personal data purged on ${formatDate(r.purged_on)}; the figures remain.`
+        : r.legal_hold
+          ? "On legal hold: kept past its retention period until the hold is released."
+          : "Kept for the retention period of its regime once closed, then purged.",
+    ),
+    error,
+    r.purged_on ? null : h("div", { class: "actions" }, toggle),
+  );
 }

@@ -2,6 +2,7 @@
 import { api, asApiError, type Case, type ListRequest, type Kind, type Regime, type Status } from "../api";
 import type { CasePreset, Ctx } from "../app";
 import { h, replace, select } from "../dom";
+import { emailDialog } from "../emailDialog";
 import { daysBetween, daysLeftText, dueDate, dueState, formatDate, label, todayIso } from "../format";
 
 const PAGE = 50;
@@ -94,6 +95,16 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
           )
         : null,
       pager,
+      h(
+        "button",
+        {
+          type: "button",
+          id: "import-emails",
+          title: "Open cases from .eml files (or drop them on the window)",
+          onclick: () => emailDialog(ctx, null, null, async (target) => (await api.pickEmails(target))?.references ?? null),
+        },
+        "Import emails…",
+      ),
     ),
     h("div", { class: "toolbar" }, search, status, kind, regime),
     body,

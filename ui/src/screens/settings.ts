@@ -1,6 +1,6 @@
 // Settings: the organisation profile and deadline rules, office closure days, locking, and the
 // database's health and backups.
-import { api, asApiError, type Profile } from "../api";
+import { api, asApiError, type AppStatus, type Profile } from "../api";
 import { shortcutsOn, type Ctx } from "../app";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { formatDate, label } from "../format";
@@ -11,7 +11,7 @@ export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
     "section",
     { class: "screen settings" },
     h("header", { class: "screen-head" }, h("h1", {}, "Settings")),
-    h("div", { class: "columns" }, h("div", {}, profileForm(ctx, profile, calendars)), h("div", {}, closuresCard(), lockCard(), healthCard())),
+    h("div", { class: "columns" }, h("div", {}, profileForm(ctx, profile, calendars)), h("div", {}, closuresCard(), lockCard(), healthCard(), restoreCard(ctx))),
   );
 }
 
@@ -193,5 +193,42 @@ function healthCard(): HTMLElement {
     result,
     h("h3", {}, "Rolling backups"),
     backups,
+  );
+}
+
+/** Restores a rolling backup or a backup file, after Rust has verified it with the passphrase. */
+function restoreCard(ctx: Ctx): HTMLElement {
+  const which = h("select", { id: "f-restore-date" });
+  const passphrase = h("input", { type: "password", autocomplete: "current-password" });
+  const status = h("div", { class: "form-error", role: "alert", id: "restore-status" });
+  void api.listBackups().then((list) =>
+    replace(which, list.filter((b) => b.date).map((b) => h("option", { value: b.date! }, formatDate(b.date)))),
+  );
+  const run = async (restore: () => Promise<{ status: AppStatus } | null>) => {
+    status.textContent = "";
+    try {
+      const done = await restore();
+      if (done) ctx.enter(done.status);
+    } catch (e) {
+      const error = asApiError(e);
+      const why = error.code === "wrong_passphrase" ? "Wrong passphrase for this backup" : error.message;
+      status.textContent = `${why}. Nothing was changed.`;
+    }
+  };
+  const fromRolling = h("button", { type: "button", id: "restore-rolling" }, "Restore this backup");
+  fromRolling.addEventListener("click", () => {
+    if (!which.value) status.textContent = "There is no rolling backup yet.";
+    else void run(() => api.restoreRolling(which.value, passphrase.value));
+  });
+  const fromFile = h("button", { type: "button", id: "restore-file" }, "Restore from a file…");
+  fromFile.addEventListener("click", () => void run(() => api.restoreBackup(passphrase.value)));
+  return h(
+    "article",
+    { class: "card" },
+    h("h2", {}, "Restore"),
+    h("p", { class: "hint" }, "The backup is checked with its passphrase before anything changes; the current database is kept beside it as “.before-restore”."),
+    h("div", { class: "row" }, field("Rolling backup", "restore-date", which), field("Passphrase of the backup", "restore-passphrase", passphrase)),
+    status,
+    h("div", { class: "actions" }, fromFile, fromRolling),
   );
 }

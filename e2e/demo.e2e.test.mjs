@@ -1,0 +1,142 @@
+// End to end on a demo database made by the CLI: the reports screen shows exactly the figures of
+// `casebook report`, the retention purge agrees with `casebook purge --dry-run`, a legal hold set
+// on a case is respected, and a rolling backup restored in the app brings the purged cases back.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { launch, runAxe, sleep } from "./webdriver.mjs";
+
+const APP = resolve(process.env.APP ?? "target/debug/casebook-desktop");
+const CLI = resolve(process.env.CLI ?? "target/debug/casebook");
+const ARTIFACTS = resolve(process.env.E2E_ARTIFACTS ?? "e2e/artifacts");
+const PASSPHRASE = "e2e demo passphrase";
+
+let session;
+let stop;
+let db;
+let env;
+
+/** Runs the CLI on the demo database; returns its parsed JSON output. */
+function cli(...args) {
+  const out = spawnSync(CLI, ["--db", db, ...args], { env, encoding: "utf8" });
+  assert.equal(out.status, 0, out.stderr);
+  return JSON.parse(out.stdout);
+}
+
+before(async () => {
+  const home = mkdtempSync(join(tmpdir(), "casebook-e2e-demo-"));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  db = join(home, "demo.db");
+  env = { ...process.env, HOME: home, XDG_DATA_HOME: home, CASEBOOK_PASSPHRASE: PASSPHRASE };
+  const made = spawnSync(CLI, ["--db", db, "demo", "--cases", "400", "--seed", "7"], { env, encoding: "utf8" });
+  assert.equal(made.status, 0, made.stderr);
+  ({ session, stop } = await launch(APP, { CASEBOOK_DB: db, HOME: home, XDG_DATA_HOME: home }, join(ARTIFACTS, "tauri-driver-demo.log")));
+});
+
+after(async () => {
+  await stop?.();
+});
+
+async function choose(id, value) {
+  await session.find(`#${id}`);
+  await session.execute(`const s = document.getElementById('${id}'); s.value = '${value}'; s.dispatchEvent(new Event('change'));`);
+}
+
+async function unlock() {
+  await session.type("#passphrase", PASSPHRASE);
+  await session.click("#unlock");
+  await session.waitForText("h1", (t) => t === "Dashboard");
+}
+
+const expiredShown = () =>
+  session.execute("return [...document.querySelectorAll('#expired-table tbody tr')].map((tr) => tr.dataset.reference)");
+
+test("unlock the demo database", async () => {
+  await unlock();
+});
+
+test("the reports screen shows the figures of `casebook report`, line by line", async () => {
+  await session.click("#nav-reports");
+  const year = new Date().getFullYear();
+  let compared = 0;
+  for (const kind of ["annual", "ccpa-7102"]) {
+    for (const y of [year, year - 1, year - 2]) {
+      await choose("f-report-kind", kind);
+      await choose("f-report-year", String(y));
+      await session.waitForText("#report-body", (t) => t.includes(String(y)) && t.includes(kind === "annual" ? "Annual" : "7102"));
+      await sleep(200);
+      const shown = await session.execute(
+        "return Object.fromEntries([...document.querySelectorAll('#report-table tbody tr')].map((tr) => [tr.dataset.line, [...tr.querySelectorAll('td')].map((td) => td.textContent)]))",
+      );
+      const json = cli("report", kind, "--year", String(y), "--format", "json");
+      const lines = kind === "annual" ? Object.entries(json.regimes).flatMap(([reg, rights]) => Object.entries(rights).map(([r, f]) => [`${reg}/${r}`, f])) : Object.entries(json.rights).map(([r, f]) => [`ccpa/${r}`, f]);
+      const dash = (v, suffix = "") => (v === null ? "—" : `${v}${suffix}`);
+      const expected = Object.fromEntries(
+        lines
+          .filter(([, f]) => kind === "ccpa-7102" || f.received > 0 || f.overdue_now > 0)
+          .map(([line, f]) => [
+            line,
+            [f.received, f.complied, f.complied_in_part, f.denied, f.withdrawn].map(String).concat(dash(f.on_time_percent, "%"), dash(f.median_days), dash(f.mean_days), String(f.overdue_now)),
+          ]),
+      );
+      assert.deepEqual(shown, expected, `${kind} ${y}`);
+      compared += Object.keys(expected).length;
+    }
+  }
+  assert.ok(compared > 20, `lines compared: ${compared}`);
+  await choose("f-report-kind", "annual");
+  await choose("f-report-year", String(year - 1));
+  await session.waitForText("#report-title", (t) => t.includes(String(year - 1)) && t.includes("Annual"));
+  assert.equal(await session.execute("return document.querySelectorAll('#report-body svg.chart').length"), 2);
+  writeFileSync(join(ARTIFACTS, "10-reports.png"), await session.screenshot());
+  assert.deepEqual(await runAxe(session), []);
+});
+
+let expiredBefore;
+
+test("retention lists what `casebook purge --dry-run` lists; a legal hold takes a case off", async () => {
+  // Lock and unlock: locking makes today's rolling backup, restored in the last test.
+  await session.click("#nav-lock");
+  await unlock();
+  await session.click("#nav-retention");
+  await session.find("#expired-table");
+  expiredBefore = await expiredShown();
+  assert.deepEqual(expiredBefore, cli("purge", "--dry-run", "--json").map((e) => e.reference));
+  assert.ok(expiredBefore.length >= 2, `expired cases in the demo: ${expiredBefore.length}`);
+  writeFileSync(join(ARTIFACTS, "11-retention.png"), await session.screenshot());
+  assert.deepEqual(await runAxe(session), []);
+
+  const held = expiredBefore[0];
+  await session.click(`#expired-table tr[data-reference="${held}"] td.ref`);
+  await session.click("#legal-hold");
+  await session.waitForText("#retention-state", (t) => t.startsWith("On legal hold"));
+  await session.click("#nav-retention");
+  await session.find("#expired-table");
+  assert.deepEqual(await expiredShown(), expiredBefore.slice(1));
+
+  await session.click("#purge");
+  await session.click("#confirm-purge");
+  await session.waitForText("#purge-status", (t) => t.startsWith(`Purged ${expiredBefore.length - 1} case`));
+  await session.waitForText("#retention-body", (t) => t.startsWith("No closed case"));
+  assert.deepEqual(cli("purge", "--dry-run", "--json"), []);
+  assert.equal(cli("case", "show", expiredBefore[1], "--json").requester.name, "Redacted");
+  assert.notEqual(cli("case", "show", held, "--json").requester.name, "Redacted");
+});
+
+test("restoring today's rolling backup in the app checks the passphrase and brings the cases back", async () => {
+  await session.click("#nav-settings");
+  await session.find("#f-restore-date option");
+  await session.type("#f-restore-passphrase", "not the passphrase");
+  await session.click("#restore-rolling");
+  await session.waitForText("#restore-status", (t) => t.includes("Wrong passphrase") && t.includes("Nothing was changed"));
+  await session.type("#f-restore-passphrase", PASSPHRASE);
+  await session.click("#restore-rolling");
+  await session.waitForText("h1", (t) => t === "Dashboard");
+  await session.click("#nav-retention");
+  await session.find("#expired-table");
+  // The backup was made before the legal hold was set, so every case is listed again.
+  assert.deepEqual(await expiredShown(), expiredBefore, "the purged cases are back");
+});

@@ -1,0 +1,53 @@
+// The dialog that asks where imported emails go: onto the open case, or each into a new case.
+import { asApiError, type EmailTarget, type Regime } from "./api";
+import type { Ctx } from "./app";
+import { h, select } from "./dom";
+import { label } from "./format";
+
+/**
+ * Shows the dialog; `run` imports to the chosen target and gives the references the emails went to.
+ * Errors stay in the dialog; on success it closes and the first case opens.
+ */
+export function emailDialog(ctx: Ctx, names: string[] | null, caseRef: string | null, run: (target: EmailTarget) => Promise<string[] | null>): HTMLDialogElement {
+  const onCase = h("input", { type: "radio", name: "email-target", value: "case", checked: caseRef !== null, id: "email-on-case" });
+  const asNew = h("input", { type: "radio", name: "email-target", value: "new", checked: caseRef === null, id: "email-new-case" });
+  const regime = select(ctx.vocab.regimes.map(([r]): [string, string] => [r, label(r)]), "gdpr");
+  regime.setAttribute("aria-label", "Regime of the new cases");
+  const error = h("div", { class: "form-error", role: "alert", id: "email-error" });
+  const importButton = h("button", { type: "submit", class: "primary", id: "email-import" }, "Import");
+  const count = names ? `${names.length} email${names.length === 1 ? "" : "s"}` : "emails";
+  const dialog = h(
+    "dialog",
+    { id: "email-dialog", "aria-labelledby": "email-dialog-title" },
+    h(
+      "form",
+      { method: "dialog" },
+      h("h2", { id: "email-dialog-title" }, `Import ${count}`),
+      names ? h("ul", { class: "plain" }, names.map((n) => h("li", {}, n))) : null,
+      caseRef ? h("label", { class: "check" }, onCase, `Log on case ${caseRef}`) : null,
+      h("label", { class: "check" }, asNew, "Open a new case for each, under"),
+      h("div", { class: "field" }, regime),
+      error,
+      h("div", { class: "actions" }, h("button", { type: "button", id: "email-cancel", onclick: () => dialog.close() }, "Cancel"), importButton),
+    ),
+  );
+  dialog.querySelector("form")!.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    error.textContent = "";
+    importButton.disabled = true;
+    const target: EmailTarget = onCase.checked && caseRef ? { case: caseRef } : { regime: regime.value as Regime };
+    try {
+      const references = await run(target);
+      dialog.close();
+      if (references && references.length) ctx.navigate({ name: "case", reference: references[0] });
+    } catch (err) {
+      error.textContent = asApiError(err).message;
+    } finally {
+      importButton.disabled = false;
+    }
+  });
+  dialog.addEventListener("close", () => dialog.remove());
+  document.body.appendChild(dialog);
+  dialog.showModal();
+  return dialog;
+}
