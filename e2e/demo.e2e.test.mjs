@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { launch, runAxe, sleep } from "./webdriver.mjs";
@@ -139,4 +139,22 @@ test("restoring today's rolling backup in the app checks the passphrase and brin
   await session.find("#expired-table");
   // The backup was made before the legal hold was set, so every case is listed again.
   assert.deepEqual(await expiredShown(), expiredBefore, "the purged cases are back");
+});
+
+test("the calendar export opens in ical.js, the parser of Mozilla's calendar", async () => {
+  const { default: ICAL } = await import("../ui/node_modules/ical.js/dist/ical.js");
+  const file = join(tmpdir(), `casebook-e2e-${process.pid}.ics`);
+  const out = spawnSync(CLI, ["--db", db, "export", "ics", "--out", file], { env, encoding: "utf8" });
+  assert.equal(out.status, 0, out.stderr);
+  const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, "utf8")));
+  const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+  assert.ok(events.length > 50, `events: ${events.length}`);
+  assert.equal(new Set(events.map((e) => e.uid)).size, events.length, "one UID per deadline");
+  const names = cli("case", "list", "--json", "--limit", "1000").map((c) => c.requester.name);
+  for (const e of events) {
+    assert.match(e.summary, /^(DSR|CMP|COR)-\d{4}-\d{4}: /);
+    assert.ok(e.startDate.isDate, "all-day");
+    assert.ok(e.component.getFirstSubcomponent("valarm"), "a reminder");
+    assert.ok(!names.some((n) => e.summary.includes(n)), "no names unless asked for");
+  }
 });

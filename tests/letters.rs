@@ -156,7 +156,7 @@ fn bad_letter_requests_are_refused_and_store_nothing() {
 #[test]
 fn a_batch_writes_one_letter_per_case_named_by_reference() {
     let db = TestDb::initialised();
-    db.run(&["demo", "--cases", "40", "--seed", "2"]);
+    db.run(&["demo", "--cases", "60", "--seed", "2"]);
     let dir = db.dir.path().join("out");
     std::fs::create_dir(&dir).unwrap();
     let listed = |args: &[&str]| -> Vec<Value> {

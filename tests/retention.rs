@@ -57,6 +57,19 @@ fn closed_cases_past_retention_are_redacted_keeping_the_figures() {
         .query_row("SELECT changes FROM audit_log WHERE action = 'retention.purge'", [], |r| r.get::<_, String>(0))
         .unwrap();
     assert!(audit.contains(purged[0]["reference"].as_str().unwrap()));
+    // The audit log kept the purged cases' history but not their personal data.
+    let raw = casebook::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
+    let log_of = |reference: &str| -> Vec<String> {
+        let mut stmt = raw.prepare("SELECT changes FROM audit_log WHERE case_ref = ?1").unwrap();
+        stmt.query_map([reference], |r| r.get(0)).unwrap().map(|c| c.unwrap()).collect()
+    };
+    for old in before.iter().filter(|b| b["reference"] != held.as_str()) {
+        let log = log_of(old["reference"].as_str().unwrap());
+        assert!(!log.is_empty(), "the history is kept");
+        let name = old["requester"]["name"].as_str().unwrap();
+        assert!(!log.iter().any(|c| c.contains(name)), "{name} left in the audit log");
+    }
+    assert!(log_of(&held).iter().any(|c| c.contains(held_name.as_str().unwrap())), "the held case's history is whole");
 }
 
 #[test]

@@ -1,5 +1,11 @@
 //! The audit chain: each record's hash covers its content and the previous record's hash, and
 //! `audit_head` remembers the newest, so any edit, insertion, deletion or reordering is detected.
+//!
+//! The hash covers a SHA-256 digest of the record's changes rather than the text itself, so a
+//! retention purge can blank the changes of a purged case (they hold personal data) and the chain
+//! still verifies: a blanked record is accepted only for a case that a later purge record names.
+
+use std::collections::HashMap;
 
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
@@ -10,6 +16,12 @@ use super::{Store, Write};
 use crate::error::Result;
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// What a purged case's audit records say instead of their changes.
+pub(super) const REDACTED: &str = r#"{"redacted":"retention purge"}"#;
+
+/// The action of a purge record, whose changes name the purged cases.
+pub(super) const PURGE_ACTION: &str = "retention.purge";
 
 /// One stored audit record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -22,9 +34,26 @@ pub struct AuditRecord {
     pub changes: String,
     pub prev_hash: String,
     pub hash: String,
+    /// SHA-256 of `changes` as written; `None` for a record written before schema version 6 and
+    /// never re-sealed (its hash then covers the text itself).
+    pub changes_sha256: Option<String>,
 }
 
-const SELECT_RECORD: &str = "SELECT seq, at, actor, action, case_ref, changes, prev_hash, hash FROM audit_log";
+const SELECT_RECORD: &str =
+    "SELECT seq, at, actor, action, case_ref, changes, prev_hash, hash, changes_sha256 FROM audit_log";
+
+/// The same query for a database of any version (a backup is checked before it is migrated).
+fn select_records(conn: &rusqlite::Connection) -> Result<&'static str> {
+    let has_digest: bool =
+        conn.query_row("SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'changes_sha256'", [], |r| {
+            r.get(0)
+        })?;
+    Ok(if has_digest {
+        SELECT_RECORD
+    } else {
+        "SELECT seq, at, actor, action, case_ref, changes, prev_hash, hash, NULL FROM audit_log"
+    })
+}
 
 fn read_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRecord> {
     Ok(AuditRecord {
@@ -36,12 +65,22 @@ fn read_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRecord> {
         changes: row.get(5)?,
         prev_hash: row.get(6)?,
         hash: row.get(7)?,
+        changes_sha256: row.get(8)?,
     })
+}
+
+fn sha256_hex(text: &str) -> String {
+    hex::encode(Sha256::digest(text.as_bytes()))
 }
 
 impl AuditRecord {
     fn compute_hash(&self) -> String {
         // A JSON array keeps the fields unambiguous whatever characters they hold.
+        if let Some(digest) = &self.changes_sha256 {
+            let content =
+                serde_json::json!([self.seq, self.at, self.actor, self.action, self.case_ref, digest, self.prev_hash]);
+            return sha256_hex(&content.to_string());
+        }
         let content = serde_json::json!([
             self.seq,
             self.at,
@@ -81,11 +120,13 @@ impl Write<'_> {
             changes: changes.to_string(),
             prev_hash,
             hash: String::new(),
+            changes_sha256: None,
         };
+        record.changes_sha256 = Some(sha256_hex(&record.changes));
         record.hash = record.compute_hash();
         self.tx.execute(
-            "INSERT INTO audit_log (seq, at, actor, action, case_ref, changes, prev_hash, hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO audit_log (seq, at, actor, action, case_ref, changes, prev_hash, hash, changes_sha256)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 record.seq,
                 record.at,
@@ -94,7 +135,8 @@ impl Write<'_> {
                 record.case_ref,
                 record.changes,
                 record.prev_hash,
-                record.hash
+                record.hash,
+                record.changes_sha256
             ],
         )?;
         self.tx.execute(
@@ -105,6 +147,43 @@ impl Write<'_> {
         self.audited = true;
         Ok(())
     }
+
+    /// Blanks the changes of every audit record of a case being purged (the purge record that
+    /// names the case must follow in the same transaction).
+    pub(super) fn redact_audit(&mut self, reference: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE audit_log SET changes = ?2 WHERE case_ref = ?1 AND changes_sha256 IS NOT NULL",
+            params![reference, REDACTED],
+        )?;
+        Ok(())
+    }
+}
+
+/// Re-seals an intact chain of records written before schema version 6 so that each hash covers
+/// the digest of its changes. A chain that does not verify is left exactly as it is, so that
+/// verification still reports where it broke.
+pub(super) fn reseal(conn: &rusqlite::Connection) -> Result<()> {
+    if verify_chain(conn)?.first_broken.is_some() {
+        return Ok(());
+    }
+    let records: Vec<AuditRecord> = {
+        let mut stmt = conn.prepare(&format!("{SELECT_RECORD} ORDER BY seq"))?;
+        let rows = stmt.query_map([], read_record)?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut prev_hash = GENESIS.to_string();
+    for mut r in records {
+        r.prev_hash = prev_hash;
+        r.changes_sha256 = Some(sha256_hex(&r.changes));
+        r.hash = r.compute_hash();
+        conn.execute(
+            "UPDATE audit_log SET prev_hash = ?2, hash = ?3, changes_sha256 = ?4 WHERE seq = ?1",
+            params![r.seq, r.prev_hash, r.hash, r.changes_sha256],
+        )?;
+        conn.execute("UPDATE audit_head SET hash = ?2 WHERE id = 1 AND seq = ?1", params![r.seq, r.hash])?;
+        prev_hash = r.hash;
+    }
+    Ok(())
 }
 
 impl Store {
@@ -129,11 +208,14 @@ impl Store {
 
 /// Checks the chain on any connection (the open database or a backup being verified).
 pub(super) fn verify_chain(conn: &rusqlite::Connection) -> Result<ChainReport> {
-    let mut stmt = conn.prepare(&format!("{SELECT_RECORD} ORDER BY seq"))?;
+    let mut stmt = conn.prepare(&format!("{} ORDER BY seq", select_records(conn)?))?;
     let mut rows = stmt.query([])?;
     let mut expected_prev = GENESIS.to_string();
     let mut expected_seq = 1;
     let mut count = 0;
+    // Blanked records (seq, case) waiting for the purge record that names their case.
+    let mut redacted: Vec<(i64, String)> = Vec::new();
+    let mut purged_at: HashMap<String, i64> = HashMap::new();
     let broken = |seq: i64, problem: &str, count| ChainReport {
         records: count,
         first_broken: Some(seq),
@@ -151,12 +233,30 @@ pub(super) fn verify_chain(conn: &rusqlite::Connection) -> Result<ChainReport> {
         if r.compute_hash() != r.hash {
             return Ok(broken(r.seq, "the record was changed after it was written", count));
         }
+        if let Some(digest) = &r.changes_sha256 {
+            if sha256_hex(&r.changes) != *digest {
+                match (&r.case_ref, r.changes == REDACTED) {
+                    (Some(case), true) => redacted.push((r.seq, case.clone())),
+                    _ => return Ok(broken(r.seq, "the record was changed after it was written", count)),
+                }
+            }
+        }
+        if r.action == PURGE_ACTION {
+            for case in purged_cases(&r.changes) {
+                purged_at.entry(case).or_insert(r.seq);
+            }
+        }
         expected_prev = r.hash;
         expected_seq += 1;
     }
     let head: Option<(i64, String)> = conn
         .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
+    if let Some((seq, _)) =
+        redacted.iter().find(|(seq, case)| purged_at.get(case).is_none_or(|purge_seq| purge_seq < seq))
+    {
+        return Ok(broken(*seq, "the record was blanked, but no purge names its case", count));
+    }
     let last_seq = expected_seq - 1;
     match head {
         Some((seq, hash)) if seq == last_seq && hash == expected_prev => {}
@@ -164,4 +264,13 @@ pub(super) fn verify_chain(conn: &rusqlite::Connection) -> Result<ChainReport> {
         _ => return Ok(broken(last_seq + 1, "records are missing from the end of the chain", count)),
     }
     Ok(ChainReport { records: count, first_broken: None, problem: None })
+}
+
+/// The references a purge record names: its changes are `{"purged": [null, [refs…]]}`.
+fn purged_cases(changes: &str) -> Vec<String> {
+    let value: Value = serde_json::from_str(changes).unwrap_or_default();
+    value["purged"][1]
+        .as_array()
+        .map(|refs| refs.iter().filter_map(|r| r.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
 }

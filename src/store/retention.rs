@@ -94,9 +94,10 @@ impl Store {
                 w.tx.execute("UPDATE correspondence SET subject = '(redacted)', summary = '' WHERE case_id = ?1", [id])?;
                 w.tx.execute("UPDATE letters SET pdf = X'' WHERE case_id = ?1", [id])?;
                 super::search::reindex(&w.tx, id)?;
+                w.redact_audit(&e.reference)?;
             }
             let refs: Vec<&str> = expired.iter().map(|e| e.reference.as_str()).collect();
-            w.audit("retention.purge", None, json!({ "purged": [null, refs] }))?;
+            w.audit(super::audit::PURGE_ACTION, None, json!({ "purged": [null, refs] }))?;
             Ok(())
         })?;
         Ok(expired)

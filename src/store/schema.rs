@@ -11,10 +11,14 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_search.sql"),
     include_str!("migrations/0004_indexes.sql"),
     include_str!("migrations/0005_retention.sql"),
+    include_str!("migrations/0006_audit_digest.sql"),
 ];
 
 /// The version whose migration creates the search index, which Rust then fills from the cases.
 const SEARCH_VERSION: u32 = 3;
+
+/// The version whose migration adds the audit digest; Rust then re-seals the existing chain.
+const AUDIT_DIGEST_VERSION: u32 = 6;
 
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 
@@ -44,6 +48,9 @@ fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
             .map_err(|e| Error::storage(format!("migration to schema version {} failed: {e}", i + 1)))?;
         if i as u32 + 1 == SEARCH_VERSION && version > 0 {
             super::search::rebuild(&tx)?;
+        }
+        if i as u32 + 1 == AUDIT_DIGEST_VERSION && version > 0 {
+            super::audit::reseal(&tx)?;
         }
     }
     tx.pragma_update(None, "user_version", latest)?;
@@ -92,6 +99,49 @@ mod tests {
             let n: i64 = old.query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap();
             assert_eq!(n, 1, "data kept from version {version}");
         }
+    }
+
+    /// Appends a record hashed the way versions before 6 did: over the text of its changes.
+    fn legacy_audit(conn: &Connection, seq: i64, changes: &str) {
+        use sha2::{Digest, Sha256};
+        let prev: String = conn
+            .query_row("SELECT hash FROM audit_log WHERE seq = ?1", [seq - 1], |r| r.get(0))
+            .unwrap_or_else(|_| "0".repeat(64));
+        let at = "2026-03-06T09:00:00.000000Z";
+        let content = serde_json::json!([seq, at, "officer", "case.add", "DSR-2026-0001", changes, prev]);
+        let hash = hex::encode(Sha256::digest(content.to_string().as_bytes()));
+        conn.execute(
+            "INSERT INTO audit_log (seq, at, actor, action, case_ref, changes, prev_hash, hash)
+             VALUES (?1, ?2, 'officer', 'case.add', 'DSR-2026-0001', ?3, ?4, ?5)",
+            rusqlite::params![seq, at, changes, prev, hash],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+            rusqlite::params![seq, hash],
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn an_intact_audit_chain_is_resealed_over_digests_and_a_broken_one_stays_broken() {
+        let mut intact = at_version(5);
+        legacy_audit(&intact, 1, r#"{"name":[null,"Ann Lee"]}"#);
+        legacy_audit(&intact, 2, r#"{"status":["new","acknowledged"]}"#);
+        assert_eq!(super::super::audit::verify_chain(&intact).unwrap().first_broken, None, "legacy records verify");
+        migrate(&mut intact).unwrap();
+        let report = super::super::audit::verify_chain(&intact).unwrap();
+        assert_eq!((report.records, report.first_broken), (2, None));
+        let digests: i64 = intact.query_row("SELECT count(changes_sha256) FROM audit_log", [], |r| r.get(0)).unwrap();
+        assert_eq!(digests, 2, "both records re-sealed");
+
+        let mut broken = at_version(5);
+        legacy_audit(&broken, 1, r#"{"name":[null,"Ann Lee"]}"#);
+        legacy_audit(&broken, 2, r#"{"status":["new","acknowledged"]}"#);
+        broken.execute("UPDATE audit_log SET changes = '{}' WHERE seq = 1", []).unwrap();
+        migrate(&mut broken).unwrap();
+        assert_eq!(super::super::audit::verify_chain(&broken).unwrap().first_broken, Some(1), "still reported");
     }
 
     #[test]
