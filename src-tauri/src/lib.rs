@@ -5,6 +5,8 @@ mod command_names;
 mod commands;
 mod emails;
 mod error;
+#[cfg(test)]
+mod hostile;
 mod letters;
 mod records;
 mod state;

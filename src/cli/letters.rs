@@ -21,8 +21,7 @@ pub fn one(db: &Path, reference: &str, o: &Options, out: &Path) -> Result<()> {
     check_folder(out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")))?;
     let mut store = open(db)?;
     let (text, paper, pdf) = make(&store, reference, o)?;
-    let tmp = temporary(out);
-    std::fs::write(&tmp, &pdf).map_err(|e| Error::validation(format!("cannot write {}: {e}", out.display())))?;
+    let tmp = output::write_part(out, &pdf)?;
     let stored = store.record_letter(reference, &text, paper, &pdf);
     finish(&tmp, out, stored.map(|_| ()))?;
     println!("{}: {} ({} bytes) → {}", reference, text.template, pdf.len(), out.display());
@@ -53,12 +52,15 @@ pub fn batch(db: &Path, status: &str, o: &Options, dir: &Path, json: bool) -> Re
     if progress {
         eprintln!();
     }
-    let files: Vec<(PathBuf, PathBuf)> =
-        made.iter().map(|(r, _)| (temporary(&dir.join(format!("{r}.pdf"))), dir.join(format!("{r}.pdf")))).collect();
-    for ((tmp, out), (_, (_, _, pdf))) in files.iter().zip(&made) {
-        if let Err(e) = std::fs::write(tmp, pdf) {
-            files.iter().for_each(|(t, _)| drop(std::fs::remove_file(t)));
-            return Err(Error::validation(format!("cannot write {}: {e}", out.display())));
+    let mut files: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(made.len());
+    for (reference, (_, _, pdf)) in &made {
+        let out = dir.join(format!("{reference}.pdf"));
+        match output::write_part(&out, pdf) {
+            Ok(tmp) => files.push((tmp, out)),
+            Err(e) => {
+                files.iter().for_each(|(t, _)| drop(std::fs::remove_file(t)));
+                return Err(e);
+            }
         }
     }
     let rows: Vec<(&str, &LetterText, Paper, &[u8])> =
@@ -97,12 +99,6 @@ fn check_folder(dir: &Path) -> Result<()> {
     } else {
         Err(Error::validation(format!("the folder {} does not exist", dir.display())))
     }
-}
-
-fn temporary(out: &Path) -> PathBuf {
-    let mut name = out.as_os_str().to_owned();
-    name.push(".part");
-    PathBuf::from(name)
 }
 
 /// Keeps the file if the letter was stored, removes it if not.

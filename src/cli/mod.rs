@@ -371,7 +371,7 @@ fn export(db: &Path, format: &str, out: &Path, alarm_days: u32, with_names: bool
             )))
         }
     };
-    std::fs::write(out, bytes).map_err(|e| Error::validation(format!("cannot write {}: {e}", out.display())))?;
+    output::write_file(out, &bytes)?;
     println!("Exported {what} to {}", out.display());
     Ok(())
 }

@@ -63,3 +63,29 @@ pub fn print_case_detail(d: &CaseDetail) {
         println!("    {}  {}{}", e.on, e.event_type, e.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default());
     }
 }
+
+/// Writes `bytes` to a new `<out>.part` file (never through an existing file or symlink there),
+/// flushed to disk; `finish_file` then renames it over `out`, which replaces a symlink at `out`
+/// rather than writing where it points.
+pub fn write_part(out: &std::path::Path, bytes: &[u8]) -> casebook::Result<std::path::PathBuf> {
+    use std::io::Write;
+    let mut name = out.as_os_str().to_owned();
+    name.push(".part");
+    let part = std::path::PathBuf::from(name);
+    let cannot = |e: std::io::Error| casebook::Error::validation(format!("cannot write {}: {e}", out.display()));
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&part).map_err(cannot)?;
+    if let Err(e) = file.write_all(bytes).and_then(|_| file.sync_all()) {
+        let _ = std::fs::remove_file(&part);
+        return Err(cannot(e));
+    }
+    Ok(part)
+}
+
+/// Writes `out` whole or not at all (see `write_part`).
+pub fn write_file(out: &std::path::Path, bytes: &[u8]) -> casebook::Result<()> {
+    let part = write_part(out, bytes)?;
+    std::fs::rename(&part, out).map_err(|e| {
+        let _ = std::fs::remove_file(&part);
+        casebook::Error::validation(format!("cannot write {}: {e}", out.display()))
+    })
+}

@@ -29,7 +29,21 @@ pub fn line(field: &str, value: &str) -> Result<String> {
     if v.chars().any(char::is_control) {
         return Err(Error::invalid_field(field, format!("{field} must not contain control characters")));
     }
+    refuse_bidi_controls(field, v)?;
     Ok(v.to_string())
+}
+
+/// Explicit direction overrides and isolates (U+202A–U+202E, U+2066–U+2069) make text display in an
+/// order other than the stored one ("Trojan Source"); names and notes never need them, since the
+/// Unicode bidirectional algorithm already lays out Arabic or Hebrew correctly.
+fn refuse_bidi_controls(field: &str, v: &str) -> Result<()> {
+    if v.chars().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')) {
+        return Err(Error::invalid_field(
+            field,
+            format!("{field} must not contain text-direction override characters"),
+        ));
+    }
+    Ok(())
 }
 
 /// An optional single-line value: empty or blank becomes `None`.
@@ -47,6 +61,7 @@ pub fn text(field: &str, value: &str) -> Result<String> {
     if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
         return Err(Error::invalid_field(field, format!("{field} must not contain control characters")));
     }
+    refuse_bidi_controls(field, v)?;
     Ok(v.replace("\r\n", "\n"))
 }
 
