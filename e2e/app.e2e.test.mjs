@@ -217,3 +217,17 @@ test("lock hides the cases; a wrong passphrase is refused; the right one unlocks
   await session.click("#nav-cases");
   await session.waitForText("h1", (t) => t === "Cases");
 });
+
+test("a key remembered in the system keyring unlocks without the passphrase", async () => {
+  await session.click("#nav-settings");
+  await session.click("#remember-key");
+  await session.waitFor("return document.getElementById('remember-key').checked", "the key remembered");
+  await session.click("#nav-lock");
+  await session.waitFor("const b = document.getElementById('unlock-keyring'); return b && !b.hidden", "the keyring button");
+  await session.click("#unlock-keyring");
+  await session.waitForText("h1", (t) => t === "Dashboard");
+  await session.click("#nav-settings");
+  await session.waitFor("return document.getElementById('remember-key').checked", "still remembered");
+  await session.click("#remember-key");
+  await session.waitFor("return document.getElementById('remember-key').checked === false", "forgotten");
+});

@@ -39,4 +39,7 @@ pub const ALL: &[&str] = &[
     "restore_rolling",
     "pick_emails",
     "import_dropped_emails",
+    "keyring_state",
+    "remember_key",
+    "unlock_from_keyring",
 ];

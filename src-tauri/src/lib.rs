@@ -7,6 +7,7 @@ mod emails;
 mod error;
 #[cfg(test)]
 mod hostile;
+mod keyring;
 mod letters;
 mod records;
 mod state;
@@ -76,6 +77,9 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         records::restore_rolling,
         emails::pick_emails,
         emails::import_dropped_emails,
+        keyring::keyring_state,
+        keyring::remember_key,
+        keyring::unlock_from_keyring,
     ])
 }
 

@@ -39,6 +39,17 @@ impl Key {
         Ok(Key(key))
     }
 
+    pub(crate) fn to_hex(&self) -> Zeroizing<String> {
+        Zeroizing::new(hex::encode(*self.0))
+    }
+
+    pub(crate) fn from_hex(secret: &str) -> Result<Key> {
+        let mut key = Zeroizing::new([0u8; 32]);
+        hex::decode_to_slice(secret.trim(), &mut *key)
+            .map_err(|_| Error::new(ErrorKind::WrongPassphrase, "the remembered key is not a key"))?;
+        Ok(Key(key))
+    }
+
     /// The key as SQLCipher's raw-key literal, `x'…'`.
     pub(crate) fn pragma_literal(&self) -> Zeroizing<String> {
         Zeroizing::new(format!("x'{}'", hex::encode(*self.0)))

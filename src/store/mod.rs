@@ -95,6 +95,26 @@ impl Store {
         Store::open_with(path, |file| file.unlock_with_recovery(recovery))
     }
 
+    /// Opens an existing database with its data key as `data_key_secret` gave it (kept in the OS
+    /// keyring). A key that no longer fits (the passphrase was changed since) gives `WrongPassphrase`.
+    pub fn open_with_data_key(path: &Path, secret: &str) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::not_found(format!("no database at {}", path.display())));
+        }
+        let key = key::Key::from_hex(secret)?;
+        Store::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key).map_err(|e| match e.kind {
+            ErrorKind::WrongPassphrase => {
+                Error::new(ErrorKind::WrongPassphrase, "the remembered key no longer opens this database")
+            }
+            _ => e,
+        })
+    }
+
+    /// The data key as hex, for the OS keyring only; wiped from memory when dropped.
+    pub fn data_key_secret(&self) -> zeroize::Zeroizing<String> {
+        self.key.to_hex()
+    }
+
     /// Unlocks with the key file, or with the pending one of a passphrase change that was
     /// interrupted after the database was re-keyed (which is then made the key file).
     fn open_with(path: &Path, unlock: impl Fn(&KeyFile) -> Result<key::Key>) -> Result<Store> {

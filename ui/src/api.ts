@@ -386,6 +386,10 @@ export const api = {
   pickEmails: (target: EmailTarget) => call<{ references: string[] } | null>("pick_emails", { target }),
   /** Imports the .eml files last dropped on the window. */
   importDroppedEmails: (target: EmailTarget) => call<{ references: string[] }>("import_dropped_emails", { target }),
+  keyringState: () => call<{ remembered: boolean }>("keyring_state"),
+  /** Remembers the open database's key in the OS keyring, or forgets it. */
+  rememberKey: (on: boolean) => call<{ remembered: boolean }>("remember_key", { on }),
+  unlockFromKeyring: () => call<AppStatus>("unlock_from_keyring"),
   /** Calls `handler` with the file names each time .eml files are dropped on the window. */
   onEmailsDropped: (handler: (names: string[]) => void) => listen<string[]>("emails-dropped", (e) => handler(e.payload)),
 };

@@ -135,10 +135,24 @@ function lockCard(): HTMLElement {
   minutes.addEventListener("change", () => localStorage.setItem("casebook.idleMinutes", String(Math.max(0, Number(minutes.value) || 0))));
   const shortcuts = h("input", { type: "checkbox", id: "shortcuts-on", checked: shortcutsOn() });
   shortcuts.addEventListener("change", () => localStorage.setItem("casebook.shortcuts", shortcuts.checked ? "on" : "off"));
+  const remember = h("input", { type: "checkbox", id: "remember-key" });
+  const keyringStatus = h("div", { class: "form-error", role: "alert" });
+  void api.keyringState().then((k) => (remember.checked = k.remembered)).catch(() => {});
+  remember.addEventListener("change", async () => {
+    keyringStatus.textContent = "";
+    try {
+      remember.checked = (await api.rememberKey(remember.checked)).remembered;
+    } catch (e) {
+      remember.checked = !remember.checked;
+      keyringStatus.textContent = asApiError(e).message;
+    }
+  });
   return h(
     "article",
     { class: "card" },
     h("h2", {}, "Locking and keyboard"),
+    h("label", { class: "check" }, remember, "Remember the key in this computer's system keyring (unlock without the passphrase)"),
+    keyringStatus,
     field("Lock after this many idle minutes", "idle", minutes, "0 turns it off; takes effect the next time Casebook starts. Ctrl+L locks at once."),
     h("label", { class: "check" }, shortcuts, "Keyboard shortcuts (Ctrl+D, Ctrl+G, Ctrl+N, Ctrl+K, Ctrl+L, Ctrl+S)"),
   );

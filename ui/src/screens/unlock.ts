@@ -13,6 +13,19 @@ export function unlockScreen(ctx: Ctx): HTMLElement {
   });
   const error = h("div", { class: "form-error", role: "alert", id: "unlock-error" });
   const button = h("button", { type: "submit", class: "primary", id: "unlock" }, "Unlock");
+  // Shown only when the key is remembered in the system keyring (Settings → Locking).
+  const fromKeyring = h("button", { type: "button", id: "unlock-keyring", hidden: true }, "Unlock with the system keyring");
+  void api.keyringState().then((k) => (fromKeyring.hidden = !k.remembered)).catch(() => {});
+  fromKeyring.addEventListener("click", async () => {
+    error.textContent = "";
+    try {
+      ctx.enter(await api.unlockFromKeyring());
+    } catch (err) {
+      error.textContent = asApiError(err).message;
+      fromKeyring.hidden = true;
+      pass.focus();
+    }
+  });
   const form = h(
     "form",
     { class: "card unlock" },
@@ -22,6 +35,7 @@ export function unlockScreen(ctx: Ctx): HTMLElement {
     pass,
     error,
     button,
+    fromKeyring,
     h("p", { class: "hint small" }, ctx.status.database),
   );
   form.addEventListener("submit", async (e) => {
