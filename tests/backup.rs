@@ -118,3 +118,20 @@ fn a_damaged_database_refuses_to_open_and_says_how_to_restore() {
     assert!(stderr(&out).contains("casebook restore --from FILE"), "{}", stderr(&out));
     let _ = PASSPHRASE;
 }
+
+#[test]
+fn the_window_reads_while_the_file_is_checked_but_a_damaged_file_takes_no_write() {
+    let db = TestDb::initialised();
+    db.run(&["demo", "--cases", "200", "--seed", "1"]);
+    let mut bytes = db.bytes();
+    // Damage a page near the end (case data), not the schema or settings the open reads first.
+    let page = (bytes.len() / 4096 - 2) * 4096;
+    bytes[page + 100..page + 200].iter_mut().for_each(|b| *b ^= 0xff);
+    std::fs::write(&db.path, &bytes).unwrap();
+
+    let mut store = casebook::Store::open_checking_before_writes(&db.path, PASSPHRASE).expect("opens for reading");
+    let e = store.add_closure("2026-12-24".parse().unwrap(), "Office closed").unwrap_err();
+    assert!(e.message.contains("casebook restore --from FILE"), "{}", e.message);
+    drop(store);
+    assert_eq!(db.bytes(), bytes, "nothing was written");
+}

@@ -178,7 +178,7 @@ impl AppState {
     }
 
     pub fn unlock(&self, passphrase: &str) -> Result<AppStatus, UiError> {
-        let store = Store::open(&self.path, passphrase)?;
+        let store = Store::open_checking_before_writes(&self.path, passphrase)?;
         *self.guard() = Some(store);
         Ok(self.status())
     }

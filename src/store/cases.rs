@@ -92,7 +92,7 @@ impl Store {
 
     /// One page of cases matching `filter`, soonest due first, then newest received.
     pub fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<Case>> {
-        let (clause, args) = filter_clause(filter);
+        let (clause, args) = filter_clause(filter, Walk::ListOrder);
         let page = format!(
             "ORDER BY c.due_on IS NULL, c.due_on, c.received_at DESC, c.id DESC LIMIT {} OFFSET {}",
             filter.limit.map_or(-1, i64::from),
@@ -103,7 +103,7 @@ impl Store {
 
     /// How many cases match `filter`, ignoring paging.
     pub fn count_cases(&self, filter: &CaseFilter) -> Result<u64> {
-        let (clause, args) = filter_clause(filter);
+        let (clause, args) = filter_clause(filter, Walk::Any);
         let sql = format!("SELECT count(*) FROM cases c {clause}");
         let n: i64 = self.conn().query_row(&sql, params_from_iter(args), |r| r.get(0))?;
         Ok(n as u64)
@@ -114,26 +114,36 @@ fn unknown_reference(reference: &str) -> Error {
     Error::not_found(format!("no case with reference {}", crate::model::validate::printable(reference)))
 }
 
-fn filter_clause(f: &CaseFilter) -> (String, Vec<Sql>) {
+/// How a query may walk the cases: a page walks the list order (`cases_list_order`, which carries
+/// status, regime and kind) and stops at the page; a count may use whichever index is cheapest.
+#[derive(PartialEq)]
+enum Walk {
+    ListOrder,
+    Any,
+}
+
+fn filter_clause(f: &CaseFilter, walk: Walk) -> (String, Vec<Sql>) {
     let mut conds: Vec<String> = Vec::new();
     let mut args = Vec::new();
+    // A unary `+` keeps SQLite from choosing another index for that term.
+    let col = |name: &str| if walk == Walk::ListOrder { format!("+c.{name}") } else { format!("c.{name}") };
     if let Some(s) = f.status {
-        conds.push("c.status = ?".into());
+        conds.push(format!("{} = ?", col("status")));
         args.push(Sql::Text(s.as_str().into()));
     }
     if f.open_only {
-        conds.push(format!("c.status IN ({})", super::sql_list(OPEN)));
+        conds.push(format!("{} IN ({})", col("status"), super::sql_list(OPEN)));
     }
     if f.running_only {
         let running: Vec<Status> = OPEN.iter().copied().filter(|s| *s != Status::AwaitingInformation).collect();
-        conds.push(format!("c.status IN ({})", super::sql_list(&running)));
+        conds.push(format!("{} IN ({})", col("status"), super::sql_list(&running)));
     }
     if let Some(k) = f.kind {
-        conds.push("c.kind = ?".into());
+        conds.push(format!("{} = ?", col("kind")));
         args.push(Sql::Text(k.as_str().into()));
     }
     if let Some(r) = f.regime {
-        conds.push("c.regime = ?".into());
+        conds.push(format!("{} = ?", col("regime")));
         args.push(Sql::Text(r.as_str().into()));
     }
     if let Some(d) = f.due_before {
@@ -147,7 +157,9 @@ fn filter_clause(f: &CaseFilter) -> (String, Vec<Sql>) {
     if let Some(text) = f.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         match super::search::query(text) {
             Some(q) => {
-                conds.push("c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)".into());
+                // Not driven by the matches (a random lookup of each matching case): the list order is
+                // walked instead, each case tested against the match set (100k cases, "o": 170 → 28 ms).
+                conds.push("+c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)".into());
                 args.push(Sql::Text(q));
             }
             // Nothing searchable was typed (only punctuation): nothing matches.

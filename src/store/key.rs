@@ -23,6 +23,7 @@ pub const DEFAULT_P_COST: u32 = 1;
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
 /// The SQLCipher raw key: 256 bits, wiped from memory when dropped.
+#[derive(Clone)]
 pub struct Key(Zeroizing<[u8; 32]>);
 
 /// Never prints the key itself.

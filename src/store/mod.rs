@@ -44,6 +44,24 @@ pub struct Store {
     zone: Tz,
     /// Kept for backups, which are encrypted with the same key; wiped when the store is dropped.
     key: key::Key,
+    /// `PRAGMA quick_check` of the file: passed, or still running beside the first reads.
+    integrity: Integrity,
+}
+
+/// When the open checks the file with `PRAGMA quick_check` (it reads the whole file: 2 s at
+/// 100,000 cases).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Check {
+    /// Before the open returns (the CLI).
+    Now,
+    /// On a second connection while reads go ahead (the window); the first write waits for it.
+    BeforeFirstWrite,
+}
+
+enum Integrity {
+    Sound,
+    Pending(std::thread::JoinHandle<Result<()>>),
+    Damaged(Error),
 }
 
 impl Store {
@@ -63,7 +81,7 @@ impl Store {
             let new = KeyFile::create(passphrase)?;
             new.file.write(path)?;
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
-            let mut store = Store::connect(path, flags, new.key)?;
+            let mut store = Store::connect(path, flags, new.key, Check::Now)?;
             store.write(|w| settings::seed(w, profile))?;
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
             Ok((store, new.recovery))
@@ -84,7 +102,17 @@ impl Store {
                 format!("no database at {} (create one with `casebook init`)", path.display()),
             ));
         }
-        Store::open_with(path, |file| file.unlock(passphrase))
+        Store::open_with(path, Check::Now, |file| file.unlock(passphrase))
+    }
+
+    /// Opens like `open`, but checks the file's integrity beside the first reads instead of before
+    /// them; nothing is written until the check has passed. For the window, whose case list should
+    /// show without waiting for a read of the whole file.
+    pub fn open_checking_before_writes(path: &Path, passphrase: &str) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::new(ErrorKind::NotReady, format!("no database at {}", path.display())));
+        }
+        Store::open_with(path, Check::BeforeFirstWrite, |file| file.unlock(passphrase))
     }
 
     /// Opens an existing database with its recovery key (to set a new passphrase).
@@ -92,7 +120,7 @@ impl Store {
         if !path.exists() {
             return Err(Error::not_found(format!("no database at {}", path.display())));
         }
-        Store::open_with(path, |file| file.unlock_with_recovery(recovery))
+        Store::open_with(path, Check::Now, |file| file.unlock_with_recovery(recovery))
     }
 
     /// Opens an existing database with its data key as `data_key_secret` gave it (kept in the OS
@@ -102,11 +130,13 @@ impl Store {
             return Err(Error::not_found(format!("no database at {}", path.display())));
         }
         let key = key::Key::from_hex(secret)?;
-        Store::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key).map_err(|e| match e.kind {
-            ErrorKind::WrongPassphrase => {
-                Error::new(ErrorKind::WrongPassphrase, "the remembered key no longer opens this database")
+        Store::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key, Check::BeforeFirstWrite).map_err(|e| {
+            match e.kind {
+                ErrorKind::WrongPassphrase => {
+                    Error::new(ErrorKind::WrongPassphrase, "the remembered key no longer opens this database")
+                }
+                _ => e,
             }
-            _ => e,
         })
     }
 
@@ -117,12 +147,12 @@ impl Store {
 
     /// Unlocks with the key file, or with the pending one of a passphrase change that was
     /// interrupted after the database was re-keyed (which is then made the key file).
-    fn open_with(path: &Path, unlock: impl Fn(&KeyFile) -> Result<key::Key>) -> Result<Store> {
+    fn open_with(path: &Path, check: Check, unlock: impl Fn(&KeyFile) -> Result<key::Key>) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE;
-        let current = unlock(&KeyFile::read(path)?).and_then(|key| Store::connect(path, flags, key));
+        let current = unlock(&KeyFile::read(path)?).and_then(|key| Store::connect(path, flags, key, check));
         match (current, KeyFile::read_pending(path)) {
             (Err(e), Some(pending)) if e.kind == ErrorKind::WrongPassphrase => {
-                let store = unlock(&pending).and_then(|key| Store::connect(path, flags, key)).map_err(|_| {
+                let store = unlock(&pending).and_then(|key| Store::connect(path, flags, key, check)).map_err(|_| {
                     Error::new(
                         ErrorKind::WrongPassphrase,
                         "wrong passphrase (a passphrase change was interrupted: try the new passphrase too)",
@@ -161,7 +191,7 @@ impl Store {
         Ok(new.recovery)
     }
 
-    fn connect(path: &Path, flags: OpenFlags, key: key::Key) -> Result<Store> {
+    fn connect(path: &Path, flags: OpenFlags, key: key::Key, check: Check) -> Result<Store> {
         let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         apply_key(&conn, &key)?;
         // The first read proves the key; nothing is written before it succeeds.
@@ -174,18 +204,27 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL").map_err(damaged)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Every page read is decrypted, so a page cache that holds the working set matters: 32 MiB
+        // took the calendar month at 100,000 cases from 28 to 7 ms and the open-cases page from 24 to 4.
+        conn.pragma_update(None, "cache_size", -32768)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         // A damaged file is neither migrated nor written to: the user is told to restore instead.
-        let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(damaged)?;
-        if quick != "ok" {
-            return Err(Error::new(
-                ErrorKind::Incompatible,
-                format!("the database file is damaged ({quick}); restore the latest backup with `casebook restore --from FILE`"),
-            ));
-        }
+        // A migration writes, so a file that needs one is checked first in any case.
+        let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let integrity = if check == Check::Now || version != schema::LATEST_VERSION {
+            quick_check(&conn)?;
+            Integrity::Sound
+        } else {
+            let (path, key) = (path.to_path_buf(), key.clone());
+            Integrity::Pending(std::thread::spawn(move || {
+                let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+                apply_key(&conn, &key)?;
+                quick_check(&conn)
+            }))
+        };
         schema::migrate(&mut conn)?;
         let actor = std::env::var("USER").ok().filter(|u| !u.is_empty()).unwrap_or_else(|| "casebook".into());
-        let mut store = Store { conn, path: path.to_path_buf(), actor, zone: chrono_tz::UTC, key };
+        let mut store = Store { conn, path: path.to_path_buf(), actor, zone: chrono_tz::UTC, key, integrity };
         if let Some(profile) = store.profile_if_set()? {
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
         }
@@ -218,6 +257,7 @@ impl Store {
     /// Runs `f` in one immediate transaction; `f` must append at least one audit record.
     /// Nothing is kept unless `f` succeeds and the commit is durable.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
+        self.wait_until_checked()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let now = Utc::now();
         let today = now.with_timezone(&self.zone).date_naive();
@@ -228,6 +268,23 @@ impl Store {
         }
         w.tx.commit()?;
         Ok(out)
+    }
+
+    /// Waits for a pending integrity check; a damaged file refuses every write.
+    fn wait_until_checked(&mut self) -> Result<()> {
+        if let Integrity::Pending(_) = self.integrity {
+            let Integrity::Pending(handle) = std::mem::replace(&mut self.integrity, Integrity::Sound) else {
+                unreachable!("matched above")
+            };
+            let outcome = handle.join().unwrap_or_else(|_| Err(Error::storage("the integrity check stopped")));
+            if let Err(e) = outcome {
+                self.integrity = Integrity::Damaged(e);
+            }
+        }
+        match &self.integrity {
+            Integrity::Damaged(e) => Err(e.clone()),
+            _ => Ok(()),
+        }
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -281,4 +338,18 @@ pub fn default_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("org", "Casebook", "casebook")
         .map(|d| d.data_local_dir().join("casebook.db"))
         .ok_or_else(|| Error::new(ErrorKind::NotReady, "no home directory: pass --db PATH or set CASEBOOK_DB"))
+}
+
+/// `PRAGMA quick_check`: an error that says how to restore when the file is damaged.
+fn quick_check(conn: &Connection) -> Result<()> {
+    let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(damaged)?;
+    if quick != "ok" {
+        return Err(Error::new(
+            ErrorKind::Incompatible,
+            format!(
+                "the database file is damaged ({quick}); restore the latest backup with `casebook restore --from FILE`"
+            ),
+        ));
+    }
+    Ok(())
 }

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_indexes.sql"),
     include_str!("migrations/0005_retention.sql"),
     include_str!("migrations/0006_audit_digest.sql"),
+    include_str!("migrations/0007_list_order_covering.sql"),
 ];
 
 /// The version whose migration creates the search index, which Rust then fills from the cases.

@@ -1,0 +1,78 @@
+// Desktop benchmark: launch the release app under Xvfb on a database of BENCH_CASES cases (made
+// with the CLI if missing), then time (1) launch → unlock screen shown, (2) unlock → case list
+// shown, and measure (3) the idle memory of every process of the app, WebKit's included (PSS, so
+// shared libraries are counted once). Launch goes through tauri-driver and WebKitWebDriver, so the
+// times are upper bounds. Run by bench/run; needs a display (xvfb-run).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { launch, sleep } from "../e2e/webdriver.mjs";
+
+const target = process.env.CARGO_TARGET_DIR ?? "target";
+const APP = resolve(target, "release/casebook-desktop");
+const CLI = resolve(target, "release/casebook");
+const cases = Number(process.env.BENCH_CASES ?? 100000);
+const PASSPHRASE = "bench passphrase";
+const dir = join(tmpdir(), "casebook-desktop-bench");
+mkdirSync(dir, { recursive: true });
+const db = join(dir, `cases-${cases}.db`);
+const env = { ...process.env, CASEBOOK_PASSPHRASE: PASSPHRASE, HOME: dir, XDG_DATA_HOME: dir };
+if (!existsSync(db)) {
+  const made = spawnSync(CLI, ["--db", db, "demo", "--cases", String(cases), "--seed", "1"], { env, encoding: "utf8" });
+  if (made.status !== 0) throw new Error(made.stderr);
+}
+
+/** Every process whose parent chain leads to `root`, root included. */
+function tree(root) {
+  const parent = new Map();
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      parent.set(Number(pid), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {}
+  }
+  const inTree = (pid) => pid === root || (parent.has(pid) && pid > 1 && inTree(parent.get(pid)));
+  return [...parent.keys()].filter(inTree);
+}
+
+function pssKb(pid) {
+  try {
+    const m = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+) kB/m);
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const launches = [];
+const unlocks = [];
+let memory = 0;
+let processes = 0;
+for (let i = 0; i < runs; i++) {
+  const t0 = performance.now();
+  const { session, stop } = await launch(APP, { CASEBOOK_DB: db, HOME: dir, XDG_DATA_HOME: dir }, join(dir, "driver.log"));
+  await session.find("#passphrase", 30000);
+  launches.push(performance.now() - t0);
+  await session.type("#passphrase", PASSPHRASE);
+  const t1 = performance.now();
+  await session.click("#unlock");
+  await session.waitForText("h1", (t) => t === "Dashboard", 60000);
+  await session.click("#nav-cases");
+  await session.find("#case-table tbody tr");
+  unlocks.push(performance.now() - t1);
+  if (i === runs - 1) {
+    await sleep(5000);
+    const app = Number(spawnSync("pgrep", ["-n", "-f", APP], { encoding: "utf8" }).stdout.trim());
+    const pids = tree(app);
+    processes = pids.length;
+    memory = pids.reduce((sum, pid) => sum + pssKb(pid), 0) / 1024;
+  }
+  await stop();
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`| desktop (${cases} cases, ${runs} launches) | median | worst |\n|---|---:|---:|`);
+console.log(`| launch → unlock screen shown (ms)        | ${median(launches).toFixed(0)} | ${Math.max(...launches).toFixed(0)} |`);
+console.log(`| unlock → case list shown (ms, incl. 0.5 s key derivation) | ${median(unlocks).toFixed(0)} | ${Math.max(...unlocks).toFixed(0)} |`);
+console.log(`| idle memory, ${processes} processes, PSS (MB) | ${memory.toFixed(0)} | |`);
