@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { launch, runAxe, sleep } from "./webdriver.mjs";
+import { KEYS, launch, runAxe, sleep } from "./webdriver.mjs";
 
 const APP = resolve(process.env.APP ?? "target/debug/casebook-desktop");
 
@@ -94,6 +94,20 @@ test("record an event and see the status move", async () => {
   await session.click("#event-form button[type=submit]");
   await session.waitForText("#case-status", (t) => t === "Acknowledged");
   await session.waitForText("#timeline", (t) => t.includes("Acknowledged"));
+});
+
+test("correct a case's facts: the form is filled in, the change shows and is kept", async () => {
+  await session.click("#edit-case");
+  await session.find("#edit-case-form");
+  assert.equal(await session.execute("return document.getElementById('f-name').value"), NAME);
+  assert.equal(await session.execute("return document.getElementById('f-regime').disabled"), true);
+  await session.type("#f-email", "not-an-email");
+  await session.click("#save-case");
+  await session.waitForText("#f-email-error", (t) => t.includes("email is not a valid address"));
+  await session.type("#f-email", "zoe.angstrom@example.org");
+  await session.type("#f-assignee", "M. Keller");
+  await session.click("#save-case");
+  await session.waitForText(".facts", (t) => t.includes("zoe.angstrom@example.org") && t.includes("M. Keller"));
 });
 
 test("write a letter: the template is filled from the case and can be edited", async () => {
@@ -216,6 +230,25 @@ test("lock hides the cases; a wrong passphrase is refused; the right one unlocks
   await snap("7-dashboard");
   await session.click("#nav-cases");
   await session.waitForText("h1", (t) => t === "Cases");
+});
+
+test("keyboard only: Ctrl+N, type the requester, Tab to the email, Ctrl+S saves the case", async () => {
+  await session.keys({ ctrl: "n" });
+  await session.find("#new-case-form");
+  await session.waitFor("return document.activeElement && document.activeElement.id === 'f-name'", "focus on the name");
+  await session.keys("Kenji Watanabe", KEYS.tab, "kenji@example.jp");
+  assert.equal(await session.execute("return document.activeElement.id"), "f-email");
+  await session.keys({ ctrl: "s" });
+  const reference = await session.waitForText("#case-reference", (t) => /^DSR-\d{4}-\d{4}$/.test(t));
+  await session.waitForText(".facts", (t) => t.includes("Kenji Watanabe") && t.includes("kenji@example.jp"));
+  // Ctrl+K searches from anywhere: the list shows the new case.
+  await session.keys({ ctrl: "d" });
+  await session.waitForText("h1", (t) => t === "Dashboard");
+  await session.keys({ ctrl: "k" });
+  await session.find("#search");
+  await session.waitFor("return document.activeElement && document.activeElement.id === 'search'", "focus on search");
+  await session.keys("watanabe");
+  await session.waitFor(`return [...document.querySelectorAll('#case-table td.ref')].some((td) => td.textContent === '${reference}')`, "the case in the list");
 });
 
 test("a key remembered in the system keyring unlocks without the passphrase", async () => {

@@ -1,6 +1,9 @@
 // A minimal W3C WebDriver client over fetch: enough to drive the real app through tauri-driver.
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
+/** WebDriver's codes for keys that are not text. */
+export const KEYS = { tab: "\uE004", enter: "\uE007", control: "\uE009", escape: "\uE00C" };
+
 export class Session {
   constructor(base, id) {
     this.base = base;
@@ -82,6 +85,25 @@ export class Session {
 
   execute(script, args = []) {
     return this.cmd("POST", "/execute/sync", { script, args });
+  }
+
+  /**
+   * Presses keys as a person would, through WebDriver actions: each item is text to type, or
+   * `{ ctrl: "n" }` for a chord, or a WebDriver key code such as KEYS.tab.
+   */
+  async keys(...items) {
+    const actions = [];
+    const press = (value) => actions.push({ type: "keyDown", value }, { type: "keyUp", value });
+    for (const item of items) {
+      if (typeof item === "string") [...item].forEach(press);
+      else {
+        actions.push({ type: "keyDown", value: KEYS.control });
+        press(item.ctrl);
+        actions.push({ type: "keyUp", value: KEYS.control });
+      }
+    }
+    await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
+    await this.cmd("DELETE", "/actions");
   }
 
   async screenshot() {

@@ -12,6 +12,7 @@ pub const ALL: &[&str] = &[
     "list_cases",
     "get_case",
     "add_case",
+    "update_case",
     "record_event",
     "list_parties",
     "letter_options",

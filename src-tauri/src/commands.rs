@@ -67,6 +67,11 @@ pub fn add_case(state: State<'_, AppState>, input: CaseInput) -> Result<Case> {
 }
 
 #[tauri::command(async)]
+pub fn update_case(state: State<'_, AppState>, reference: String, input: CaseInput) -> Result<CaseView> {
+    state.update_case(&reference, &input)
+}
+
+#[tauri::command(async)]
 pub fn record_event(state: State<'_, AppState>, reference: String, input: EventInput) -> Result<CaseView> {
     state.record_event(&reference, &input)
 }

@@ -50,6 +50,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::list_cases,
         commands::get_case,
         commands::add_case,
+        commands::update_case,
         commands::record_event,
         commands::list_parties,
         commands::letter_options,

@@ -249,6 +249,15 @@ impl AppState {
         })
     }
 
+    /// Corrects a case's facts; its deadlines are recomputed.
+    pub fn update_case(&self, reference: &str, input: &CaseInput) -> Result<CaseView, UiError> {
+        self.with_store(|s| {
+            let case = input.validate(s.zone(), Utc::now())?;
+            s.update_case(reference, &case)?;
+            CaseView::read(s, reference)
+        })
+    }
+
     pub fn case_view(&self, reference: &str) -> Result<CaseView, UiError> {
         self.with_store(|s| CaseView::read(s, reference))
     }

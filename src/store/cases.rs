@@ -238,7 +238,7 @@ fn read_case(r: &Row<'_>) -> rusqlite::Result<Case> {
     })
 }
 
-fn insert_person(w: &Write<'_>, p: &Person) -> Result<i64> {
+pub(super) fn insert_person(w: &Write<'_>, p: &Person) -> Result<i64> {
     w.tx.execute(
         "INSERT INTO people (name, email, postal_address, phone, company, relationship) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![p.name, p.email, p.postal_address, p.phone, p.company, p.relationship],

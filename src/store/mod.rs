@@ -8,6 +8,7 @@ mod cases;
 mod closures;
 mod correspondence;
 mod deadlines;
+mod edits;
 mod key;
 mod letters;
 mod overview;

@@ -346,6 +346,8 @@ export const api = {
   listCases: (request: ListRequest) => call<CasePage>("list_cases", { request }),
   getCase: (reference: string) => call<CaseView>("get_case", { reference }),
   addCase: (input: CaseInput) => call<Case>("add_case", { input }),
+  /** Corrects a case's facts (kind and regime stay); the deadlines are recomputed. */
+  updateCase: (reference: string, input: CaseInput) => call<CaseView>("update_case", { reference, input }),
   recordEvent: (reference: string, input: EventInput) => call<CaseView>("record_event", { reference, input }),
   listParties: () => call<Party[]>("list_parties"),
   dashboard: () => call<Dashboard>("dashboard"),

@@ -7,7 +7,7 @@ import { caseListScreen } from "./screens/caseList";
 import { emailDialog } from "./emailDialog";
 import { dashboardScreen } from "./screens/dashboard";
 import { letterScreen } from "./screens/letter";
-import { newCaseScreen } from "./screens/newCase";
+import { editCaseScreen, newCaseScreen } from "./screens/newCase";
 import { partiesScreen } from "./screens/parties";
 import { reportsScreen } from "./screens/reports";
 import { retentionScreen } from "./screens/retention";
@@ -22,6 +22,7 @@ export type Route =
   | { name: "case"; reference: string }
   | { name: "letter"; reference: string }
   | { name: "new" }
+  | { name: "edit"; reference: string }
   | { name: "parties" }
   | { name: "reports" }
   | { name: "retention" }
@@ -107,6 +108,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       cases: "nav-cases",
       case: "nav-cases",
       letter: "nav-cases",
+      edit: "nav-cases",
       new: "nav-new",
       parties: "nav-parties",
       reports: "nav-reports",
@@ -127,6 +129,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
             ? letterScreen(ctx, route.reference)
             : route.name === "new"
             ? newCaseScreen(ctx)
+            : route.name === "edit"
+            ? editCaseScreen(ctx, route.reference)
             : route.name === "settings"
               ? settingsScreen(ctx)
               : route.name === "reports"
@@ -135,7 +139,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
                   ? retentionScreen(ctx)
                   : partiesScreen(ctx);
     replace(main, await screen);
-    main.focus();
+    // The screen's first control when it names one (the search box, the requester's name), else the screen.
+    (main.querySelector<HTMLElement>("[autofocus]") ?? main).focus();
   }
 
   function render(): void {

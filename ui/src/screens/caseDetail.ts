@@ -38,7 +38,14 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
         h(
           "article",
           { class: "card" },
-          h("h2", {}, "Facts"),
+          h(
+            "div",
+            { class: "card-head" },
+            h("h2", {}, "Facts"),
+            c.retention.purged_on
+              ? null
+              : h("button", { type: "button", id: "edit-case", onclick: () => ctx.navigate({ name: "edit", reference: c.reference }) }, "Correct…"),
+          ),
           h(
             "dl",
             { class: "facts" },

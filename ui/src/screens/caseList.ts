@@ -12,6 +12,7 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
   const search = h("input", {
     type: "search",
     id: "search",
+    autofocus: true,
     placeholder: "Search reference, name, email, notes…  (Ctrl+K)",
     "aria-label": "Search cases",
     autocomplete: "off",
@@ -78,7 +79,6 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
   [status, kind, regime].forEach((s) => s.addEventListener("change", onFilter));
 
   await load();
-  queueMicrotask(() => search.focus());
   return h(
     "section",
     { class: "screen" },

@@ -1,10 +1,27 @@
-// A new case from a form; each validation message appears next to its field.
-import { api, asApiError, type CaseInput } from "../api";
+// A new case from a form, or the same form to correct a case; each validation message appears
+// next to its field.
+import { api, asApiError, type CaseInput, type CaseView } from "../api";
 import type { Ctx } from "../app";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { label, todayIso } from "../format";
 
 export function newCaseScreen(ctx: Ctx): HTMLElement {
+  return caseForm(ctx, null);
+}
+
+/** The form filled with a case's facts; kind and regime stay as they are. */
+export async function editCaseScreen(ctx: Ctx, reference: string): Promise<HTMLElement> {
+  return caseForm(ctx, await api.getCase(reference));
+}
+
+/** The local wall-clock time of an instant in a zone, as `HH:MM`. */
+export function localTime(instant: string, zone: string): string {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(instant));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
+  return `${part("hour")}:${part("minute")}`;
+}
+
+function caseForm(ctx: Ctx, existing: CaseView | null): HTMLElement {
   const v = ctx.vocab;
   const kind = select(v.kinds.map((k): [string, string] => [k, label(k)]), "request");
   const regime = select(v.regimes.map(([r]): [string, string] => [r, label(r)]), "gdpr");
@@ -13,7 +30,7 @@ export function newCaseScreen(ctx: Ctx): HTMLElement {
   const date = h("input", { type: "date", value: todayIso(), max: todayIso(), required: true });
   const time = h("input", { type: "time", value: "" });
   const zone = h("input", { type: "text", placeholder: "Office time zone" });
-  const name = h("input", { type: "text", required: true, autocomplete: "off" });
+  const name = h("input", { type: "text", required: true, autocomplete: "off", autofocus: true });
   const email = h("input", { type: "email", autocomplete: "off" });
   const phone = h("input", { type: "tel", autocomplete: "off" });
   const company = h("input", { type: "text", autocomplete: "off" });
@@ -42,11 +59,33 @@ export function newCaseScreen(ctx: Ctx): HTMLElement {
   regime.addEventListener("change", renderRights);
   kind.addEventListener("change", renderRights);
   renderRights();
+  if (existing) {
+    kind.value = existing.kind;
+    regime.value = existing.regime;
+    kind.disabled = regime.disabled = true;
+    renderRights();
+    rights.querySelectorAll<HTMLInputElement>("input").forEach((c) => (c.checked = existing.rights.includes(c.value)));
+    channel.value = existing.channel;
+    date.value = existing.received;
+    time.value = localTime(existing.received_at, existing.time_zone);
+    zone.value = existing.time_zone;
+    name.value = existing.requester.name;
+    email.value = existing.requester.email ?? "";
+    phone.value = existing.requester.phone ?? "";
+    company.value = existing.requester.company ?? "";
+    relationship.value = existing.requester.relationship ?? "";
+    address.value = existing.requester.postal_address ?? "";
+    agentName.value = existing.agent?.name ?? "";
+    agentProof.value = existing.agent?.proof_received ?? "";
+    assignee.value = existing.assignee ?? "";
+    notes.value = existing.notes;
+  }
+  const cancel = () => (existing ? ctx.navigate({ name: "case", reference: existing.reference }) : ctx.navigate({ name: "cases" }));
 
   const form = h(
     "form",
-    { class: "card form-wide", id: "new-case-form", novalidate: true },
-    h("h1", {}, "New case"),
+    { class: "card form-wide", id: existing ? "edit-case-form" : "new-case-form", novalidate: true },
+    h("h1", {}, existing ? `Correct ${existing.reference}` : "New case"),
     h("div", { class: "row" }, field("Kind", "kind", kind), field("Regime", "regime", regime), field("Channel", "channel", channel)),
     h("div", { class: "field", "data-field": "rights" }, h("span", { class: "label" }, "Rights"), rights, h("div", { class: "field-error" })),
     h(
@@ -69,8 +108,8 @@ export function newCaseScreen(ctx: Ctx): HTMLElement {
     h(
       "div",
       { class: "actions" },
-      h("button", { type: "button", onclick: () => ctx.navigate({ name: "cases" }) }, "Cancel"),
-      h("button", { type: "submit", class: "primary", id: "save-case", title: "Save (Ctrl+S)" }, "Save case"),
+      h("button", { type: "button", onclick: cancel }, "Cancel"),
+      h("button", { type: "submit", class: "primary", id: "save-case", title: "Save (Ctrl+S)" }, existing ? "Save changes" : "Save case"),
     ),
   );
 
@@ -102,16 +141,16 @@ export function newCaseScreen(ctx: Ctx): HTMLElement {
       agent_proof_received: agentProof.value || null,
       assignee: assignee.value || null,
       notes: notes.value || null,
+      tags: existing?.tags ?? [],
     };
     try {
-      const created = await api.addCase(input);
-      ctx.navigate({ name: "case", reference: created.reference });
+      const saved = existing ? await api.updateCase(existing.reference, input) : await api.addCase(input);
+      ctx.navigate({ name: "case", reference: saved.reference });
     } catch (err) {
       const error = asApiError(err);
       if (!error.field || !showFieldError(form, error.field, error.message)) formError.textContent = error.message;
     }
   });
 
-  queueMicrotask(() => name.focus());
   return h("section", { class: "screen" }, form);
 }

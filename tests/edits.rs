@@ -1,0 +1,61 @@
+//! Correcting a case: details and receipt change, deadlines follow, the change is audited field
+//! by field; what may not change (kind, regime, a receipt after the first event) is refused whole.
+
+mod common;
+
+use casebook::model::{CaseInput, EventInput, OrganisationProfile};
+use casebook::{ErrorKind, Store};
+use chrono::Utc;
+use common::{TestDb, PASSPHRASE};
+
+fn input(received: &str, email: &str) -> CaseInput {
+    CaseInput {
+        kind: "request".into(),
+        regime: "uk-gdpr".into(),
+        rights: vec!["access".into()],
+        received: received.into(),
+        time_zone: Some("Europe/London".into()),
+        name: "Ann Lee".into(),
+        email: Some(email.into()),
+        ..CaseInput::default()
+    }
+}
+
+#[test]
+fn a_corrected_receipt_moves_the_deadlines_and_the_change_is_audited() {
+    let db = TestDb::new();
+    let (mut store, _) = Store::create(&db.path, PASSPHRASE, &OrganisationProfile::sample()).unwrap();
+    let now = Utc::now();
+    let case =
+        store.add_case(&input("2026-03-02T10:00", "ann@example.org").validate(store.zone(), now).unwrap()).unwrap();
+    let reference = case.reference.clone();
+    assert_eq!(case.deadlines.respond_by.unwrap().to_string(), "2026-04-02");
+    let ack = EventInput { event_type: "acknowledged".into(), on: Some("2026-03-05".into()), ..EventInput::default() };
+    store.record_event(&reference, &ack.validate(store.today()).unwrap()).unwrap();
+
+    // Received a day earlier than typed, with a corrected email: one month from 1 March.
+    let fixed = input("2026-03-01T10:00", "ann.lee@example.org").validate(store.zone(), now).unwrap();
+    let detail = store.update_case(&reference, &fixed).unwrap();
+    assert_eq!(detail.case.deadlines.respond_by.unwrap().to_string(), "2026-04-01");
+    assert_eq!(detail.case.requester.email.as_deref(), Some("ann.lee@example.org"));
+    let audit = &store.recent_audit(1).unwrap()[0];
+    assert_eq!((audit.action.as_str(), audit.case_ref.as_deref()), ("case.edit", Some(reference.as_str())));
+    for field in ["requester", "received_at", "deadline.respond"] {
+        assert!(audit.changes.contains(field), "{field} in {}", audit.changes);
+    }
+    assert!(!audit.changes.contains("\"assignee\""), "unchanged fields are not listed");
+
+    let records = store.verify_audit_chain().unwrap().records;
+    // A receipt after the first event, a new regime, or no change at all: refused, nothing written.
+    let late = input("2026-03-06T10:00", "ann@example.org").validate(store.zone(), now).unwrap();
+    let e = store.update_case(&reference, &late).unwrap_err();
+    assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::Validation, Some("received")), "{}", e.message);
+    let mut other = input("2026-03-01T10:00", "ann@example.org");
+    other.regime = "gdpr".into();
+    let e = store.update_case(&reference, &other.validate(store.zone(), now).unwrap()).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("regime"));
+    let e = store.update_case(&reference, &fixed).unwrap_err();
+    assert!(e.message.contains("nothing was changed"), "{}", e.message);
+    assert_eq!(store.verify_audit_chain().unwrap().records, records, "nothing written");
+    assert_eq!(store.case(&reference).unwrap().deadlines.respond_by.unwrap().to_string(), "2026-04-01");
+}
