@@ -251,6 +251,28 @@ test("keyboard only: Ctrl+N, type the requester, Tab to the email, Ctrl+S saves 
   await session.waitFor(`return [...document.querySelectorAll('#case-table td.ref')].some((td) => td.textContent === '${reference}')`, "the case in the list");
 });
 
+test("link two cases and set a deadline by hand, then mark it done", async () => {
+  await session.click("#case-table td.ref");
+  const reference = await session.text("#case-reference");
+  const first = reference.replace(/-\d{4}$/, "-0001");
+  await session.type("#link-reference", "DSR-1999-0001");
+  await session.click("#link-form button[type=submit]");
+  await session.waitForText("#link-error", (t) => t.includes("no case with reference DSR-1999-0001"));
+  await session.type("#link-reference", first);
+  await session.click("#link-form button[type=submit]");
+  await session.waitForText("#linked", (t) => t.includes(first));
+  await session.execute("const d = document.getElementById('manual-due'); d.value = '2027-01-15';");
+  await session.type("#manual-label", "Send the documents promised");
+  await session.click("#manual-form button[type=submit]");
+  await session.waitForText("#deadlines", (t) => t.includes("Send the documents promised") && t.includes("15 Jan 2027"));
+  await session.click("#deadlines button[data-done]");
+  await session.waitForText("#deadlines [data-kind=manual]", (t) => t.includes("done"));
+  // The link shows on the other case too.
+  await session.click(`#linked button.link`);
+  await session.waitForText("#case-reference", (t) => t === first);
+  await session.waitForText("#linked", (t) => t.includes(reference));
+});
+
 test("a key remembered in the system keyring unlocks without the passphrase", async () => {
   await session.click("#nav-settings");
   await session.click("#remember-key");

@@ -59,3 +59,40 @@ fn a_corrected_receipt_moves_the_deadlines_and_the_change_is_audited() {
     assert_eq!(store.verify_audit_chain().unwrap().records, records, "nothing written");
     assert_eq!(store.case(&reference).unwrap().deadlines.respond_by.unwrap().to_string(), "2026-04-01");
 }
+
+#[test]
+fn linked_cases_and_deadlines_set_by_hand() {
+    let db = TestDb::new();
+    let (mut store, _) = Store::create(&db.path, PASSPHRASE, &OrganisationProfile::sample()).unwrap();
+    let now = Utc::now();
+    let a = store.add_case(&input("2026-03-02T10:00", "ann@example.org").validate(store.zone(), now).unwrap()).unwrap();
+    let b = store.add_case(&input("2026-03-09T10:00", "ann@example.org").validate(store.zone(), now).unwrap()).unwrap();
+    let (a, b) = (a.reference, b.reference);
+
+    store.link_cases(&a, &b.to_lowercase()).unwrap();
+    assert_eq!(store.linked_cases(&a).unwrap(), [b.clone()]);
+    assert_eq!(store.linked_cases(&b).unwrap(), [a.clone()], "both ways");
+    let records = store.verify_audit_chain().unwrap().records;
+    assert_eq!(store.link_cases(&b, &a).unwrap_err().field.as_deref(), Some("link"), "linked already");
+    assert_eq!(store.link_cases(&a, &a).unwrap_err().field.as_deref(), Some("link"), "not to itself");
+    assert_eq!(store.link_cases(&a, "DSR-1999-0001").unwrap_err().kind, ErrorKind::NotFound);
+    assert_eq!(store.verify_audit_chain().unwrap().records, records, "refusals write nothing");
+    store.unlink_cases(&b, &a).unwrap();
+    assert!(store.linked_cases(&a).unwrap().is_empty());
+
+    let due = "2026-12-15".parse().unwrap();
+    store.add_manual_deadline(&a, due, "Send the ICO the documents promised").unwrap();
+    assert_eq!(store.add_manual_deadline(&a, due, "  ").unwrap_err().field.as_deref(), Some("label"));
+    let manual = store.case_detail(&a).unwrap().schedule.into_iter().find(|d| d.kind == "manual").unwrap();
+    assert_eq!((manual.due, manual.label.as_deref()), (due, Some("Send the ICO the documents promised")));
+    let calendar = store.calendar(due, due, &Default::default()).unwrap();
+    assert!(calendar.iter().any(|e| e.reference == a && e.deadline == "manual"), "on the calendar");
+    // A change of the receipt recomputes the statutory dates and keeps the one set by hand.
+    let fixed = input("2026-03-01T10:00", "ann@example.org").validate(store.zone(), now).unwrap();
+    store.update_case(&a, &fixed).unwrap();
+    store.complete_manual_deadline(&a, manual.id).unwrap();
+    let done = store.case_detail(&a).unwrap().schedule.into_iter().find(|d| d.kind == "manual").unwrap();
+    assert!(done.met_on.is_some());
+    assert_eq!(store.complete_manual_deadline(&a, manual.id).unwrap_err().kind, ErrorKind::NotFound);
+    assert_eq!(store.verify_audit_chain().unwrap().first_broken, None);
+}

@@ -43,4 +43,8 @@ pub const ALL: &[&str] = &[
     "keyring_state",
     "remember_key",
     "unlock_from_keyring",
+    "link_case",
+    "unlink_case",
+    "add_manual_deadline",
+    "complete_manual_deadline",
 ];

@@ -9,6 +9,7 @@ mod error;
 mod hostile;
 mod keyring;
 mod letters;
+mod links;
 mod records;
 mod state;
 
@@ -81,6 +82,10 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         keyring::keyring_state,
         keyring::remember_key,
         keyring::unlock_from_keyring,
+        links::link_case,
+        links::unlink_case,
+        links::add_manual_deadline,
+        links::complete_manual_deadline,
     ])
 }
 

@@ -91,6 +91,8 @@ pub struct CaseView {
     pub correspondence: Vec<CorrespondenceItem>,
     /// Legal hold and, once purged, the purge date.
     pub retention: RetentionState,
+    /// The references of related cases.
+    pub linked: Vec<String>,
 }
 
 impl CaseView {
@@ -101,6 +103,7 @@ impl CaseView {
             letters: store.letters(reference)?,
             correspondence: store.correspondence(reference)?,
             retention: store.retention_state(reference)?,
+            linked: store.linked_cases(reference)?,
             detail,
         })
     }

@@ -273,7 +273,11 @@ pub struct CaseDetail {
 /// One stored deadline as the case detail shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DeadlineView {
+    /// The stored row, so a deadline set by hand can be marked done.
+    pub id: i64,
     pub kind: String,
+    /// What a deadline set by hand is for.
+    pub label: Option<String>,
     pub due: NaiveDate,
     pub state: DueState,
     pub met_on: Option<NaiveDate>,

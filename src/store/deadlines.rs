@@ -153,7 +153,7 @@ fn stored_dates(conn: &Connection, case_id: i64) -> Result<BTreeMap<String, Naiv
 
 pub(super) fn deadline_views(conn: &Connection, case_id: i64, today: NaiveDate) -> Result<Vec<DeadlineView>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT kind, due_on, met_on, basis FROM deadlines WHERE case_id = ?1
+        "SELECT kind, due_on, met_on, basis, id, label FROM deadlines WHERE case_id = ?1
          ORDER BY CASE kind WHEN 'acknowledge' THEN 0 WHEN 'respond' THEN 1 WHEN 'extension-notice' THEN 2
                             WHEN 'extended-respond' THEN 3 WHEN 'risk' THEN 4 ELSE 5 END, due_on",
     )?;
@@ -167,6 +167,8 @@ pub(super) fn deadline_views(conn: &Connection, case_id: i64, today: NaiveDate) 
         let due: NaiveDate = r.get(1)?;
         let met_on: Option<NaiveDate> = r.get(2)?;
         Ok(DeadlineView {
+            id: r.get(4)?,
+            label: r.get(5)?,
             conditional: kind == "extended-respond" && !extended,
             kind,
             due,

@@ -11,6 +11,7 @@ mod deadlines;
 mod edits;
 mod key;
 mod letters;
+mod links;
 mod overview;
 mod retention;
 mod schema;

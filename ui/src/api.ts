@@ -35,6 +35,9 @@ export interface Deadlines {
 export type DueState = "met" | "overdue" | "due-today" | "due-soon" | "due-this-week" | "later";
 
 export interface DeadlineView {
+  id: number;
+  /** What a deadline set by hand is for. */
+  label: string | null;
   kind: "acknowledge" | "respond" | "extension-notice" | "extended-respond" | "risk" | "manual";
   due: string;
   state: DueState;
@@ -119,6 +122,7 @@ export interface RetentionState {
 
 export interface CaseView extends Case {
   retention: RetentionState;
+  linked: string[];
   correspondence: CorrespondenceItem[];
   events: CaseEvent[];
   schedule: DeadlineView[];
@@ -346,6 +350,11 @@ export const api = {
   listCases: (request: ListRequest) => call<CasePage>("list_cases", { request }),
   getCase: (reference: string) => call<CaseView>("get_case", { reference }),
   addCase: (input: CaseInput) => call<Case>("add_case", { input }),
+  linkCase: (reference: string, other: string) => call<CaseView>("link_case", { reference, other }),
+  unlinkCase: (reference: string, other: string) => call<CaseView>("unlink_case", { reference, other }),
+  addManualDeadline: (reference: string, due: string, label: string) =>
+    call<CaseView>("add_manual_deadline", { reference, due, label }),
+  completeManualDeadline: (reference: string, id: number) => call<CaseView>("complete_manual_deadline", { reference, id }),
   /** Corrects a case's facts (kind and regime stay); the deadlines are recomputed. */
   updateCase: (reference: string, input: CaseInput) => call<CaseView>("update_case", { reference, input }),
   recordEvent: (reference: string, input: EventInput) => call<CaseView>("record_event", { reference, input }),

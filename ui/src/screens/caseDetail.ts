@@ -97,8 +97,10 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
           h("h2", {}, "Deadlines"),
           c.schedule.length === 0
             ? h("p", { class: "hint" }, "No statutory deadlines apply to this kind of case.")
-            : h("ul", { class: "deadlines", id: "deadlines" }, c.schedule.map((d) => deadlineItem(d, today))),
+            : h("ul", { class: "deadlines", id: "deadlines" }, c.schedule.map((d) => deadlineItem(ctx, root, c, d, today))),
+          manualDeadlineForm(ctx, root, c),
         ),
+        linksCard(ctx, root, c),
         actionForm(ctx, root, c),
         h(
           "article",
@@ -164,7 +166,7 @@ const DEADLINE_NAMES: Record<DeadlineView["kind"], string> = {
   manual: "Deadline",
 };
 
-function deadlineItem(d: DeadlineView, today: string): HTMLElement {
+function deadlineItem(ctx: Ctx, root: HTMLElement, c: CaseView, d: DeadlineView, today: string): HTMLElement {
   const days = daysBetween(today, d.due);
   const status =
     d.state === "met"
@@ -179,8 +181,21 @@ function deadlineItem(d: DeadlineView, today: string): HTMLElement {
   return h(
     "li",
     { class: `deadline state-${d.conditional ? "conditional" : d.state}`, "data-kind": d.kind },
-    h("div", { class: "deadline-head" }, h("span", { class: "deadline-name" }, DEADLINE_NAMES[d.kind]), h("strong", {}, formatDate(d.due)), h("span", { class: "deadline-state" }, status)),
-    h("div", { class: "basis" }, d.basis),
+    h(
+      "div",
+      { class: "deadline-head" },
+      h("span", { class: "deadline-name" }, d.kind === "manual" ? (d.label ?? DEADLINE_NAMES.manual) : DEADLINE_NAMES[d.kind]),
+      h("strong", {}, formatDate(d.due)),
+      h("span", { class: "deadline-state" }, status),
+      d.kind === "manual" && d.state !== "met"
+        ? h(
+            "button",
+            { type: "button", class: "link", "data-done": d.id, onclick: async () => render(ctx, root, await api.completeManualDeadline(c.reference, d.id)) },
+            "Mark done",
+          )
+        : null,
+    ),
+    d.kind === "manual" ? null : h("div", { class: "basis" }, d.basis),
   );
 }
 
@@ -258,5 +273,62 @@ function retentionCard(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
     ),
     error,
     r.purged_on ? null : h("div", { class: "actions" }, toggle),
+  );
+}
+
+/** A deadline set by hand: a promise made in a letter, a date an authority gave. */
+function manualDeadlineForm(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
+  const due = h("input", { type: "date", "aria-label": "Due on", id: "manual-due" });
+  const what = h("input", { type: "text", placeholder: "What is due (e.g. documents promised to the ICO)", "aria-label": "What is due", id: "manual-label" });
+  const error = h("div", { class: "form-error", role: "alert", id: "manual-error" });
+  const form = h(
+    "form",
+    { class: "inline-form", id: "manual-form" },
+    h("div", { class: "row" }, due, what, h("button", { type: "submit" }, "Add deadline")),
+    error,
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    try {
+      render(ctx, root, await api.addManualDeadline(c.reference, due.value, what.value));
+    } catch (err) {
+      error.textContent = asApiError(err).message;
+    }
+  });
+  return form;
+}
+
+function linksCard(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
+  const other = h("input", { type: "text", placeholder: "Reference, e.g. DSR-2026-0007", "aria-label": "Reference of the case to link", id: "link-reference" });
+  const error = h("div", { class: "form-error", role: "alert", id: "link-error" });
+  const form = h("form", { class: "inline-form", id: "link-form" }, h("div", { class: "row" }, other, h("button", { type: "submit" }, "Link")), error);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    try {
+      render(ctx, root, await api.linkCase(c.reference, other.value));
+    } catch (err) {
+      error.textContent = asApiError(err).message;
+    }
+  });
+  return h(
+    "article",
+    { class: "card" },
+    h("h2", {}, "Linked cases"),
+    c.linked.length === 0
+      ? h("p", { class: "muted" }, "None.")
+      : h(
+          "ul",
+          { class: "plain", id: "linked" },
+          c.linked.map((r) =>
+            h(
+              "li",
+              {},
+              h("button", { type: "button", class: "link", onclick: () => ctx.navigate({ name: "case", reference: r }) }, r),
+              " ",
+              h("button", { type: "button", class: "link muted-link", onclick: async () => render(ctx, root, await api.unlinkCase(c.reference, r)) }, "Unlink"),
+            ),
+          ),
+        ),
+    form,
   );
 }

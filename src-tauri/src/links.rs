@@ -1,0 +1,62 @@
+//! Links between cases and deadlines set by hand, as the case detail screen changes them; each
+//! answers with the case as it now stands.
+
+use casebook::model::validate;
+use tauri::State;
+
+use crate::error::UiError;
+use crate::state::{AppState, CaseView};
+
+impl AppState {
+    fn change_case(
+        &self,
+        reference: &str,
+        change: impl FnOnce(&mut casebook::Store) -> casebook::Result<()>,
+    ) -> Result<CaseView, UiError> {
+        self.with_store(|s| {
+            change(s)?;
+            CaseView::read(s, reference)
+        })
+    }
+
+    pub fn link_case(&self, reference: &str, other: &str) -> Result<CaseView, UiError> {
+        self.change_case(reference, |s| s.link_cases(reference, other))
+    }
+
+    pub fn unlink_case(&self, reference: &str, other: &str) -> Result<CaseView, UiError> {
+        self.change_case(reference, |s| s.unlink_cases(reference, other))
+    }
+
+    pub fn add_manual_deadline(&self, reference: &str, due: &str, label: &str) -> Result<CaseView, UiError> {
+        self.change_case(reference, |s| s.add_manual_deadline(reference, validate::date("due", due)?, label))
+    }
+
+    pub fn complete_manual_deadline(&self, reference: &str, id: i64) -> Result<CaseView, UiError> {
+        self.change_case(reference, |s| s.complete_manual_deadline(reference, id))
+    }
+}
+
+#[tauri::command(async)]
+pub fn link_case(state: State<'_, AppState>, reference: String, other: String) -> Result<CaseView, UiError> {
+    state.link_case(&reference, &other)
+}
+
+#[tauri::command(async)]
+pub fn unlink_case(state: State<'_, AppState>, reference: String, other: String) -> Result<CaseView, UiError> {
+    state.unlink_case(&reference, &other)
+}
+
+#[tauri::command(async)]
+pub fn add_manual_deadline(
+    state: State<'_, AppState>,
+    reference: String,
+    due: String,
+    label: String,
+) -> Result<CaseView, UiError> {
+    state.add_manual_deadline(&reference, &due, &label)
+}
+
+#[tauri::command(async)]
+pub fn complete_manual_deadline(state: State<'_, AppState>, reference: String, id: i64) -> Result<CaseView, UiError> {
+    state.complete_manual_deadline(&reference, id)
+}
