@@ -71,7 +71,7 @@ fn linked_cases_and_deadlines_set_by_hand() {
 
     store.link_cases(&a, &b.to_lowercase()).unwrap();
     assert_eq!(store.linked_cases(&a).unwrap(), std::slice::from_ref(&b));
-    assert_eq!(store.linked_cases(&b).unwrap(), [a.clone()], "both ways");
+    assert_eq!(store.linked_cases(&b).unwrap(), std::slice::from_ref(&a), "both ways");
     let records = store.verify_audit_chain().unwrap().records;
     assert_eq!(store.link_cases(&b, &a).unwrap_err().field.as_deref(), Some("link"), "linked already");
     assert_eq!(store.link_cases(&a, &a).unwrap_err().field.as_deref(), Some("link"), "not to itself");
