@@ -284,6 +284,7 @@ function manualDeadlineForm(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLEleme
   const form = h(
     "form",
     { class: "inline-form", id: "manual-form" },
+    h("h3", {}, "Add a deadline of your own"),
     h("div", { class: "row" }, due, what, h("button", { type: "submit" }, "Add deadline")),
     error,
   );
