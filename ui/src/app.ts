@@ -145,6 +145,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   function render(): void {
     if (status.state === "setup") return replace(root, setupScreen(ctx));
+    // Nothing of the last screen is kept while locked.
+    replace(main);
     if (status.state === "locked") return replace(root, unlockScreen(ctx));
     replace(root, h("div", { class: "shell" }, nav(), main));
     void show({ name: "dashboard" });
