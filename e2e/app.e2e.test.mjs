@@ -152,6 +152,11 @@ test("settings: the database checks sound and the profile saves", async () => {
   await session.click("#nav-settings");
   await session.click("#verify-db");
   await session.waitForText("#health", (t) => t.startsWith("Sound"));
+  // CCPA records must be kept at least 24 months: refused next to the field, nothing saved.
+  await session.type("#f-retention-ccpa", "12");
+  await session.click("#save-profile");
+  await session.waitForText("#f-retention_months-error", (t) => t.includes("must be 24 to 600 months"));
+  await session.type("#f-retention-ccpa", "30");
   await session.type("#f-appi_target_days", "10");
   await session.click("#save-profile");
   await session.waitForText("#profile-status", (t) => t.startsWith("Saved."));

@@ -202,6 +202,7 @@ export interface Profile {
   appi_target_days: number;
   eu_suspension?: boolean;
   ccpa_weekend_roll?: boolean;
+  retention_months?: Record<string, number>;
   processing: Processing;
   parties: Party[];
 }

@@ -30,6 +30,20 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
     const s = select(calendars.map((c): [string, string] => [c, c]), profile.calendars[regime] ?? "");
     return [regime, s] as const;
   });
+  // Months a closed case is kept before its personal data is purged (CCPA at least 24).
+  const retentionFor = ctx.vocab.regimes.map(([regime]) => {
+    const kept = profile.retention_months?.[regime] ?? (regime === "ccpa" ? 24 : 36);
+    const input = h("input", { type: "number", min: regime === "ccpa" ? 24 : 1, max: 600, value: kept, id: `f-retention-${regime}` });
+    return [regime, input] as const;
+  });
+  const retention = h(
+    "div",
+    { class: "field", "data-field": "retention_months" },
+    h("span", { class: "label" }, "Keep closed cases for (months)"),
+    h("div", { class: "row" }, retentionFor.map(([regime, input]) => h("label", { class: "inline" }, `${label(regime)} `, input))),
+    h("div", { class: "hint" }, "Then the Retention screen offers to purge their personal data. CCPA: at least 24 months."),
+    h("div", { class: "field-error", id: "f-retention_months-error", role: "alert" }),
+  );
   const status = h("div", { class: "form-error", role: "alert", id: "profile-status" });
   const form = h(
     "form",
@@ -45,6 +59,8 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
     field("APPI response target (days)", "appi_target_days", appi, "The office's own target; APPI sets no number of days."),
     h("label", { class: "check" }, eu, "EU GDPR: stop the clock while identity or clarification is awaited"),
     h("label", { class: "check" }, ccpa, "CCPA: move calendar-day deadlines off weekends and holidays"),
+    h("h2", {}, "Retention"),
+    retention,
     status,
     h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "save-profile" }, "Save")),
   );
@@ -65,6 +81,7 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
       eu_suspension: eu.checked,
       ccpa_weekend_roll: ccpa.checked,
       calendars: Object.fromEntries(calendarFor.map(([regime, s]) => [regime, s.value])),
+      retention_months: Object.fromEntries(retentionFor.map(([regime, input]) => [regime, Number(input.value)])),
     };
     try {
       const moved = await api.updateProfile(updated);
@@ -215,9 +232,15 @@ function restoreCard(ctx: Ctx): HTMLElement {
   const which = h("select", { id: "f-restore-date" });
   const passphrase = h("input", { type: "password", autocomplete: "current-password" });
   const status = h("div", { class: "form-error", role: "alert", id: "restore-status" });
-  void api.listBackups().then((list) =>
-    replace(which, list.filter((b) => b.date).map((b) => h("option", { value: b.date! }, formatDate(b.date)))),
-  );
+  void api.listBackups().then((list) => {
+    const dated = list.filter((b) => b.date);
+    replace(
+      which,
+      dated.length
+        ? dated.map((b) => h("option", { value: b.date! }, formatDate(b.date)))
+        : h("option", { value: "" }, "None yet"),
+    );
+  });
   const run = async (restore: () => Promise<{ status: AppStatus } | null>) => {
     status.textContent = "";
     try {
