@@ -258,7 +258,7 @@ fn next_reference(w: &Write<'_>, kind: Kind, year: i32) -> Result<String> {
     Ok(format!("{prefix}-{year}-{serial:04}"))
 }
 
-fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) -> Result<String> {
+pub(super) fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) -> Result<String> {
     use chrono::Datelike;
     let reference = next_reference(w, case.kind, case.received.date.year())?;
     let requester_id = insert_person(w, &case.requester)?;

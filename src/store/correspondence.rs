@@ -36,23 +36,7 @@ impl Store {
     /// Logs an incoming email on a case, with its attachments, in one audited transaction.
     pub fn add_email(&mut self, reference: &str, email: &Email) -> Result<i64> {
         let on = email.date.with_timezone(&self.zone()).date_naive();
-        self.write(|w| {
-            let case_id: i64 = w
-                .tx
-                .query_row("SELECT id FROM cases WHERE reference = ?1", [reference], |r| r.get(0))
-                .map_err(|_| {
-                Error::not_found(format!("no case with reference {}", crate::model::validate::printable(reference)))
-            })?;
-            let id = insert_item(&w.tx, case_id, on, email, w.now)?;
-            super::search::reindex(&w.tx, case_id)?;
-            let files: Vec<String> = email.attachments.iter().map(|a| hex::encode(Sha256::digest(&a.bytes))).collect();
-            w.audit(
-                "correspondence.add",
-                Some(reference),
-                json!({ "correspondence": [null, { "direction": "in", "channel": "email", "attachments": files }] }),
-            )?;
-            Ok(id)
-        })
+        self.write(|w| log_email(w, reference, on, email))
     }
 
     /// Opens a new case from an email (the sender is the requester) and logs the email on it.
@@ -68,9 +52,13 @@ impl Store {
             ..CaseInput::default()
         };
         let case = input.validate(self.zone(), Utc::now())?;
-        let reference = self.add_case(&case)?.reference;
-        self.add_email(&reference, email)?;
-        Ok(reference)
+        let on = email.date.with_timezone(&self.zone()).date_naive();
+        // One transaction: the case is never left without the email it came from.
+        self.write(|w| {
+            let reference = super::cases::insert_case(w, &super::deadlines::RuleContext::load(&w.tx)?, &case)?;
+            log_email(w, &reference, on, email)?;
+            Ok(reference)
+        })
     }
 
     pub fn correspondence(&self, reference: &str) -> Result<Vec<CorrespondenceItem>> {
@@ -112,6 +100,23 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// Logs an incoming email on a case inside a write, with its audit record.
+fn log_email(w: &mut super::Write<'_>, reference: &str, on: NaiveDate, email: &Email) -> Result<i64> {
+    let case_id: i64 =
+        w.tx.query_row("SELECT id FROM cases WHERE reference = ?1", [reference], |r| r.get(0)).map_err(|_| {
+            Error::not_found(format!("no case with reference {}", crate::model::validate::printable(reference)))
+        })?;
+    let id = insert_item(&w.tx, case_id, on, email, w.now)?;
+    super::search::reindex(&w.tx, case_id)?;
+    let files: Vec<String> = email.attachments.iter().map(|a| hex::encode(Sha256::digest(&a.bytes))).collect();
+    w.audit(
+        "correspondence.add",
+        Some(reference),
+        json!({ "correspondence": [null, { "direction": "in", "channel": "email", "attachments": files }] }),
+    )?;
+    Ok(id)
 }
 
 fn insert_item(
