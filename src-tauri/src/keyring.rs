@@ -49,7 +49,7 @@ impl AppState {
     /// Unlocks with the remembered key; a stale entry is removed and the passphrase asked for.
     pub fn unlock_from_keyring(&self) -> Result<AppStatus, UiError> {
         let entry = entry(self)?;
-        let secret = zeroize_string(entry.get_password().map_err(|_| {
+        let secret = zeroize::Zeroizing::new(entry.get_password().map_err(|_| {
             UiError::from(casebook::Error::new(
                 casebook::ErrorKind::WrongPassphrase,
                 "the system keyring no longer holds the key; unlock with the passphrase",
@@ -68,10 +68,6 @@ impl AppState {
             }
         }
     }
-}
-
-fn zeroize_string(s: String) -> zeroize::Zeroizing<String> {
-    zeroize::Zeroizing::new(s)
 }
 
 #[tauri::command(async)]

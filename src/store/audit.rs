@@ -75,22 +75,12 @@ fn sha256_hex(text: &str) -> String {
 
 impl AuditRecord {
     fn compute_hash(&self) -> String {
-        // A JSON array keeps the fields unambiguous whatever characters they hold.
-        if let Some(digest) = &self.changes_sha256 {
-            let content =
-                serde_json::json!([self.seq, self.at, self.actor, self.action, self.case_ref, digest, self.prev_hash]);
-            return sha256_hex(&content.to_string());
-        }
-        let content = serde_json::json!([
-            self.seq,
-            self.at,
-            self.actor,
-            self.action,
-            self.case_ref,
-            self.changes,
-            self.prev_hash
-        ]);
-        hex::encode(Sha256::digest(content.to_string().as_bytes()))
+        // A JSON array keeps the fields unambiguous whatever characters they hold. Since schema 6
+        // the digest of the changes stands where older records have the changes themselves.
+        let changes = self.changes_sha256.as_deref().unwrap_or(&self.changes);
+        let content =
+            serde_json::json!([self.seq, self.at, self.actor, self.action, self.case_ref, changes, self.prev_hash]);
+        sha256_hex(&content.to_string())
     }
 }
 
@@ -117,12 +107,11 @@ impl Write<'_> {
             actor: self.actor.to_string(),
             action: action.to_string(),
             case_ref: case_ref.map(str::to_string),
+            changes_sha256: Some(sha256_hex(&changes.to_string())),
             changes: changes.to_string(),
             prev_hash,
             hash: String::new(),
-            changes_sha256: None,
         };
-        record.changes_sha256 = Some(sha256_hex(&record.changes));
         record.hash = record.compute_hash();
         self.tx.execute(
             "INSERT INTO audit_log (seq, at, actor, action, case_ref, changes, prev_hash, hash, changes_sha256)
