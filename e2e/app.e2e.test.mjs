@@ -133,7 +133,7 @@ test("the dashboard counts the case and the calendar shows its deadlines", async
   await session.click("#nav-dashboard");
   await session.waitForText("h1", (t) => t === "Dashboard");
   const open = await session.text(".screen-head .muted");
-  assert.equal(open, "1 open cases");
+  assert.equal(open, "1 open case");
   await session.click("#nav-calendar");
   await session.find("#month .day.today");
   // The response date is about a month ahead: find its chip in one of the next two months.
@@ -294,4 +294,43 @@ test("a key remembered in the system keyring unlocks without the passphrase", as
   await session.waitFor("return document.getElementById('remember-key').checked", "still remembered");
   await session.click("#remember-key");
   await session.waitFor("return document.getElementById('remember-key').checked === false", "forgotten");
+});
+
+test("the window in Japanese: labels, dates and the calendar follow the language, and it switches back", async () => {
+  const choose = (lang) =>
+    session.execute("const s = document.getElementById('f-ui-language'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", [lang]);
+  await session.click("#nav-settings");
+  await session.find("#f-ui-language");
+  await choose("ja");
+  // The window reloads in Japanese and comes back to Settings.
+  await session.waitForText("h1", (t) => t === "設定");
+  assert.equal(await session.text("#nav-cases"), "案件");
+  assert.equal(await session.execute("return document.documentElement.lang"), "ja");
+  await snap("13-settings-ja");
+
+  await session.click("#nav-cases");
+  await session.find("#case-table tbody tr");
+  const headers = await session.execute("return [...document.querySelectorAll('#case-table th')].map((th) => th.textContent)");
+  assert.deepEqual(headers, ["案件番号", "請求者", "種別", "法制度", "状態", "受付日", "期限"]);
+  const received = await session.execute("return document.querySelector('#case-table tbody td:nth-child(6)').textContent");
+  assert.match(received, /^\d{4}年\d{1,2}月\d{1,2}日$/);
+  await snap("13-cases-ja");
+
+  await session.click("#nav-calendar");
+  await session.waitForText("#calendar-title", (t) => /^\d{4}年\d{1,2}月$/.test(t));
+  assert.equal(await session.text("#month .dow"), "月");
+  await snap("13-calendar-ja");
+  const found = [];
+  for (const [nav, ready] of [["#nav-calendar", "#month"], ["#nav-dashboard", "#tile-overdue"]]) {
+    await session.click(nav);
+    await session.find(ready);
+    for (const v of await axe()) found.push(`${nav}: ${v}`);
+  }
+  assert.deepEqual(found, []);
+
+  await session.click("#nav-settings");
+  await session.find("#f-ui-language");
+  await choose("en");
+  await session.waitForText("h1", (t) => t === "Settings");
+  assert.equal(await session.text("#nav-cases"), "Cases");
 });

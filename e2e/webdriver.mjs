@@ -1,4 +1,6 @@
 // A minimal W3C WebDriver client over fetch: enough to drive the real app through tauri-driver.
+import { spawn, spawnSync } from "node:child_process";
+
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 /** WebDriver's codes for keys that are not text. */
@@ -106,8 +108,15 @@ export class Session {
     await this.cmd("DELETE", "/actions");
   }
 
+  /**
+   * The screen as a person sees it, grabbed from the X display (ImageMagick). WebDriver's own
+   * screenshot command never answers when WebKit renders without GPU compositing, as the app does.
+   */
   async screenshot() {
-    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+    await sleep(200); // let the last paint land
+    const grab = spawnSync("import", ["-window", "root", "png:-"], { maxBuffer: 64 << 20 });
+    if (grab.status !== 0) throw new Error(`screenshot: ${grab.stderr}`);
+    return grab.stdout;
   }
 
   end() {
@@ -146,7 +155,6 @@ export async function freePort() {
  * a session on the app; its log goes to `logFile`. Returns { driver, session, stop }.
  */
 export async function launch(app, env, logFile) {
-  const { spawn, spawnSync } = await import("node:child_process");
   const { openSync } = await import("node:fs");
   // Ports the system says are free, so a run never talks to another run's driver.
   const [port, nativePort] = [await freePort(), await freePort()];

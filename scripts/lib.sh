@@ -1,8 +1,9 @@
 # Shared by scripts/run and scripts/test: install what is missing, nothing more.
 # shellcheck shell=bash
 
-# Debian/Ubuntu packages needed to build the desktop app (Tauri 2 on WebKitGTK 4.1).
-BUILD_PACKAGES="build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev"
+# Debian/Ubuntu packages needed to build the desktop app (Tauri 2 on WebKitGTK 4.1), and the
+# Japanese font its Japanese UI is shown in.
+BUILD_PACKAGES="build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev fonts-noto-cjk"
 # And to test it: a virtual display, the WebKit WebDriver, screenshots, PDF tools.
 TEST_PACKAGES="xvfb xauth webkit2gtk-driver imagemagick poppler-utils qpdf"
 

@@ -12,6 +12,7 @@ mod letters;
 mod links;
 mod records;
 mod state;
+mod webview;
 
 use std::path::PathBuf;
 
@@ -107,6 +108,9 @@ pub fn run() {
         if let Ok(dir) = app.path().resource_dir() {
             casebook::letter::fonts::set_font_dir(dir.join("fonts"));
         }
+        if let Some(window) = app.get_webview_window("main") {
+            window.with_webview(webview::tune)?;
+        }
         Ok(())
     })
     .on_window_event(|window, event| {
@@ -157,5 +161,42 @@ mod tests {
             .collect();
         assert!(remote.is_empty(), "remote sources in the CSP: {remote:?}");
         assert_eq!(config["app"]["withGlobalTauri"], false);
+    }
+
+    /// Every string of a JSON value, however deeply nested.
+    fn strings(value: &Value, into: &mut Vec<String>) {
+        match value {
+            Value::String(s) => into.push(s.clone()),
+            Value::Array(items) => items.iter().for_each(|v| strings(v, into)),
+            Value::Object(fields) => fields.values().for_each(|v| strings(v, into)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_value_the_window_labels_has_a_japanese_label() {
+        use casebook::model::PartyRole;
+        use casebook::rules::DueState;
+        let ja = include_str!("../../ui/src/locales/ja.ts");
+        let labels = &ja[..ja.find("export const JA:").expect("the JA dictionary")];
+        let mut values = Vec::new();
+        strings(&serde_json::to_value(crate::state::Vocabulary::new()).unwrap(), &mut values);
+        strings(&serde_json::to_value(crate::letters::LetterOptions::new().templates).unwrap(), &mut values);
+        strings(&serde_json::to_value(PartyRole::ALL).unwrap(), &mut values);
+        let states = [
+            DueState::Met,
+            DueState::Overdue,
+            DueState::DueToday,
+            DueState::DueSoon,
+            DueState::DueThisWeek,
+            DueState::Later,
+        ];
+        strings(&serde_json::to_value(states).unwrap(), &mut values);
+        assert!(values.len() > 70, "{values:?}");
+        let missing: Vec<&String> = values
+            .iter()
+            .filter(|v| !labels.contains(&format!("\n  {v}: ")) && !labels.contains(&format!("\n  \"{v}\": ")))
+            .collect();
+        assert!(missing.is_empty(), "no Japanese label in ui/src/locales/ja.ts for {missing:?}");
     }
 }

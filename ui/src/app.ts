@@ -14,6 +14,7 @@ import { retentionScreen } from "./screens/retention";
 import { settingsScreen } from "./screens/settings";
 import { setupScreen } from "./screens/setup";
 import { unlockScreen } from "./screens/unlock";
+import { language, t } from "./i18n";
 
 export type Route =
   | { name: "dashboard" }
@@ -43,14 +44,15 @@ export interface Ctx {
 }
 
 const SHORTCUTS: [string, string, Route | "lock" | "search"][] = [
-  ["Ctrl+D", "Dashboard", { name: "dashboard" }],
-  ["Ctrl+G", "Calendar", { name: "calendar" }],
-  ["Ctrl+N", "New case", { name: "new" }],
-  ["Ctrl+K", "Search cases", "search"],
-  ["Ctrl+L", "Lock", "lock"],
+  ["Ctrl+D", t("Dashboard"), { name: "dashboard" }],
+  ["Ctrl+G", t("Calendar"), { name: "calendar" }],
+  ["Ctrl+N", t("New case"), { name: "new" }],
+  ["Ctrl+K", t("Search cases"), "search"],
+  ["Ctrl+L", t("Lock"), "lock"],
 ];
 
 export async function startApp(root: HTMLElement): Promise<void> {
+  document.documentElement.lang = language();
   const vocab = await api.vocabulary();
   let status = await api.status();
   const main = h("main", { id: "main", tabindex: "-1" });
@@ -75,23 +77,23 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const nav = () =>
     h(
       "nav",
-      { class: "sidebar", "aria-label": "Main" },
+      { class: "sidebar", "aria-label": t("Main") },
       h("div", { class: "brand" }, h("span", { class: "logo", "aria-hidden": "true" }), "Casebook"),
       h("div", { class: "org" }, status.organisation ?? ""),
-      navButton("Dashboard", "nav-dashboard", () => ctx.navigate({ name: "dashboard" }), "Ctrl+D"),
-      navButton("Cases", "nav-cases", () => ctx.navigate({ name: "cases" })),
-      navButton("Calendar", "nav-calendar", () => ctx.navigate({ name: "calendar" }), "Ctrl+G"),
-      navButton("New case", "nav-new", () => ctx.navigate({ name: "new" }), "Ctrl+N"),
-      navButton("Parties", "nav-parties", () => ctx.navigate({ name: "parties" })),
-      navButton("Reports", "nav-reports", () => ctx.navigate({ name: "reports" })),
-      navButton("Retention", "nav-retention", () => ctx.navigate({ name: "retention" })),
-      navButton("Settings", "nav-settings", () => ctx.navigate({ name: "settings" })),
+      navButton(t("Dashboard"), "nav-dashboard", () => ctx.navigate({ name: "dashboard" }), "Ctrl+D"),
+      navButton(t("Cases"), "nav-cases", () => ctx.navigate({ name: "cases" })),
+      navButton(t("Calendar"), "nav-calendar", () => ctx.navigate({ name: "calendar" }), "Ctrl+G"),
+      navButton(t("New case"), "nav-new", () => ctx.navigate({ name: "new" }), "Ctrl+N"),
+      navButton(t("Parties"), "nav-parties", () => ctx.navigate({ name: "parties" })),
+      navButton(t("Reports"), "nav-reports", () => ctx.navigate({ name: "reports" })),
+      navButton(t("Retention"), "nav-retention", () => ctx.navigate({ name: "retention" })),
+      navButton(t("Settings"), "nav-settings", () => ctx.navigate({ name: "settings" })),
       h("div", { class: "spacer" }),
-      navButton("Lock", "nav-lock", () => void lock(), "Ctrl+L"),
+      navButton(t("Lock"), "nav-lock", () => void lock(), "Ctrl+L"),
       shortcutsOn()
         ? h(
             "div",
-            { class: "shortcuts", "aria-label": "Keyboard shortcuts" },
+            { class: "shortcuts", "aria-label": t("Keyboard shortcuts") },
             SHORTCUTS.map(([keys, what]) => h("div", {}, h("kbd", {}, keys), " ", what)),
           )
         : null,
@@ -149,7 +151,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
     replace(main);
     if (status.state === "locked") return replace(root, unlockScreen(ctx));
     replace(root, h("div", { class: "shell" }, nav(), main));
-    void show({ name: "dashboard" });
+    // After a change of language the window reloads and goes back to Settings.
+    const back = sessionStorage.getItem("casebook.route");
+    sessionStorage.removeItem("casebook.route");
+    void show(back === "settings" ? { name: "settings" } : { name: "dashboard" });
     void api.checkDueSoon().catch(() => {});
   }
 

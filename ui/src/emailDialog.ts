@@ -3,6 +3,7 @@ import { asApiError, type EmailTarget, type Regime } from "./api";
 import type { Ctx } from "./app";
 import { h, select } from "./dom";
 import { label } from "./format";
+import { t, tn } from "./i18n";
 
 /**
  * Shows the dialog; `run` imports to the chosen target and gives the references the emails went to.
@@ -12,23 +13,23 @@ export function emailDialog(ctx: Ctx, names: string[] | null, caseRef: string | 
   const onCase = h("input", { type: "radio", name: "email-target", value: "case", checked: caseRef !== null, id: "email-on-case" });
   const asNew = h("input", { type: "radio", name: "email-target", value: "new", checked: caseRef === null, id: "email-new-case" });
   const regime = select(ctx.vocab.regimes.map(([r]): [string, string] => [r, label(r)]), "gdpr");
-  regime.setAttribute("aria-label", "Regime of the new cases");
+  regime.setAttribute("aria-label", t("Regime of the new cases"));
   const error = h("div", { class: "form-error", role: "alert", id: "email-error" });
-  const importButton = h("button", { type: "submit", class: "primary", id: "email-import" }, "Import");
-  const count = names ? `${names.length} email${names.length === 1 ? "" : "s"}` : "emails";
+  const importButton = h("button", { type: "submit", class: "primary", id: "email-import" }, t("Import"));
+  const title = names ? tn(names.length, "Import {n} email", "Import {n} emails") : t("Import emails");
   const dialog = h(
     "dialog",
     { id: "email-dialog", "aria-labelledby": "email-dialog-title" },
     h(
       "form",
       { method: "dialog" },
-      h("h2", { id: "email-dialog-title" }, `Import ${count}`),
+      h("h2", { id: "email-dialog-title" }, title),
       names ? h("ul", { class: "plain" }, names.map((n) => h("li", {}, n))) : null,
-      caseRef ? h("label", { class: "check" }, onCase, `Log on case ${caseRef}`) : null,
-      h("label", { class: "check" }, asNew, "Open a new case for each, under"),
+      caseRef ? h("label", { class: "check" }, onCase, t("Log on case {reference}", { reference: caseRef })) : null,
+      h("label", { class: "check" }, asNew, t("Open a new case for each, under")),
       h("div", { class: "field" }, regime),
       error,
-      h("div", { class: "actions" }, h("button", { type: "button", id: "email-cancel", onclick: () => dialog.close() }, "Cancel"), importButton),
+      h("div", { class: "actions" }, h("button", { type: "button", id: "email-cancel", onclick: () => dialog.close() }, t("Cancel")), importButton),
     ),
   );
   dialog.querySelector("form")!.addEventListener("submit", async (e) => {

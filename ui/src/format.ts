@@ -1,5 +1,6 @@
 // Labels and dates as the office reads them.
 import type { Case, Status } from "./api";
+import { jaLabel, locale, t, tn } from "./i18n";
 
 const LABELS: Record<string, string> = {
   request: "Rights request",
@@ -33,7 +34,7 @@ const LABELS: Record<string, string> = {
 
 /** A readable label for a vocabulary value: `in-progress` → `In progress`. */
 export function label(value: string): string {
-  return LABELS[value] ?? value.charAt(0).toUpperCase() + value.slice(1).replace(/-/g, " ");
+  return jaLabel(value) ?? LABELS[value] ?? value.charAt(0).toUpperCase() + value.slice(1).replace(/-/g, " ");
 }
 
 /** The date a response is currently owed by: the extended date once extended. */
@@ -66,17 +67,17 @@ export function dueState(c: Pick<Case, "status" | "deadlines">, today: string): 
 }
 
 export function daysLeftText(days: number): string {
-  if (days === 0) return "due today";
-  if (days < 0) return `${-days} day${days === -1 ? "" : "s"} overdue`;
-  return `${days} day${days === 1 ? "" : "s"} left`;
+  if (days === 0) return t("due today");
+  if (days < 0) return tn(-days, "{n} day overdue", "{n} days overdue");
+  return tn(days, "{n} day left", "{n} days left");
 }
 
-/** `2026-03-06` → `6 Mar 2026`. */
-export function formatDate(iso: string | null | undefined, locale = "en-GB"): string {
+/** `2026-03-06` → `6 Mar 2026` (or `2026年3月6日` in Japanese). */
+export function formatDate(iso: string | null | undefined, dateLocale = locale()): string {
   if (!iso) return "–";
   const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return d.toLocaleDateString(dateLocale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 }
 
 /** Today's date in the local time zone, as YYYY-MM-DD. */
@@ -87,10 +88,10 @@ export function todayIso(now = new Date()): string {
 
 /** A rough strength hint for a new passphrase. */
 export function passphraseHint(p: string, min: number): { ok: boolean; text: string } {
-  if (p.length < min) return { ok: false, text: `At least ${min} characters (${p.length} so far).` };
+  if (p.length < min) return { ok: false, text: t("At least {min} characters ({n} so far).", { min, n: p.length }) };
   const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(p)).length;
   const words = p.trim().split(/\s+/).length;
-  if (p.length >= 20 || words >= 4) return { ok: true, text: "Strong: a long passphrase." };
-  if (p.length >= 12 && kinds >= 3) return { ok: true, text: "Good." };
-  return { ok: true, text: "Acceptable; a longer passphrase of several words is stronger." };
+  if (p.length >= 20 || words >= 4) return { ok: true, text: t("Strong: a long passphrase.") };
+  if (p.length >= 12 && kinds >= 3) return { ok: true, text: t("Good.") };
+  return { ok: true, text: t("Acceptable; a longer passphrase of several words is stronger.") };
 }

@@ -3,14 +3,15 @@ import { api, asApiError, type CalendarEntry, type Kind, type Regime } from "../
 import type { Ctx } from "../app";
 import { h, replace, select } from "../dom";
 import { formatDate, label, todayIso } from "../format";
+import { locale, t, tn } from "../i18n";
 
 const DEADLINE_SHORT: Record<string, string> = {
-  acknowledge: "acknowledge",
-  respond: "respond",
-  "extension-notice": "extension notice",
-  "extended-respond": "extended respond",
-  risk: "APPI Art. 39",
-  manual: "deadline",
+  acknowledge: t("acknowledge"),
+  respond: t("respond"),
+  "extension-notice": t("extension notice"),
+  "extended-respond": t("extended respond"),
+  risk: t("APPI Art. 39"),
+  manual: t("deadline"),
 };
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -27,16 +28,22 @@ export function monthGrid(year: number, month: number): string[] {
   return days;
 }
 
+/** Monday to Sunday, short, in the window's language. */
+export function weekdayNames(): string[] {
+  // 2024-01-01 was a Monday.
+  return Array.from({ length: 7 }, (_, i) => utc(2024, 0, 1 + i).toLocaleDateString(locale(), { weekday: "short", timeZone: "UTC" }));
+}
+
 export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
   const today = todayIso();
   let year = Number(today.slice(0, 4));
   let month = Number(today.slice(5, 7)) - 1;
-  const regime = select([["", "All regimes"], ...ctx.vocab.regimes.map(([r]): [string, string] => [r, label(r)])]);
-  const kind = select([["", "All kinds"], ...ctx.vocab.kinds.map((k): [string, string] => [k, label(k)])]);
-  const assignee = select([["", "Everyone"], ...(await api.assignees()).map((a): [string, string] => [a, a])]);
-  regime.setAttribute("aria-label", "Regime");
-  kind.setAttribute("aria-label", "Kind");
-  assignee.setAttribute("aria-label", "Assignee");
+  const regime = select([["", t("All regimes")], ...ctx.vocab.regimes.map(([r]): [string, string] => [r, label(r)])]);
+  const kind = select([["", t("All kinds")], ...ctx.vocab.kinds.map((k): [string, string] => [k, label(k)])]);
+  const assignee = select([["", t("Everyone")], ...(await api.assignees()).map((a): [string, string] => [a, a])]);
+  regime.setAttribute("aria-label", t("Regime"));
+  kind.setAttribute("aria-label", t("Kind"));
+  assignee.setAttribute("aria-label", t("Assignee"));
   const title = h("h1", { id: "calendar-title" });
   const grid = h("div", { class: "month", id: "month" });
   const agenda = h("ol", { class: "agenda", id: "agenda" });
@@ -63,21 +70,21 @@ export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
       kind: (kind.value || null) as Kind | null,
       assignee: assignee.value || null,
     });
-    const monthName = new Date(Date.UTC(year, month, 15)).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+    const monthName = new Date(Date.UTC(year, month, 15)).toLocaleDateString(locale(), { month: "long", year: "numeric", timeZone: "UTC" });
     title.textContent = monthName;
     const byDay = new Map<string, CalendarEntry[]>();
     for (const e of entries) byDay.set(e.due, [...(byDay.get(e.due) ?? []), e]);
     const inMonth = (d: string) => Number(d.slice(5, 7)) - 1 === month;
     replace(
       grid,
-      ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map((d) => h("div", { class: "dow" }, d)),
+      weekdayNames().map((d) => h("div", { class: "dow" }, d)),
       days.map((d) =>
         h(
           "div",
           { class: `day${inMonth(d) ? "" : " outside"}${d === today ? " today" : ""}`, "data-date": d },
           h("span", { class: "num" }, String(Number(d.slice(8)))),
           (byDay.get(d) ?? []).slice(0, 4).map(chip),
-          (byDay.get(d)?.length ?? 0) > 4 ? h("span", { class: "more" }, `+${byDay.get(d)!.length - 4} more`) : null,
+          (byDay.get(d)?.length ?? 0) > 4 ? h("span", { class: "more" }, t("+{n} more", { n: byDay.get(d)!.length - 4 })) : null,
         ),
       ),
     );
@@ -85,7 +92,7 @@ export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
     replace(
       agenda,
       monthDays.length === 0
-        ? h("li", { class: "muted" }, "No deadlines this month.")
+        ? h("li", { class: "muted" }, t("No deadlines this month."))
         : monthDays.map((d) => h("li", {}, h("time", { class: d === today ? "today" : "" }, formatDate(d)), h("div", { class: "chips" }, byDay.get(d)!.map(chip)))),
     );
   }
@@ -94,7 +101,7 @@ export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
   async function exportIcs(): Promise<void> {
     try {
       const n = await api.exportCalendar();
-      if (n !== null) exported.textContent = `${n} deadlines exported`;
+      if (n !== null) exported.textContent = tn(n, "{n} deadline exported", "{n} deadlines exported");
     } catch (e) {
       exported.textContent = asApiError(e).message;
     }
@@ -115,15 +122,15 @@ export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
       "header",
       { class: "screen-head" },
       title,
-      h("button", { type: "button", id: "prev-month", onclick: () => move(-1), title: "Previous month" }, "‹"),
-      h("button", { type: "button", id: "this-month", onclick: () => ((year = Number(today.slice(0, 4))), (month = Number(today.slice(5, 7)) - 1), void load()) }, "Today"),
-      h("button", { type: "button", id: "next-month", onclick: () => move(1), title: "Next month" }, "›"),
-      h("button", { type: "button", id: "export-ics", onclick: () => void exportIcs() }, "Export to calendar app…"),
+      h("button", { type: "button", id: "prev-month", onclick: () => move(-1), title: t("Previous month") }, "‹"),
+      h("button", { type: "button", id: "this-month", onclick: () => ((year = Number(today.slice(0, 4))), (month = Number(today.slice(5, 7)) - 1), void load()) }, t("Today")),
+      h("button", { type: "button", id: "next-month", onclick: () => move(1), title: t("Next month") }, "›"),
+      h("button", { type: "button", id: "export-ics", onclick: () => void exportIcs() }, t("Export to calendar app…")),
       exported,
     ),
     h("div", { class: "toolbar" }, regime, kind, assignee, h("span", { class: "legend" }, ["overdue", "due-soon", "due-this-week", "later", "met"].map((s) => h("span", { class: `chip state-${s}` }, label(s))))),
     grid,
-    h("h2", { class: "agenda-title" }, "Agenda"),
+    h("h2", { class: "agenda-title" }, t("Agenda")),
     agenda,
   );
 }

@@ -4,6 +4,7 @@ import type { Ctx } from "../app";
 import { emailDialog } from "../emailDialog";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { daysBetween, daysLeftText, formatDate, label, todayIso } from "../format";
+import { t, tn } from "../i18n";
 
 export async function caseDetailScreen(ctx: Ctx, reference: string): Promise<HTMLElement> {
   const root = h("section", { class: "screen detail" });
@@ -24,7 +25,7 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
     h(
       "header",
       { class: "screen-head" },
-      h("button", { type: "button", class: "link", onclick: () => ctx.navigate({ name: "cases" }) }, "‹ Cases"),
+      h("button", { type: "button", class: "link", onclick: () => ctx.navigate({ name: "cases" }) }, t("‹ Cases")),
       h("h1", { id: "case-reference" }, c.reference),
       h("span", { class: `badge status-${c.status}`, id: "case-status" }, label(c.status)),
       h("span", { class: "muted" }, `${label(c.kind)} · ${label(c.regime)}`),
@@ -41,37 +42,37 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
           h(
             "div",
             { class: "card-head" },
-            h("h2", {}, "Facts"),
+            h("h2", {}, t("Facts")),
             c.retention.purged_on
               ? null
-              : h("button", { type: "button", id: "edit-case", onclick: () => ctx.navigate({ name: "edit", reference: c.reference }) }, "Correct…"),
+              : h("button", { type: "button", id: "edit-case", onclick: () => ctx.navigate({ name: "edit", reference: c.reference }) }, t("Correct…")),
           ),
           h(
             "dl",
             { class: "facts" },
-            fact("Requester", c.requester.name),
-            fact("Email", c.requester.email),
-            fact("Phone", c.requester.phone),
-            fact("Company", c.requester.company),
-            fact("Relationship", c.requester.relationship && label(c.requester.relationship)),
-            fact("Postal address", c.requester.postal_address),
-            fact("Agent", c.agent && `${c.agent.name}${c.agent.proof_received ? ` (proof ${formatDate(c.agent.proof_received)})` : ""}`),
-            fact("Rights", c.rights.map(label).join(", ")),
-            fact("Channel", label(c.channel)),
-            fact("Received", `${formatDate(c.received)} (${c.time_zone})`),
-            fact("Assignee", c.assignee),
-            fact("Outcome", c.outcome && `${label(c.outcome)}${c.outcome_reason ? `: ${c.outcome_reason}` : ""}`),
-            fact("Tags", c.tags.join(", ")),
+            fact(t("Requester"), c.requester.name),
+            fact(t("Email"), c.requester.email),
+            fact(t("Phone"), c.requester.phone),
+            fact(t("Company"), c.requester.company),
+            fact(t("Relationship"), c.requester.relationship && label(c.requester.relationship)),
+            fact(t("Postal address"), c.requester.postal_address),
+            fact(t("Agent"), c.agent && `${c.agent.name}${c.agent.proof_received ? t(" (proof received {date})", { date: formatDate(c.agent.proof_received) }) : ""}`),
+            fact(t("Rights"), c.rights.map(label).join(", ")),
+            fact(t("Channel"), label(c.channel)),
+            fact(t("Received"), `${formatDate(c.received)} (${c.time_zone})`),
+            fact(t("Assignee"), c.assignee),
+            fact(t("Outcome"), c.outcome && `${label(c.outcome)}${c.outcome_reason ? `: ${c.outcome_reason}` : ""}`),
+            fact(t("Tags"), c.tags.join(", ")),
           ),
-          c.notes ? h("div", { class: "notes" }, h("h3", {}, "Notes"), h("p", {}, c.notes)) : null,
+          c.notes ? h("div", { class: "notes" }, h("h3", {}, t("Notes")), h("p", {}, c.notes)) : null,
         ),
         correspondenceCard(ctx, c),
         h(
           "article",
           { class: "card" },
-          h("h2", {}, "Timeline"),
+          h("h2", {}, t("Timeline")),
           c.events.length === 0
-            ? h("p", { class: "muted" }, "Nothing recorded yet.")
+            ? h("p", { class: "muted" }, t("Nothing recorded yet."))
             : h(
                 "ol",
                 { class: "timeline", id: "timeline" },
@@ -82,7 +83,7 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
                     h("time", {}, formatDate(e.on)),
                     h("strong", {}, label(e.type)),
                     e.note ? h("span", { class: "note" }, e.note) : null,
-                    h("span", { class: "muted small" }, `by ${e.actor}`),
+                    h("span", { class: "muted small" }, t("by {actor}", { actor: e.actor })),
                   ),
                 ),
               ),
@@ -94,9 +95,9 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
         h(
           "article",
           { class: "card" },
-          h("h2", {}, "Deadlines"),
+          h("h2", {}, t("Deadlines")),
           c.schedule.length === 0
-            ? h("p", { class: "hint" }, "No statutory deadlines apply to this kind of case.")
+            ? h("p", { class: "hint" }, t("No statutory deadlines apply to this kind of case."))
             : h("ul", { class: "deadlines", id: "deadlines" }, c.schedule.map((d) => deadlineItem(ctx, root, c, d, today))),
           manualDeadlineForm(ctx, root, c),
         ),
@@ -105,9 +106,9 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
         h(
           "article",
           { class: "card" },
-          h("h2", {}, "Letters"),
+          h("h2", {}, t("Letters")),
           c.letters.length === 0
-            ? h("p", { class: "muted" }, "No letters sent yet.")
+            ? h("p", { class: "muted" }, t("No letters sent yet."))
             : h(
                 "ul",
                 { class: "letters", id: "letters" },
@@ -118,7 +119,7 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
           h(
             "div",
             { class: "actions" },
-            h("button", { type: "button", id: "write-letter", onclick: () => ctx.navigate({ name: "letter", reference: c.reference }) }, "Write a letter…"),
+            h("button", { type: "button", id: "write-letter", onclick: () => ctx.navigate({ name: "letter", reference: c.reference }) }, t("Write a letter…")),
           ),
         ),
         retentionCard(ctx, root, c),
@@ -128,16 +129,16 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
 }
 
 function correspondenceCard(ctx: Ctx, c: CaseView): HTMLElement {
-  const importEmail = h("button", { type: "button", id: "import-email", title: "Or drop .eml files on the window" }, "Import email…");
+  const importEmail = h("button", { type: "button", id: "import-email", title: t("Or drop .eml files on the window") }, t("Import email…"));
   importEmail.addEventListener("click", () =>
     emailDialog(ctx, null, c.reference, async (target) => (await api.pickEmails(target))?.references ?? null),
   );
   return h(
     "article",
     { class: "card" },
-    h("div", { class: "card-head" }, h("h2", {}, "Correspondence"), importEmail),
+    h("div", { class: "card-head" }, h("h2", {}, t("Correspondence")), importEmail),
     c.correspondence.length === 0
-      ? h("p", { class: "muted" }, "Nothing in or out yet.")
+      ? h("p", { class: "muted" }, t("Nothing in or out yet."))
       : h(
           "ol",
           { class: "timeline", id: "correspondence" },
@@ -146,10 +147,10 @@ function correspondenceCard(ctx: Ctx, c: CaseView): HTMLElement {
               "li",
               {},
               h("time", {}, formatDate(item.occurred_on)),
-              h("strong", {}, `${item.direction === "in" ? "← In" : "→ Out"} · ${label(item.channel)} · ${item.subject}`),
+              h("strong", {}, `${item.direction === "in" ? t("← In") : t("→ Out")} · ${label(item.channel)} · ${item.subject}`),
               item.summary ? h("span", { class: "note clamp" }, item.summary) : null,
               item.attachments.length
-                ? h("span", { class: "muted small" }, `Attachments: ${item.attachments.map((a) => `${a.file_name} (${Math.ceil(a.size / 1024)} KB)`).join(", ")}`)
+                ? h("span", { class: "muted small" }, t("Attachments: {list}", { list: item.attachments.map((a) => `${a.file_name} (${Math.ceil(a.size / 1024)} KB)`).join(", ") }))
                 : null,
             ),
           ),
@@ -158,25 +159,25 @@ function correspondenceCard(ctx: Ctx, c: CaseView): HTMLElement {
 }
 
 const DEADLINE_NAMES: Record<DeadlineView["kind"], string> = {
-  acknowledge: "Acknowledge by",
-  respond: "Respond by",
-  "extension-notice": "Extension notice by",
-  "extended-respond": "Extended response by",
-  risk: "Person may sue from (APPI Art. 39)",
-  manual: "Deadline",
+  acknowledge: t("Acknowledge by"),
+  respond: t("Respond by"),
+  "extension-notice": t("Extension notice by"),
+  "extended-respond": t("Extended response by"),
+  risk: t("Person may sue from (APPI Art. 39)"),
+  manual: t("Deadline"),
 };
 
 function deadlineItem(ctx: Ctx, root: HTMLElement, c: CaseView, d: DeadlineView, today: string): HTMLElement {
   const days = daysBetween(today, d.due);
   const status =
     d.state === "met"
-      ? `done ${formatDate(d.met_on)}`
+      ? t("done {date}", { date: formatDate(d.met_on) })
       : d.conditional
-        ? "only if extended"
+        ? t("only if extended")
         : d.kind === "risk"
           ? days < 0
-            ? "reached"
-            : `in ${days} day${days === 1 ? "" : "s"}`
+            ? t("reached")
+            : tn(days, "in {n} day", "in {n} days")
           : daysLeftText(days);
   return h(
     "li",
@@ -191,7 +192,7 @@ function deadlineItem(ctx: Ctx, root: HTMLElement, c: CaseView, d: DeadlineView,
         ? h(
             "button",
             { type: "button", class: "link", "data-done": d.id, onclick: async () => render(ctx, root, await api.completeManualDeadline(c.reference, d.id)) },
-            "Mark done",
+            t("Mark done"),
           )
         : null,
     ),
@@ -206,8 +207,8 @@ function actionForm(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
   const note = h("textarea", { rows: 2 });
   const outcome = select([["", "—"], ...ctx.vocab.outcomes.map((o): [string, string] => [o, label(o)])]);
   const reason = h("input", { type: "text" });
-  const outcomeField = field("Outcome", "outcome", outcome);
-  const reasonField = field("Reason", "reason", reason, "For a denial or rejection: the exception relied on.");
+  const outcomeField = field(t("Outcome"), "outcome", outcome);
+  const reasonField = field(t("Reason"), "reason", reason, t("For a denial or rejection: the exception relied on."));
   const error = h("div", { class: "form-error", role: "alert" });
   const sync = () => {
     outcomeField.hidden = type.value !== "closed";
@@ -218,13 +219,13 @@ function actionForm(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
   const form = h(
     "form",
     { class: "card", id: "event-form" },
-    h("h2", {}, "Record an event"),
-    h("div", { class: "row" }, field("Event", "event_type", type), field("Date", "on", on)),
+    h("h2", {}, t("Record an event")),
+    h("div", { class: "row" }, field(t("Event"), "event_type", type), field(t("Date"), "on", on)),
     outcomeField,
     reasonField,
-    field("Note", "note", note),
+    field(t("Note"), "note", note),
     error,
-    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, "Record")),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, t("Record"))),
   );
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -250,7 +251,7 @@ function actionForm(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
 function retentionCard(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
   const r = c.retention;
   const error = h("div", { class: "form-error", role: "alert" });
-  const toggle = h("button", { type: "button", id: "legal-hold" }, r.legal_hold ? "Release the legal hold" : "Put on legal hold");
+  const toggle = h("button", { type: "button", id: "legal-hold" }, r.legal_hold ? t("Release the legal hold") : t("Put on legal hold"));
   toggle.addEventListener("click", async () => {
     try {
       render(ctx, root, await api.setLegalHold(c.reference, !r.legal_hold));
@@ -261,15 +262,15 @@ function retentionCard(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
   return h(
     "article",
     { class: "card" },
-    h("h2", {}, "Retention"),
+    h("h2", {}, t("Retention")),
     h(
       "p",
       { id: "retention-state" },
       r.purged_on
-        ? `Personal data purged on ${formatDate(r.purged_on)}; the figures remain.`
+        ? t("Personal data purged on {date}; the figures remain.", { date: formatDate(r.purged_on) })
         : r.legal_hold
-          ? "On legal hold: kept past its retention period until the hold is released."
-          : "Kept for the retention period of its regime once closed, then purged.",
+          ? t("On legal hold: kept past its retention period until the hold is released.")
+          : t("Kept for the retention period of its regime once closed, then purged."),
     ),
     error,
     r.purged_on ? null : h("div", { class: "actions" }, toggle),
@@ -278,14 +279,14 @@ function retentionCard(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
 
 /** A deadline set by hand: a promise made in a letter, a date an authority gave. */
 function manualDeadlineForm(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
-  const due = h("input", { type: "date", "aria-label": "Due on", id: "manual-due" });
-  const what = h("input", { type: "text", placeholder: "What is due (e.g. documents promised to the ICO)", "aria-label": "What is due", id: "manual-label" });
+  const due = h("input", { type: "date", "aria-label": t("Due on"), id: "manual-due" });
+  const what = h("input", { type: "text", placeholder: t("What is due (e.g. documents promised to the ICO)"), "aria-label": t("What is due"), id: "manual-label" });
   const error = h("div", { class: "form-error", role: "alert", id: "manual-error" });
   const form = h(
     "form",
     { class: "inline-form", id: "manual-form" },
-    h("h3", {}, "Add a deadline of your own"),
-    h("div", { class: "row" }, due, what, h("button", { type: "submit" }, "Add deadline")),
+    h("h3", {}, t("Add a deadline of your own")),
+    h("div", { class: "row" }, due, what, h("button", { type: "submit" }, t("Add deadline"))),
     error,
   );
   form.addEventListener("submit", async (e) => {
@@ -300,9 +301,9 @@ function manualDeadlineForm(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLEleme
 }
 
 function linksCard(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
-  const other = h("input", { type: "text", placeholder: "Reference, e.g. DSR-2026-0007", "aria-label": "Reference of the case to link", id: "link-reference" });
+  const other = h("input", { type: "text", placeholder: t("Reference, e.g. DSR-2026-0007"), "aria-label": t("Reference of the case to link"), id: "link-reference" });
   const error = h("div", { class: "form-error", role: "alert", id: "link-error" });
-  const form = h("form", { class: "inline-form", id: "link-form" }, h("div", { class: "row" }, other, h("button", { type: "submit" }, "Link")), error);
+  const form = h("form", { class: "inline-form", id: "link-form" }, h("div", { class: "row" }, other, h("button", { type: "submit" }, t("Link"))), error);
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     try {
@@ -314,9 +315,9 @@ function linksCard(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
   return h(
     "article",
     { class: "card" },
-    h("h2", {}, "Linked cases"),
+    h("h2", {}, t("Linked cases")),
     c.linked.length === 0
-      ? h("p", { class: "muted" }, "None.")
+      ? h("p", { class: "muted" }, t("None."))
       : h(
           "ul",
           { class: "plain", id: "linked" },
@@ -326,7 +327,7 @@ function linksCard(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
               {},
               h("button", { type: "button", class: "link", onclick: () => ctx.navigate({ name: "case", reference: r }) }, r),
               " ",
-              h("button", { type: "button", class: "link muted-link", onclick: async () => render(ctx, root, await api.unlinkCase(c.reference, r)) }, "Unlink"),
+              h("button", { type: "button", class: "link muted-link", onclick: async () => render(ctx, root, await api.unlinkCase(c.reference, r)) }, t("Unlink")),
             ),
           ),
         ),

@@ -4,6 +4,7 @@ import type { CasePreset, Ctx } from "../app";
 import { h, replace, select } from "../dom";
 import { emailDialog } from "../emailDialog";
 import { daysBetween, daysLeftText, dueDate, dueState, formatDate, label, todayIso } from "../format";
+import { t, tn } from "../i18n";
 
 const PAGE = 50;
 
@@ -13,20 +14,20 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
     type: "search",
     id: "search",
     autofocus: true,
-    placeholder: "Search reference, name, email, notes…  (Ctrl+K)",
-    "aria-label": "Search cases",
+    placeholder: t("Search reference, name, email, notes…  (Ctrl+K)"),
+    "aria-label": t("Search cases"),
     autocomplete: "off",
   });
   const status = select(
-    [["open", "Open cases"], ["", "All statuses"], ...ctx.vocab.statuses.map((s): [string, string] => [s, label(s)])],
+    [["open", t("Open cases")], ["", t("All statuses")], ...ctx.vocab.statuses.map((s): [string, string] => [s, label(s)])],
     "open",
   );
-  const kind = select([["", "All kinds"], ...ctx.vocab.kinds.map((k): [string, string] => [k, label(k)])]);
-  const regime = select([["", "All regimes"], ...ctx.vocab.regimes.map(([r]): [string, string] => [r, label(r)])]);
+  const kind = select([["", t("All kinds")], ...ctx.vocab.kinds.map((k): [string, string] => [k, label(k)])]);
+  const regime = select([["", t("All regimes")], ...ctx.vocab.regimes.map(([r]): [string, string] => [r, label(r)])]);
   status.value = request.status ?? (request.open_only === false ? "" : "open");
-  status.setAttribute("aria-label", "Status");
-  kind.setAttribute("aria-label", "Kind");
-  regime.setAttribute("aria-label", "Regime");
+  status.setAttribute("aria-label", t("Status"));
+  kind.setAttribute("aria-label", t("Kind"));
+  regime.setAttribute("aria-label", t("Regime"));
   const body = h("div", { class: "list-body" });
   const pager = h("div", { class: "pager" });
 
@@ -46,8 +47,8 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
   function renderPager(total: number): void {
     const from = total === 0 ? 0 : request.offset! + 1;
     const to = Math.min(request.offset! + PAGE, total);
-    const prev = h("button", { type: "button", disabled: request.offset === 0 }, "‹ Previous");
-    const next = h("button", { type: "button", disabled: to >= total }, "Next ›");
+    const prev = h("button", { type: "button", disabled: request.offset === 0 }, t("‹ Previous"));
+    const next = h("button", { type: "button", disabled: to >= total }, t("Next ›"));
     prev.addEventListener("click", () => {
       request.offset = Math.max(0, request.offset! - PAGE);
       void load();
@@ -56,7 +57,7 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
       request.offset = request.offset! + PAGE;
       void load();
     });
-    replace(pager, h("span", { id: "case-count" }, `${from}–${to} of ${total} case${total === 1 ? "" : "s"}`), prev, next);
+    replace(pager, h("span", { id: "case-count" }, tn(total, "{from}–{to} of {n} case", "{from}–{to} of {n} cases", { from, to })), prev, next);
   }
 
   let timer: number | undefined;
@@ -85,13 +86,13 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
     h(
       "header",
       { class: "screen-head" },
-      h("h1", {}, "Cases"),
+      h("h1", {}, t("Cases")),
       preset
         ? h(
             "span",
             { class: "preset", id: "preset" },
             preset.title,
-            h("button", { type: "button", class: "link", onclick: () => ctx.navigate({ name: "cases" }) }, "× show all open"),
+            h("button", { type: "button", class: "link", onclick: () => ctx.navigate({ name: "cases" }) }, t("× show all open")),
           )
         : null,
       pager,
@@ -100,10 +101,10 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
         {
           type: "button",
           id: "import-emails",
-          title: "Open cases from .eml files (or drop them on the window)",
+          title: t("Open cases from .eml files (or drop them on the window)"),
           onclick: () => emailDialog(ctx, null, null, async (target) => (await api.pickEmails(target))?.references ?? null),
         },
-        "Import emails…",
+        t("Import emails…"),
       ),
     ),
     h("div", { class: "toolbar" }, search, status, kind, regime),
@@ -116,8 +117,8 @@ function caseTable(ctx: Ctx, cases: Case[]): HTMLElement {
     return h(
       "div",
       { class: "empty" },
-      h("p", {}, "No cases match."),
-      h("button", { type: "button", class: "primary", onclick: () => ctx.navigate({ name: "new" }) }, "Add a case"),
+      h("p", {}, t("No cases match.")),
+      h("button", { type: "button", class: "primary", onclick: () => ctx.navigate({ name: "new" }) }, t("Add a case")),
     );
   }
   const today = todayIso();
@@ -127,7 +128,7 @@ function caseTable(ctx: Ctx, cases: Case[]): HTMLElement {
     h(
       "thead",
       {},
-      h("tr", {}, ["Reference", "Requester", "Kind", "Regime", "Status", "Received", "Due"].map((t) => h("th", {}, t))),
+      h("tr", {}, [t("Reference"), t("Requester"), t("Kind"), t("Regime"), t("Status"), t("Received"), t("Due")].map((text) => h("th", {}, text))),
     ),
     h(
       "tbody",
@@ -150,7 +151,7 @@ function caseTable(ctx: Ctx, cases: Case[]): HTMLElement {
             { class: "due" },
             due ? formatDate(due) : "–",
             state === "paused"
-              ? h("span", { class: "days" }, "clock stopped")
+              ? h("span", { class: "days" }, t("clock stopped"))
               : due && state !== "none"
                 ? h("span", { class: "days" }, daysLeftText(daysBetween(today, due)))
                 : null,

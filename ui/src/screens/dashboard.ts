@@ -3,6 +3,7 @@ import { api } from "../api";
 import type { CasePreset, Ctx } from "../app";
 import { h } from "../dom";
 import { label } from "../format";
+import { t, tn } from "../i18n";
 
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T12:00:00Z`);
@@ -32,7 +33,7 @@ export async function dashboardScreen(ctx: Ctx): Promise<HTMLElement> {
       { class: "card" },
       h("h2", {}, title),
       Object.keys(counts).length === 0
-        ? h("p", { class: "muted" }, "No open cases.")
+        ? h("p", { class: "muted" }, t("No open cases."))
         : h(
             "ul",
             { class: "bars" },
@@ -46,7 +47,7 @@ export async function dashboardScreen(ctx: Ctx): Promise<HTMLElement> {
                     type: "button",
                     class: "link",
                     onclick: () =>
-                      ctx.navigate({ name: "cases", preset: { title: `Open · ${label(name)}`, request: { open_only: true, [key]: name } } }),
+                      ctx.navigate({ name: "cases", preset: { title: t("Open · {what}", { what: label(name) }), request: { open_only: true, [key]: name } } }),
                   },
                   label(name),
                 ),
@@ -59,27 +60,27 @@ export async function dashboardScreen(ctx: Ctx): Promise<HTMLElement> {
   return h(
     "section",
     { class: "screen" },
-    h("header", { class: "screen-head" }, h("h1", {}, "Dashboard"), h("span", { class: "muted" }, `${d.open} open cases`)),
+    h("header", { class: "screen-head" }, h("h1", {}, t("Dashboard")), h("span", { class: "muted" }, tn(d.open, "{n} open case", "{n} open cases"))),
     h(
       "div",
       { class: "tiles" },
-      tile("tile-overdue", d.overdue, "overdue", "overdue", {
-        title: "Overdue",
+      tile("tile-overdue", d.overdue, t("overdue"), t("overdue"), {
+        title: t("Overdue"),
         request: { running_only: true, due_before: addDays(d.today, -1) },
       }),
-      tile("tile-today", d.due_today, "due today", "soon", {
-        title: "Due today",
+      tile("tile-today", d.due_today, t("due today"), "soon", {
+        title: t("Due today"),
         request: { running_only: true, due_after: d.today, due_before: d.today },
       }),
-      tile("tile-week", d.due_this_week, "due in the next 7 days", "week", {
-        title: "Due in the next 7 days",
+      tile("tile-week", d.due_this_week, t("due in the next 7 days"), "week", {
+        title: t("Due in the next 7 days"),
         request: { running_only: true, due_after: addDays(d.today, 1), due_before: addDays(d.today, 7) },
       }),
-      tile("tile-waiting", d.awaiting_information, "awaiting information (clock stopped)", "waiting", {
-        title: "Awaiting information",
+      tile("tile-waiting", d.awaiting_information, t("awaiting information (clock stopped)"), "waiting", {
+        title: t("Awaiting information"),
         request: { open_only: false, status: "awaiting-information" },
       }),
     ),
-    h("div", { class: "columns even" }, breakdown("Open by regime", d.open_by_regime, "regime"), breakdown("Open by kind", d.open_by_kind, "kind")),
+    h("div", { class: "columns even" }, breakdown(t("Open by regime"), d.open_by_regime, "regime"), breakdown(t("Open by kind"), d.open_by_kind, "kind")),
   );
 }

@@ -3,16 +3,17 @@ import { api, asApiError, type LetterText } from "../api";
 import type { Ctx } from "../app";
 import { field, h, select } from "../dom";
 import { label } from "../format";
+import { t } from "../i18n";
 
 export async function letterScreen(ctx: Ctx, reference: string): Promise<HTMLElement> {
   const options = await api.letterOptions();
   const template = select(options.templates.map((t): [string, string] => [t, label(t)]), "acknowledgement");
   const lang = select(options.languages.map((l): [string, string] => [l, LANGUAGES[l] ?? l]), "en");
-  const paper = select(options.papers.map((p): [string, string] => [p, p === "a4" ? "A4" : "US Letter"]), "a4");
+  const paper = select(options.papers.map((p): [string, string] => [p, p === "a4" ? "A4" : t("US Letter")]), "a4");
   const subject = h("input", { type: "text" });
   const body = h("textarea", { rows: 22, spellcheck: true });
   const status = h("div", { class: "form-error", role: "alert", id: "letter-status" });
-  const save = h("button", { type: "button", class: "primary", id: "save-letter", disabled: true }, "Save as PDF…");
+  const save = h("button", { type: "button", class: "primary", id: "save-letter", disabled: true }, t("Save as PDF…"));
   let draft: LetterText | null = null;
 
   async function fill(): Promise<void> {
@@ -39,7 +40,7 @@ export async function letterScreen(ctx: Ctx, reference: string): Promise<HTMLEle
       const saved = await api.saveLetter(reference, { ...draft, subject: subject.value, body: body.value }, paper.value);
       if (saved) {
         status.className = "form-ok";
-        status.textContent = `Saved ${saved.file_name} (${Math.round(saved.record.size / 1024)} KB) and recorded on ${reference}.`;
+        status.textContent = t("Saved {file} ({kb} KB) and recorded on {reference}.", { file: saved.file_name, kb: Math.round(saved.record.size / 1024), reference });
       }
     } catch (e) {
       status.textContent = asApiError(e).message;
@@ -51,14 +52,14 @@ export async function letterScreen(ctx: Ctx, reference: string): Promise<HTMLEle
   const form = h(
     "div",
     { class: "card form-wide" },
-    h("div", { class: "row" }, field("Template", "template", template), field("Language", "lang", lang), field("Paper", "paper", paper)),
-    field("Subject", "subject", subject),
-    field("Text", "body", body, "Blank lines separate paragraphs; a line starting with “- ” is a bullet; “## ” starts a heading. The letterhead, address, date, reference and signature are added when it is saved."),
+    h("div", { class: "row" }, field(t("Template"), "template", template), field(t("Language"), "lang", lang), field(t("Paper"), "paper", paper)),
+    field(t("Subject"), "subject", subject),
+    field(t("Text"), "body", body, t("Blank lines separate paragraphs; a line starting with “- ” is a bullet; “## ” starts a heading. The letterhead, address, date, reference and signature are added when it is saved.")),
     status,
     h(
       "div",
       { class: "actions" },
-      h("button", { type: "button", id: "reset-letter", onclick: () => void fill() }, "Reset to template"),
+      h("button", { type: "button", id: "reset-letter", onclick: () => void fill() }, t("Reset to template")),
       save,
     ),
   );
@@ -69,7 +70,7 @@ export async function letterScreen(ctx: Ctx, reference: string): Promise<HTMLEle
       "header",
       { class: "screen-head" },
       h("button", { type: "button", class: "link", onclick: () => ctx.navigate({ name: "case", reference }) }, `‹ ${reference}`),
-      h("h1", {}, "Write a letter"),
+      h("h1", {}, t("Write a letter")),
     ),
     form,
   );

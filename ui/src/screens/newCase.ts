@@ -4,6 +4,7 @@ import { api, asApiError, type CaseInput, type CaseView } from "../api";
 import type { Ctx } from "../app";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { label, todayIso } from "../format";
+import { t } from "../i18n";
 
 export function newCaseScreen(ctx: Ctx): HTMLElement {
   return caseForm(ctx, null);
@@ -25,11 +26,11 @@ function caseForm(ctx: Ctx, existing: CaseView | null): HTMLElement {
   const v = ctx.vocab;
   const kind = select(v.kinds.map((k): [string, string] => [k, label(k)]), "request");
   const regime = select(v.regimes.map(([r]): [string, string] => [r, label(r)]), "gdpr");
-  const rights = h("div", { class: "checks", role: "group", "aria-label": "Rights" });
+  const rights = h("div", { class: "checks", role: "group", "aria-label": t("Rights") });
   const channel = select(v.channels.map((c): [string, string] => [c, label(c)]), "email");
   const date = h("input", { type: "date", value: todayIso(), max: todayIso(), required: true });
   const time = h("input", { type: "time", value: "" });
-  const zone = h("input", { type: "text", placeholder: "Office time zone" });
+  const zone = h("input", { type: "text", placeholder: t("Office time zone") });
   const name = h("input", { type: "text", required: true, autocomplete: "off", autofocus: true });
   const email = h("input", { type: "email", autocomplete: "off" });
   const phone = h("input", { type: "tel", autocomplete: "off" });
@@ -85,31 +86,31 @@ function caseForm(ctx: Ctx, existing: CaseView | null): HTMLElement {
   const form = h(
     "form",
     { class: "card form-wide", id: existing ? "edit-case-form" : "new-case-form", novalidate: true },
-    h("h1", {}, existing ? `Correct ${existing.reference}` : "New case"),
-    h("div", { class: "row" }, field("Kind", "kind", kind), field("Regime", "regime", regime), field("Channel", "channel", channel)),
-    h("div", { class: "field", "data-field": "rights" }, h("span", { class: "label" }, "Rights"), rights, h("div", { class: "field-error" })),
+    h("h1", {}, existing ? t("Correct {reference}", { reference: existing.reference }) : t("New case")),
+    h("div", { class: "row" }, field(t("Kind"), "kind", kind), field(t("Regime"), "regime", regime), field(t("Channel"), "channel", channel)),
+    h("div", { class: "field", "data-field": "rights" }, h("span", { class: "label" }, t("Rights")), rights, h("div", { class: "field-error" })),
     h(
       "div",
       { class: "row" },
-      field("Received on", "received", date),
-      field("At (local time)", "received_time", time, "Optional"),
-      field("Time zone", "time_zone", zone, "Blank: the office's zone"),
+      field(t("Received on"), "received", date),
+      field(t("At (local time)"), "received_time", time, t("Optional")),
+      field(t("Time zone"), "time_zone", zone, t("Blank: the office's zone")),
     ),
-    h("h2", {}, "Requester"),
-    h("div", { class: "row" }, field("Name", "name", name), field("Email", "email", email)),
-    h("div", { class: "row" }, field("Phone", "phone", phone), field("Company", "company", company), field("Relationship", "relationship", relationship)),
-    field("Postal address", "postal_address", address),
-    h("h2", {}, "Authorised agent"),
-    h("div", { class: "row" }, field("Agent name", "agent_name", agentName), field("Proof of authority received", "agent_proof_received", agentProof)),
-    h("h2", {}, "Handling"),
-    field("Assignee", "assignee", assignee),
-    field("Notes", "notes", notes),
+    h("h2", {}, t("Requester")),
+    h("div", { class: "row" }, field(t("Name"), "name", name), field(t("Email"), "email", email)),
+    h("div", { class: "row" }, field(t("Phone"), "phone", phone), field(t("Company"), "company", company), field(t("Relationship"), "relationship", relationship)),
+    field(t("Postal address"), "postal_address", address),
+    h("h2", {}, t("Authorised agent")),
+    h("div", { class: "row" }, field(t("Agent name"), "agent_name", agentName), field(t("Proof of authority received"), "agent_proof_received", agentProof)),
+    h("h2", {}, t("Handling")),
+    field(t("Assignee"), "assignee", assignee),
+    field(t("Notes"), "notes", notes),
     formError,
     h(
       "div",
       { class: "actions" },
-      h("button", { type: "button", onclick: cancel }, "Cancel"),
-      h("button", { type: "submit", class: "primary", id: "save-case", title: "Save (Ctrl+S)" }, existing ? "Save changes" : "Save case"),
+      h("button", { type: "button", onclick: cancel }, t("Cancel")),
+      h("button", { type: "submit", class: "primary", id: "save-case", title: t("Save (Ctrl+S)") }, existing ? t("Save changes") : t("Save case")),
     ),
   );
 

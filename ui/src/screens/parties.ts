@@ -3,13 +3,14 @@ import { api } from "../api";
 import type { Ctx } from "../app";
 import { h } from "../dom";
 import { label } from "../format";
+import { t } from "../i18n";
 
 export async function partiesScreen(_ctx: Ctx): Promise<HTMLElement> {
   const parties = await api.listParties();
   return h(
     "section",
     { class: "screen" },
-    h("header", { class: "screen-head" }, h("h1", {}, "Parties")),
+    h("header", { class: "screen-head" }, h("h1", {}, t("Parties"))),
     h(
       "div",
       { class: "cards" },

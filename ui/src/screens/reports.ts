@@ -5,15 +5,18 @@ import type { Ctx } from "../app";
 import { barChart, monthTotals, onTimeShares, shareBars } from "../chart";
 import { field, h, replace, select } from "../dom";
 import { label, todayIso } from "../format";
+import { locale, t } from "../i18n";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** January to December, short, in the window's language. */
+const monthNames = () =>
+  Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2024, i, 15)).toLocaleDateString(locale(), { month: "short", timeZone: "UTC" }));
 
 export async function reportsScreen(ctx: Ctx): Promise<HTMLElement> {
   const thisYear = Number(todayIso().slice(0, 4));
-  const kind = select([["annual", "Annual summary"], ["ccpa-7102", "CCPA §7102 metrics"]], "annual");
+  const kind = select([["annual", t("Annual summary")], ["ccpa-7102", t("CCPA §7102 metrics")]], "annual");
   const year = select(Array.from({ length: 6 }, (_, i): [string, string] => [String(thisYear - i), String(thisYear - i)]));
-  const regime = select([["", "All regimes"], ...ctx.vocab.regimes.map(([r]): [string, string] => [r, label(r)])]);
-  const regimeField = field("Regime", "report-regime", regime);
+  const regime = select([["", t("All regimes")], ...ctx.vocab.regimes.map(([r]): [string, string] => [r, label(r)])]);
+  const regimeField = field(t("Regime"), "report-regime", regime);
   const body = h("div", { id: "report-body" });
 
   let generation = 0;
@@ -36,8 +39,8 @@ export async function reportsScreen(ctx: Ctx): Promise<HTMLElement> {
   return h(
     "section",
     { class: "screen reports" },
-    h("header", { class: "screen-head" }, h("h1", {}, "Reports")),
-    h("div", { class: "row card" }, field("Report", "report-kind", kind), field("Year received", "report-year", year), regimeField),
+    h("header", { class: "screen-head" }, h("h1", {}, t("Reports"))),
+    h("div", { class: "row card" }, field(t("Report"), "report-kind", kind), field(t("Year received"), "report-year", year), regimeField),
     body,
   );
 }
@@ -56,17 +59,17 @@ function renderReport(r: Report): HTMLElement {
       ? h(
           "div",
           { class: "cards two" },
-          h("article", { class: "card" }, h("h3", {}, "Received by month"), barChart(monthTotals(lines), MONTHS, `Requests received per month in ${r.year}`)),
+          h("article", { class: "card" }, h("h3", {}, t("Received by month")), barChart(monthTotals(lines), monthNames(), t("Requests received per month in {year}", { year: r.year }))),
           h(
             "article",
             { class: "card" },
-            h("h3", {}, "Answered on time"),
-            shares.length ? shareBars(shares, `Share of answered requests answered on time in ${r.year}`) : h("p", { class: "muted" }, "Nothing answered yet."),
+            h("h3", {}, t("Answered on time")),
+            shares.length ? shareBars(shares, t("Share of answered requests answered on time in {year}", { year: r.year })) : h("p", { class: "muted" }, t("Nothing answered yet.")),
           ),
         )
       : null,
     lines.length === 0
-      ? h("p", { class: "empty" }, "No requests were received in this year.")
+      ? h("p", { class: "empty" }, t("No requests were received in this year."))
       : h(
           "table",
           { class: "cases report", id: "report-table" },
@@ -76,8 +79,8 @@ function renderReport(r: Report): HTMLElement {
             h(
               "tr",
               {},
-              ["Right", "Received", "Complied", "In part", "Denied", "Withdrawn", "On time", "Median days", "Mean days", "Overdue now"].map((t) =>
-                h("th", { scope: "col" }, t),
+              [t("Right"), t("Received"), t("Complied"), t("In part"), t("Denied"), t("Withdrawn"), t("On time"), t("Median days"), t("Mean days"), t("Overdue now")].map((text) =>
+                h("th", { scope: "col" }, text),
               ),
             ),
           ),
@@ -99,6 +102,6 @@ function renderReport(r: Report): HTMLElement {
             }),
           ),
         ),
-    reasons.length ? h("article", { class: "card" }, h("h3", {}, "Denials by reason"), h("ul", {}, reasons)) : null,
+    reasons.length ? h("article", { class: "card" }, h("h3", {}, t("Denials by reason")), h("ul", {}, reasons)) : null,
   );
 }

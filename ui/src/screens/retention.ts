@@ -4,6 +4,7 @@ import { api, asApiError, type Expired } from "../api";
 import type { Ctx } from "../app";
 import { h, replace } from "../dom";
 import { formatDate, label } from "../format";
+import { t, tn } from "../i18n";
 
 export async function retentionScreen(ctx: Ctx): Promise<HTMLElement> {
   const body = h("div", { id: "retention-body" });
@@ -21,23 +22,23 @@ export async function retentionScreen(ctx: Ctx): Promise<HTMLElement> {
   function render(expired: Expired[]): void {
     replace(actions);
     if (expired.length === 0) {
-      replace(body, h("p", { class: "empty" }, "No closed case has passed its retention period."));
+      replace(body, h("p", { class: "empty" }, t("No closed case has passed its retention period.")));
       return;
     }
-    const confirm = h("button", { type: "button", class: "danger", id: "confirm-purge", hidden: true }, `Yes, redact ${expired.length} case${expired.length === 1 ? "" : "s"}`);
-    const purge = h("button", { type: "button", class: "primary", id: "purge" }, `Purge ${expired.length} case${expired.length === 1 ? "" : "s"}…`);
+    const confirm = h("button", { type: "button", class: "danger", id: "confirm-purge", hidden: true }, tn(expired.length, "Yes, redact {n} case", "Yes, redact {n} cases"));
+    const purge = h("button", { type: "button", class: "primary", id: "purge" }, tn(expired.length, "Purge {n} case…", "Purge {n} cases…"));
     purge.addEventListener("click", () => {
       purge.hidden = true;
       confirm.hidden = false;
       confirm.focus();
       status.className = "hint";
-      status.textContent = "Names, contact details, notes, correspondence text, attachments and letters of these cases will be removed for good. Regime, rights, dates and outcome stay for the reports.";
+      status.textContent = t("Names, contact details, notes, correspondence text, attachments and letters of these cases will be removed for good. Regime, rights, dates and outcome stay for the reports.");
     });
     confirm.addEventListener("click", async () => {
       try {
         const done = await api.purgeExpired();
         status.className = "form-ok";
-        status.textContent = `Purged ${done.length} case${done.length === 1 ? "" : "s"}; the purge is in the audit log.`;
+        status.textContent = tn(done.length, "Purged {n} case; the purge is in the audit log.", "Purged {n} cases; the purge is in the audit log.");
         await load();
       } catch (e) {
         status.className = "form-error";
@@ -47,11 +48,11 @@ export async function retentionScreen(ctx: Ctx): Promise<HTMLElement> {
     replace(actions, purge, confirm);
     replace(
       body,
-      h("p", { class: "muted" }, `${expired.length} closed case${expired.length === 1 ? " has" : "s have"} passed the retention period, oldest first.`),
+      h("p", { class: "muted" }, tn(expired.length, "{n} closed case has passed the retention period.", "{n} closed cases have passed the retention period, oldest first.")),
       h(
         "table",
         { class: "cases", id: "expired-table" },
-        h("thead", {}, h("tr", {}, ["Reference", "Regime", "Closed", "Keep until"].map((t) => h("th", { scope: "col" }, t)))),
+        h("thead", {}, h("tr", {}, [t("Reference"), t("Regime"), t("Closed"), t("Keep until")].map((text) => h("th", { scope: "col" }, text)))),
         h(
           "tbody",
           {},
@@ -74,11 +75,11 @@ export async function retentionScreen(ctx: Ctx): Promise<HTMLElement> {
   return h(
     "section",
     { class: "screen retention" },
-    h("header", { class: "screen-head" }, h("h1", {}, "Retention"), actions),
+    h("header", { class: "screen-head" }, h("h1", {}, t("Retention")), actions),
     h(
       "p",
       { class: "hint" },
-      "Closed cases are kept for the period set per regime (CCPA at least 24 months after the response; GDPR and UK GDPR the office's own period). A case on legal hold is kept until the hold is released on the case.",
+      t("Closed cases are kept for the period set per regime (CCPA at least 24 months after the response; GDPR and UK GDPR the office's own period). A case on legal hold is kept until the hold is released on the case."),
     ),
     status,
     body,

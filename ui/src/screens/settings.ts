@@ -4,14 +4,15 @@ import { api, asApiError, type AppStatus, type Profile } from "../api";
 import { shortcutsOn, type Ctx } from "../app";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { formatDate, label } from "../format";
+import { LANGUAGES, language, setLanguage, t, tn, type Language } from "../i18n";
 
 export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
   const [profile, calendars] = await Promise.all([api.getProfile(), api.calendarIds()]);
   return h(
     "section",
     { class: "screen settings" },
-    h("header", { class: "screen-head" }, h("h1", {}, "Settings")),
-    h("div", { class: "columns" }, h("div", {}, profileForm(ctx, profile, calendars)), h("div", {}, closuresCard(), lockCard(), healthCard(), restoreCard(ctx))),
+    h("header", { class: "screen-head" }, h("h1", {}, t("Settings"))),
+    h("div", { class: "columns" }, h("div", {}, profileForm(ctx, profile, calendars)), h("div", {}, languageCard(), closuresCard(), lockCard(), healthCard(), restoreCard(ctx))),
   );
 }
 
@@ -22,7 +23,7 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
   address.value = profile.address.join("\n");
   const signatory = h("input", { type: "text", value: profile.signatory });
   const zone = h("input", { type: "text", value: profile.time_zone });
-  const paper = select([["a4", "A4"], ["letter", "US Letter"]], profile.paper);
+  const paper = select([["a4", "A4"], ["letter", t("US Letter")]], profile.paper);
   const appi = h("input", { type: "number", min: 1, max: 60, value: profile.appi_target_days });
   const eu = h("input", { type: "checkbox", checked: profile.eu_suspension !== false });
   const ccpa = h("input", { type: "checkbox", checked: profile.ccpa_weekend_roll === true });
@@ -39,30 +40,30 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
   const retention = h(
     "div",
     { class: "field", "data-field": "retention_months" },
-    h("span", { class: "label" }, "Keep closed cases for (months)"),
+    h("span", { class: "label" }, t("Keep closed cases for (months)")),
     h("div", { class: "row" }, retentionFor.map(([regime, input]) => h("label", { class: "inline" }, `${label(regime)} `, input))),
-    h("div", { class: "hint" }, "Then the Retention screen offers to purge their personal data. CCPA: at least 24 months."),
+    h("div", { class: "hint" }, t("Then the Retention screen offers to purge their personal data. CCPA: at least 24 months.")),
     h("div", { class: "field-error", id: "f-retention_months-error", role: "alert" }),
   );
   const status = h("div", { class: "form-error", role: "alert", id: "profile-status" });
   const form = h(
     "form",
     { class: "card", id: "profile-form", novalidate: true },
-    h("h2", {}, "Organisation"),
-    field("Name", "organisation name", name),
-    field("Privacy contact email", "email", email),
-    field("Postal address", "address", address, "One line per row."),
-    field("Letters signed by", "signatory", signatory),
-    h("div", { class: "row" }, field("Office time zone", "time_zone", zone), field("Paper", "paper", paper)),
-    h("h2", {}, "Deadline rules"),
-    h("div", { class: "row" }, calendarFor.map(([regime, s]) => field(`${label(regime)} calendar`, `calendar-${regime}`, s))),
-    field("APPI response target (days)", "appi_target_days", appi, "The office's own target; APPI sets no number of days."),
-    h("label", { class: "check" }, eu, "EU GDPR: stop the clock while identity or clarification is awaited"),
-    h("label", { class: "check" }, ccpa, "CCPA: move calendar-day deadlines off weekends and holidays"),
-    h("h2", {}, "Retention"),
+    h("h2", {}, t("Organisation")),
+    field(t("Name"), "organisation name", name),
+    field(t("Privacy contact email"), "email", email),
+    field(t("Postal address"), "address", address, t("One line per row.")),
+    field(t("Letters signed by"), "signatory", signatory),
+    h("div", { class: "row" }, field(t("Office time zone"), "time_zone", zone), field(t("Paper"), "paper", paper)),
+    h("h2", {}, t("Deadline rules")),
+    h("div", { class: "row" }, calendarFor.map(([regime, s]) => field(t("{regime} calendar", { regime: label(regime) }), `calendar-${regime}`, s))),
+    field(t("APPI response target (days)"), "appi_target_days", appi, t("The office's own target; APPI sets no number of days.")),
+    h("label", { class: "check" }, eu, t("EU GDPR: stop the clock while identity or clarification is awaited")),
+    h("label", { class: "check" }, ccpa, t("CCPA: move calendar-day deadlines off weekends and holidays")),
+    h("h2", {}, t("Retention")),
     retention,
     status,
-    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "save-profile" }, "Save")),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "save-profile" }, t("Save"))),
   );
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -86,7 +87,7 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
     try {
       const moved = await api.updateProfile(updated);
       status.className = "form-ok";
-      status.textContent = `Saved. Deadlines moved on ${moved} open case${moved === 1 ? "" : "s"}.`;
+      status.textContent = tn(moved, "Saved. Deadlines moved on {n} open case.", "Saved. Deadlines moved on {n} open cases.");
     } catch (err) {
       const error = asApiError(err);
       if (!error.field || !showFieldError(form, error.field, error.message)) status.textContent = error.message;
@@ -95,23 +96,39 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
   return form;
 }
 
+/** The window's language; the window reloads in it and comes back to Settings. */
+function languageCard(): HTMLElement {
+  const choice = select(LANGUAGES, language());
+  choice.addEventListener("change", () => {
+    setLanguage(choice.value as Language);
+    sessionStorage.setItem("casebook.route", "settings");
+    location.reload();
+  });
+  return h(
+    "article",
+    { class: "card" },
+    h("h2", {}, t("Language")),
+    field(t("Window language"), "ui-language", choice, t("The window's language; dates follow it. Letters choose their own language.")),
+  );
+}
+
 function closuresCard(): HTMLElement {
   const list = h("ul", { class: "closures", id: "closures" });
-  const day = h("input", { type: "date", "aria-label": "Closure day" });
-  const note = h("input", { type: "text", placeholder: "Note (e.g. office move)", "aria-label": "Note" });
+  const day = h("input", { type: "date", "aria-label": t("Closure day") });
+  const note = h("input", { type: "text", placeholder: t("Note (e.g. office move)"), "aria-label": t("Note") });
   const status = h("div", { class: "form-error", role: "alert" });
   async function load(): Promise<void> {
     const closures = await api.listClosures();
     replace(
       list,
       closures.length === 0
-        ? h("li", { class: "muted" }, "None.")
+        ? h("li", { class: "muted" }, t("None."))
         : closures.map((c) =>
             h(
               "li",
               {},
               h("span", {}, `${formatDate(c.day)}${c.note ? ` — ${c.note}` : ""}`),
-              h("button", { type: "button", class: "link", onclick: () => void remove(c.day) }, "Remove"),
+              h("button", { type: "button", class: "link", onclick: () => void remove(c.day) }, t("Remove")),
             ),
           ),
     );
@@ -120,13 +137,13 @@ function closuresCard(): HTMLElement {
     await api.removeClosure(d);
     await load();
   }
-  const add = h("button", { type: "button" }, "Add");
+  const add = h("button", { type: "button" }, t("Add"));
   add.addEventListener("click", async () => {
     status.textContent = "";
     try {
       const moved = await api.addClosure(day.value, note.value);
       status.className = "form-ok";
-      status.textContent = `Added; deadlines moved on ${moved} open case${moved === 1 ? "" : "s"}.`;
+      status.textContent = tn(moved, "Added; deadlines moved on {n} open case.", "Added; deadlines moved on {n} open cases.");
       day.value = "";
       note.value = "";
       await load();
@@ -139,8 +156,8 @@ function closuresCard(): HTMLElement {
   return h(
     "article",
     { class: "card" },
-    h("h2", {}, "Office closure days"),
-    h("p", { class: "hint" }, "Days the office is closed besides public holidays; no deadline falls on them."),
+    h("h2", {}, t("Office closure days")),
+    h("p", { class: "hint" }, t("Days the office is closed besides public holidays; no deadline falls on them.")),
     list,
     h("div", { class: "row" }, day, note, add),
     status,
@@ -167,11 +184,11 @@ function lockCard(): HTMLElement {
   return h(
     "article",
     { class: "card" },
-    h("h2", {}, "Locking and keyboard"),
-    h("label", { class: "check" }, remember, "Remember the key in this computer's system keyring (unlock without the passphrase)"),
+    h("h2", {}, t("Locking and keyboard")),
+    h("label", { class: "check" }, remember, t("Remember the key in this computer's system keyring (unlock without the passphrase)")),
     keyringStatus,
-    field("Lock after this many idle minutes", "idle", minutes, "0 turns it off; takes effect the next time Casebook starts. Ctrl+L locks at once."),
-    h("label", { class: "check" }, shortcuts, "Keyboard shortcuts (Ctrl+D, Ctrl+G, Ctrl+N, Ctrl+K, Ctrl+L, Ctrl+S)"),
+    field(t("Lock after this many idle minutes"), "idle", minutes, t("0 turns it off; takes effect the next time Casebook starts. Ctrl+L locks at once.")),
+    h("label", { class: "check" }, shortcuts, t("Keyboard shortcuts (Ctrl+D, Ctrl+G, Ctrl+N, Ctrl+K, Ctrl+L, Ctrl+S)")),
   );
 }
 
@@ -183,32 +200,32 @@ function healthCard(): HTMLElement {
     replace(
       backups,
       list.length === 0
-        ? h("li", { class: "muted" }, "None yet: one is made each day when Casebook locks or closes.")
+        ? h("li", { class: "muted" }, t("None yet: one is made each day when Casebook locks or closes."))
         : list.map((b) => h("li", {}, h("span", {}, `${formatDate(b.date)} · ${Math.round(b.bytes / 1024)} KB`))),
     );
   }
-  const verify = h("button", { type: "button", id: "verify-db" }, "Check the database");
+  const verify = h("button", { type: "button", id: "verify-db" }, t("Check the database"));
   verify.addEventListener("click", async () => {
-    result.textContent = "Checking…";
+    result.textContent = t("Checking…");
     try {
       const v = await api.verifyDatabase();
       const ok = v.integrity === null && v.chain.first_broken === null;
       result.className = ok ? "form-ok" : "form-error";
       result.textContent = ok
-        ? `Sound: integrity check passed; audit chain of ${v.chain.records} records verified.`
-        : `Problem: ${v.integrity ?? `audit record ${v.chain.first_broken}: ${v.chain.problem}`}. Restore a backup.`;
+        ? t("Sound: integrity check passed; audit chain of {n} records verified.", { n: v.chain.records })
+        : t("Problem: {what}. Restore a backup.", { what: v.integrity ?? t("audit record {n}: {problem}", { n: v.chain.first_broken!, problem: v.chain.problem ?? "" }) });
     } catch (e) {
       result.className = "form-error";
       result.textContent = asApiError(e).message;
     }
   });
-  const backup = h("button", { type: "button", id: "backup-now" }, "Back up now…");
+  const backup = h("button", { type: "button", id: "backup-now" }, t("Back up now…"));
   backup.addEventListener("click", async () => {
     try {
       const b = await api.backupNow();
       if (b) {
         result.className = "form-ok";
-        result.textContent = `Backed up and verified: ${b.cases} cases, ${b.audit_records} audit records.`;
+        result.textContent = t("Backed up and verified: {cases} cases, {records} audit records.", { cases: b.cases, records: b.audit_records });
       }
     } catch (e) {
       result.className = "form-error";
@@ -219,10 +236,10 @@ function healthCard(): HTMLElement {
   return h(
     "article",
     { class: "card" },
-    h("h2", {}, "Database"),
+    h("h2", {}, t("Database")),
     h("div", { class: "actions start" }, verify, backup),
     result,
-    h("h3", {}, "Rolling backups"),
+    h("h3", {}, t("Rolling backups")),
     backups,
   );
 }
@@ -238,7 +255,7 @@ function restoreCard(ctx: Ctx): HTMLElement {
       which,
       dated.length
         ? dated.map((b) => h("option", { value: b.date! }, formatDate(b.date)))
-        : h("option", { value: "" }, "None yet"),
+        : h("option", { value: "" }, t("None yet")),
     );
   });
   const run = async (restore: () => Promise<{ status: AppStatus } | null>) => {
@@ -248,23 +265,23 @@ function restoreCard(ctx: Ctx): HTMLElement {
       if (done) ctx.enter(done.status);
     } catch (e) {
       const error = asApiError(e);
-      const why = error.code === "wrong_passphrase" ? "Wrong passphrase for this backup" : error.message;
-      status.textContent = `${why}. Nothing was changed.`;
+      const why = error.code === "wrong_passphrase" ? t("Wrong passphrase for this backup") : error.message;
+      status.textContent = t("{why}. Nothing was changed.", { why });
     }
   };
-  const fromRolling = h("button", { type: "button", id: "restore-rolling" }, "Restore this backup");
+  const fromRolling = h("button", { type: "button", id: "restore-rolling" }, t("Restore this backup"));
   fromRolling.addEventListener("click", () => {
-    if (!which.value) status.textContent = "There is no rolling backup yet.";
+    if (!which.value) status.textContent = t("There is no rolling backup yet.");
     else void run(() => api.restoreRolling(which.value, passphrase.value));
   });
-  const fromFile = h("button", { type: "button", id: "restore-file" }, "Restore from a file…");
+  const fromFile = h("button", { type: "button", id: "restore-file" }, t("Restore from a file…"));
   fromFile.addEventListener("click", () => void run(() => api.restoreBackup(passphrase.value)));
   return h(
     "article",
     { class: "card" },
-    h("h2", {}, "Restore"),
-    h("p", { class: "hint" }, "The backup is checked with its passphrase before anything changes; the current database is kept beside it as “.before-restore”."),
-    h("div", { class: "row" }, field("Rolling backup", "restore-date", which), field("Passphrase of the backup", "restore-passphrase", passphrase)),
+    h("h2", {}, t("Restore")),
+    h("p", { class: "hint" }, t("The backup is checked with its passphrase before anything changes; the current database is kept beside it as “.before-restore”.")),
+    h("div", { class: "row" }, field(t("Rolling backup"), "restore-date", which), field(t("Passphrase of the backup"), "restore-passphrase", passphrase)),
     status,
     h("div", { class: "actions" }, fromFile, fromRolling),
   );

@@ -3,6 +3,7 @@ import { api, asApiError, type Profile } from "../api";
 import type { Ctx } from "../app";
 import { clearFieldErrors, field, h, select, showFieldError } from "../dom";
 import { passphraseHint } from "../format";
+import { LANGUAGES, language, setLanguage, t, type Language } from "../i18n";
 
 export function setupScreen(ctx: Ctx): HTMLElement {
   const min = ctx.vocab.min_passphrase_chars;
@@ -11,10 +12,10 @@ export function setupScreen(ctx: Ctx): HTMLElement {
   const address = h("textarea", { rows: 4 });
   const signatory = h("input", { type: "text" });
   const zone = h("input", { type: "text", list: "zones" });
-  const paper = select([["a4", "A4"], ["letter", "US Letter"]]);
+  const paper = select([["a4", "A4"], ["letter", t("US Letter")]]);
   const pass = h("input", { type: "password", autocomplete: "new-password", required: true });
   const confirm = h("input", { type: "password", autocomplete: "new-password", required: true });
-  const hint = h("div", { class: "hint", id: "passphrase-hint" }, `At least ${min} characters.`);
+  const hint = h("div", { class: "hint", id: "passphrase-hint" }, t("At least {min} characters.", { min }));
   const formError = h("div", { class: "form-error", role: "alert" });
   let profile: Profile | null = null;
 
@@ -34,41 +35,45 @@ export function setupScreen(ctx: Ctx): HTMLElement {
     hint.className = r.ok ? "hint good" : "hint";
   });
 
+  const lang = select(LANGUAGES, language());
+  lang.addEventListener("change", () => {
+    setLanguage(lang.value as Language);
+    location.reload();
+  });
   const form = h(
     "form",
     { class: "card setup", novalidate: true },
-    h("h1", {}, "Set up Casebook"),
+    h("div", { class: "setup-head" }, h("h1", {}, t("Set up Casebook")), field(t("Window language"), "ui-language", lang)),
     h(
       "p",
       { class: "lead" },
-      "Casebook keeps your privacy office's cases in one encrypted file on this computer. " +
-        "Check the organisation details below; they head every letter and can be changed later.",
+      t("Casebook keeps your privacy office's cases in one encrypted file on this computer. Check the organisation details below; they head every letter and can be changed later."),
     ),
     h(
       "fieldset",
       {},
-      h("legend", {}, "Organisation"),
-      field("Name", "organisation name", name),
-      field("Privacy contact email", "email", email),
-      field("Postal address", "address", address, "One line per row."),
-      field("Letters signed by", "signatory", signatory),
-      h("div", { class: "row" }, field("Office time zone", "time_zone", zone), field("Paper", "paper", paper)),
+      h("legend", {}, t("Organisation")),
+      field(t("Name"), "organisation name", name),
+      field(t("Privacy contact email"), "email", email),
+      field(t("Postal address"), "address", address, t("One line per row.")),
+      field(t("Letters signed by"), "signatory", signatory),
+      h("div", { class: "row" }, field(t("Office time zone"), "time_zone", zone), field(t("Paper"), "paper", paper)),
     ),
     h(
       "fieldset",
       {},
-      h("legend", {}, "Passphrase"),
+      h("legend", {}, t("Passphrase")),
       h(
         "p",
         { class: "hint" },
-        "The passphrase unlocks the database. It cannot be recovered: store it in your password manager.",
+        t("The passphrase unlocks the database. It cannot be recovered: store it in your password manager."),
       ),
-      field("Passphrase", "passphrase", pass),
+      field(t("Passphrase"), "passphrase", pass),
       hint,
-      field("Repeat the passphrase", "confirm", confirm),
+      field(t("Repeat the passphrase"), "confirm", confirm),
     ),
     formError,
-    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "create-db" }, "Create encrypted database")),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "create-db" }, t("Create encrypted database"))),
   );
 
   form.addEventListener("submit", async (e) => {
@@ -76,7 +81,7 @@ export function setupScreen(ctx: Ctx): HTMLElement {
     clearFieldErrors(form);
     formError.textContent = "";
     if (pass.value !== confirm.value) {
-      showFieldError(form, "confirm", "The two passphrases differ.");
+      showFieldError(form, "confirm", t("The two passphrases differ."));
       return;
     }
     if (!profile) return;
@@ -91,7 +96,7 @@ export function setupScreen(ctx: Ctx): HTMLElement {
     };
     const button = form.querySelector("button")!;
     button.disabled = true;
-    button.textContent = "Creating…";
+    button.textContent = t("Creating…");
     try {
       const done = await api.setUp(edited, pass.value);
       showRecoveryKey(ctx, form, done.recovery_key, () => ctx.enter(done.status));
@@ -99,7 +104,7 @@ export function setupScreen(ctx: Ctx): HTMLElement {
       const error = asApiError(err);
       if (!error.field || !showFieldError(form, error.field, error.message)) formError.textContent = error.message;
       button.disabled = false;
-      button.textContent = "Create encrypted database";
+      button.textContent = t("Create encrypted database");
     }
   });
 
@@ -110,21 +115,20 @@ export function setupScreen(ctx: Ctx): HTMLElement {
 function showRecoveryKey(ctx: Ctx, form: HTMLElement, key: string, next: () => void): void {
   void ctx;
   const stored = h("input", { type: "checkbox", id: "recovery-stored" });
-  const go = h("button", { type: "button", class: "primary", id: "recovery-continue", disabled: true, onclick: next }, "Continue");
+  const go = h("button", { type: "button", class: "primary", id: "recovery-continue", disabled: true, onclick: next }, t("Continue"));
   stored.addEventListener("change", () => (go.disabled = !stored.checked));
   form.replaceWith(
     h(
       "div",
       { class: "card setup" },
-      h("h1", {}, "Your recovery key"),
+      h("h1", {}, t("Your recovery key")),
       h(
         "p",
         { class: "lead" },
-        "If the passphrase is ever forgotten, this key is the only way back into the database. " +
-          "Write it down or print it, and keep it apart from this computer. It is shown only now.",
+        t("If the passphrase is ever forgotten, this key is the only way back into the database. Write it down or print it, and keep it apart from this computer. It is shown only now."),
       ),
       h("p", { class: "recovery-key", id: "recovery-key" }, key),
-      h("label", { class: "check" }, stored, "I have stored the recovery key somewhere safe"),
+      h("label", { class: "check" }, stored, t("I have stored the recovery key somewhere safe")),
       h("div", { class: "actions" }, go),
     ),
   );

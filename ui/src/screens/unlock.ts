@@ -2,19 +2,20 @@
 import { api, asApiError } from "../api";
 import type { Ctx } from "../app";
 import { h } from "../dom";
+import { t } from "../i18n";
 
 export function unlockScreen(ctx: Ctx): HTMLElement {
   const pass = h("input", {
     type: "password",
     id: "passphrase",
     autocomplete: "current-password",
-    "aria-label": "Passphrase",
+    "aria-label": t("Passphrase"),
     required: true,
   });
   const error = h("div", { class: "form-error", role: "alert", id: "unlock-error" });
-  const button = h("button", { type: "submit", class: "primary", id: "unlock" }, "Unlock");
+  const button = h("button", { type: "submit", class: "primary", id: "unlock" }, t("Unlock"));
   // Shown only when the key is remembered in the system keyring (Settings → Locking).
-  const fromKeyring = h("button", { type: "button", id: "unlock-keyring", hidden: true }, "Unlock with the system keyring");
+  const fromKeyring = h("button", { type: "button", id: "unlock-keyring", hidden: true }, t("Unlock with the system keyring"));
   void api.keyringState().then((k) => (fromKeyring.hidden = !k.remembered)).catch(() => {});
   fromKeyring.addEventListener("click", async () => {
     error.textContent = "";
@@ -30,8 +31,8 @@ export function unlockScreen(ctx: Ctx): HTMLElement {
     "form",
     { class: "card unlock" },
     h("div", { class: "brand big" }, h("span", { class: "logo", "aria-hidden": "true" }), "Casebook"),
-    h("p", { class: "hint" }, "The database is locked. Enter its passphrase."),
-    h("label", { for: "passphrase" }, "Passphrase"),
+    h("p", { class: "hint" }, t("The database is locked. Enter its passphrase.")),
+    h("label", { for: "passphrase" }, t("Passphrase")),
     pass,
     error,
     button,
@@ -42,15 +43,15 @@ export function unlockScreen(ctx: Ctx): HTMLElement {
     e.preventDefault();
     error.textContent = "";
     button.disabled = true;
-    button.textContent = "Unlocking…";
+    button.textContent = t("Unlocking…");
     try {
       ctx.enter(await api.unlock(pass.value));
     } catch (err) {
       const e2 = asApiError(err);
-      error.textContent = e2.code === "wrong_passphrase" ? "Wrong passphrase. Try again." : e2.message;
+      error.textContent = e2.code === "wrong_passphrase" ? t("Wrong passphrase. Try again.") : e2.message;
       pass.select();
       button.disabled = false;
-      button.textContent = "Unlock";
+      button.textContent = t("Unlock");
     }
   });
   queueMicrotask(() => pass.focus());
