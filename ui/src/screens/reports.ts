@@ -54,7 +54,7 @@ function renderReport(r: Report): HTMLElement {
   return h(
     "div",
     {},
-    h("h2", { id: "report-title" }, r.title),
+    h("h2", { id: "report-title" }, r.kind === "ccpa-7102" ? t("CCPA §7102 metrics for {year}", { year: r.year }) : t("Annual summary of rights requests, {year}", { year: r.year })),
     lines.length
       ? h(
           "div",
@@ -79,7 +79,7 @@ function renderReport(r: Report): HTMLElement {
             h(
               "tr",
               {},
-              [t("Right"), t("Received"), t("Complied"), t("In part"), t("Denied"), t("Withdrawn"), t("On time"), t("Median days"), t("Mean days"), t("Overdue now")].map((text) =>
+              [t("Right"), t("Requests"), t("Complied"), t("In part"), t("Denied"), t("Withdrawn"), t("On time"), t("Median days"), t("Mean days"), t("Overdue now")].map((text) =>
                 h("th", { scope: "col" }, text),
               ),
             ),

@@ -50,7 +50,7 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
     "form",
     { class: "card", id: "profile-form", novalidate: true },
     h("h2", {}, t("Organisation")),
-    field(t("Name"), "organisation name", name),
+    field(t("Organisation name"), "organisation name", name),
     field(t("Privacy contact email"), "email", email),
     field(t("Postal address"), "address", address, t("One line per row.")),
     field(t("Letters signed by"), "signatory", signatory),

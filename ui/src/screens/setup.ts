@@ -53,7 +53,7 @@ export function setupScreen(ctx: Ctx): HTMLElement {
       "fieldset",
       {},
       h("legend", {}, t("Organisation")),
-      field(t("Name"), "organisation name", name),
+      field(t("Organisation name"), "organisation name", name),
       field(t("Privacy contact email"), "email", email),
       field(t("Postal address"), "address", address, t("One line per row.")),
       field(t("Letters signed by"), "signatory", signatory),
