@@ -5,6 +5,7 @@ import { shortcutsOn, type Ctx } from "../app";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { formatDate, label } from "../format";
 import { LANGUAGES, language, setLanguage, t, tn, type Language } from "../i18n";
+import { organisationFields } from "./organisationFields";
 
 export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
   const [profile, calendars] = await Promise.all([api.getProfile(), api.calendarIds()]);
@@ -17,13 +18,8 @@ export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
 }
 
 function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLElement {
-  const name = h("input", { type: "text", value: profile.name });
-  const email = h("input", { type: "email", value: profile.email });
-  const address = h("textarea", { rows: 4 });
-  address.value = profile.address.join("\n");
-  const signatory = h("input", { type: "text", value: profile.signatory });
-  const zone = h("input", { type: "text", value: profile.time_zone });
-  const paper = select([["a4", "A4"], ["letter", t("US Letter")]], profile.paper);
+  const organisation = organisationFields();
+  organisation.fill(profile);
   const appi = h("input", { type: "number", min: 1, max: 60, value: profile.appi_target_days });
   const eu = h("input", { type: "checkbox", checked: profile.eu_suspension !== false });
   const ccpa = h("input", { type: "checkbox", checked: profile.ccpa_weekend_roll === true });
@@ -50,11 +46,7 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
     "form",
     { class: "card", id: "profile-form", novalidate: true },
     h("h2", {}, t("Organisation")),
-    field(t("Organisation name"), "organisation name", name),
-    field(t("Privacy contact email"), "email", email),
-    field(t("Postal address"), "address", address, t("One line per row.")),
-    field(t("Letters signed by"), "signatory", signatory),
-    h("div", { class: "row" }, field(t("Office time zone"), "time_zone", zone), field(t("Paper"), "paper", paper)),
+    organisation.nodes,
     h("h2", {}, t("Deadline rules")),
     h("div", { class: "row" }, calendarFor.map(([regime, s]) => field(t("{regime} calendar", { regime: label(regime) }), `calendar-${regime}`, s))),
     field(t("APPI response target (days)"), "appi_target_days", appi, t("The office's own target; APPI sets no number of days.")),
@@ -71,13 +63,7 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
     status.className = "form-error";
     status.textContent = "";
     const updated: Profile = {
-      ...profile,
-      name: name.value,
-      email: email.value,
-      address: address.value.split("\n").map((l) => l.trim()).filter(Boolean),
-      signatory: signatory.value,
-      time_zone: zone.value,
-      paper: paper.value,
+      ...organisation.read(profile),
       appi_target_days: Number(appi.value),
       eu_suspension: eu.checked,
       ccpa_weekend_roll: ccpa.checked,

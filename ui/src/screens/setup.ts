@@ -4,15 +4,11 @@ import type { Ctx } from "../app";
 import { clearFieldErrors, field, h, select, showFieldError } from "../dom";
 import { passphraseHint } from "../format";
 import { LANGUAGES, language, setLanguage, t, type Language } from "../i18n";
+import { organisationFields } from "./organisationFields";
 
 export function setupScreen(ctx: Ctx): HTMLElement {
   const min = ctx.vocab.min_passphrase_chars;
-  const name = h("input", { type: "text", required: true, autocomplete: "organization" });
-  const email = h("input", { type: "email", required: true });
-  const address = h("textarea", { rows: 4 });
-  const signatory = h("input", { type: "text" });
-  const zone = h("input", { type: "text", list: "zones" });
-  const paper = select([["a4", "A4"], ["letter", t("US Letter")]]);
+  const organisation = organisationFields();
   const pass = h("input", { type: "password", autocomplete: "new-password", required: true });
   const confirm = h("input", { type: "password", autocomplete: "new-password", required: true });
   const hint = h("div", { class: "hint", id: "passphrase-hint" }, t("At least {min} characters.", { min }));
@@ -21,12 +17,7 @@ export function setupScreen(ctx: Ctx): HTMLElement {
 
   void api.sampleProfile().then((p) => {
     profile = p;
-    name.value = p.name;
-    email.value = p.email;
-    address.value = p.address.join("\n");
-    signatory.value = p.signatory;
-    zone.value = p.time_zone;
-    paper.value = p.paper;
+    organisation.fill(p);
   });
 
   pass.addEventListener("input", () => {
@@ -53,11 +44,7 @@ export function setupScreen(ctx: Ctx): HTMLElement {
       "fieldset",
       {},
       h("legend", {}, t("Organisation")),
-      field(t("Organisation name"), "organisation name", name),
-      field(t("Privacy contact email"), "email", email),
-      field(t("Postal address"), "address", address, t("One line per row.")),
-      field(t("Letters signed by"), "signatory", signatory),
-      h("div", { class: "row" }, field(t("Office time zone"), "time_zone", zone), field(t("Paper"), "paper", paper)),
+      organisation.nodes,
     ),
     h(
       "fieldset",
@@ -85,15 +72,7 @@ export function setupScreen(ctx: Ctx): HTMLElement {
       return;
     }
     if (!profile) return;
-    const edited: Profile = {
-      ...profile,
-      name: name.value,
-      email: email.value,
-      address: address.value.split("\n").map((l) => l.trim()).filter(Boolean),
-      signatory: signatory.value,
-      time_zone: zone.value,
-      paper: paper.value,
-    };
+    const edited = organisation.read(profile);
     const button = form.querySelector("button")!;
     button.disabled = true;
     button.textContent = t("Creating…");
