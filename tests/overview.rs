@@ -80,3 +80,19 @@ fn the_calendar_shows_every_applicable_deadline_in_range() {
     assert!(theirs.iter().all(|e| e.assignee.as_deref() == Some(someone.as_str())));
     assert!(theirs.len() < entries.len());
 }
+
+#[test]
+fn the_count_beside_a_search_is_the_number_of_cases_it_lists() {
+    let db = TestDb::new();
+    let store = demo_store(&db);
+    for query in ["o", "ol", "山", "DSR-2026", "@example", "nothing-matches-this"] {
+        for open_only in [false, true] {
+            let filter = CaseFilter { search: Some(query.into()), open_only, ..CaseFilter::default() };
+            let listed = store.list_cases(&filter).unwrap().len() as u64;
+            assert_eq!(store.count_cases(&filter).unwrap(), listed, "{query:?}, open only: {open_only}");
+            if query == "o" && !open_only {
+                assert!(listed > 100, "a one-letter search finds many cases: {listed}");
+            }
+        }
+    }
+}

@@ -104,7 +104,19 @@ impl Store {
     /// How many cases match `filter`, ignoring paging.
     pub fn count_cases(&self, filter: &CaseFilter) -> Result<u64> {
         let (clause, args) = filter_clause(filter, Walk::Any);
-        let sql = format!("SELECT count(*) FROM cases c {clause}");
+        // A search alone is counted in the index: one row per case, no case read.
+        let f = filter;
+        let search_only = f.status.is_none()
+            && !f.open_only
+            && !f.running_only
+            && f.kind.is_none()
+            && f.regime.is_none()
+            && f.due_before.is_none()
+            && f.due_after.is_none();
+        let sql = match filter.search.as_deref().and_then(super::search::query) {
+            Some(_) if search_only => "SELECT count(*) FROM case_search WHERE case_search MATCH ?".to_string(),
+            _ => format!("SELECT count(*) FROM cases c {clause}"),
+        };
         let n: i64 = self.conn().query_row(&sql, params_from_iter(args), |r| r.get(0))?;
         Ok(n as u64)
     }
