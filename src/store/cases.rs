@@ -104,15 +104,8 @@ impl Store {
     /// How many cases match `filter`, ignoring paging.
     pub fn count_cases(&self, filter: &CaseFilter) -> Result<u64> {
         let (clause, args) = filter_clause(filter, Walk::Any);
-        // A search alone is counted in the index: one row per case, no case read.
-        let f = filter;
-        let search_only = f.status.is_none()
-            && !f.open_only
-            && !f.running_only
-            && f.kind.is_none()
-            && f.regime.is_none()
-            && f.due_before.is_none()
-            && f.due_after.is_none();
+        // A search alone (nothing else narrows it) is counted in the index: one row per case, no case read.
+        let search_only = filter_clause(&CaseFilter { search: None, ..filter.clone() }, Walk::Any).0.is_empty();
         let sql = match filter.search.as_deref().and_then(super::search::query) {
             Some(_) if search_only => "SELECT count(*) FROM case_search WHERE case_search MATCH ?".to_string(),
             _ => format!("SELECT count(*) FROM cases c {clause}"),

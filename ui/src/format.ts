@@ -80,6 +80,17 @@ export function formatDate(iso: string | null | undefined, dateLocale = locale()
   return d.toLocaleDateString(dateLocale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 }
 
+/** Monday to Sunday, short, in the window's language. */
+export function weekdayNames(): string[] {
+  // 1 January 2024 was a Monday.
+  return Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)).toLocaleDateString(locale(), { weekday: "short", timeZone: "UTC" }));
+}
+
+/** January to December, short, in the window's language. */
+export function monthNames(): string[] {
+  return Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2024, i, 15)).toLocaleDateString(locale(), { month: "short", timeZone: "UTC" }));
+}
+
 /** Today's date in the local time zone, as YYYY-MM-DD. */
 export function todayIso(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");

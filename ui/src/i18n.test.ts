@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { daysLeftText, formatDate, label, passphraseHint } from "./format";
+import { daysLeftText, formatDate, label, passphraseHint, weekdayNames } from "./format";
 import { setLanguage, t, tn } from "./i18n";
 import { JA } from "./locales/ja";
-import { weekdayNames } from "./screens/calendar";
 
 // Every source file of the window as text (tests and the dictionary itself aside).
 const SOURCES = import.meta.glob<string>(["./**/*.ts", "!./**/*.test.ts", "!./locales/**"], { query: "?raw", import: "default", eager: true });

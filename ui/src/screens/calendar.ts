@@ -2,7 +2,7 @@
 import { api, asApiError, type CalendarEntry, type Kind, type Regime } from "../api";
 import type { Ctx } from "../app";
 import { h, replace, select } from "../dom";
-import { formatDate, label, todayIso } from "../format";
+import { formatDate, label, todayIso, weekdayNames } from "../format";
 import { locale, t, tn } from "../i18n";
 
 const DEADLINE_SHORT: Record<string, string> = {
@@ -26,12 +26,6 @@ export function monthGrid(year: number, month: number): string[] {
   const days: string[] = [];
   for (let d = start; d <= end; d = utc(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1)) days.push(iso(d));
   return days;
-}
-
-/** Monday to Sunday, short, in the window's language. */
-export function weekdayNames(): string[] {
-  // 2024-01-01 was a Monday.
-  return Array.from({ length: 7 }, (_, i) => utc(2024, 0, 1 + i).toLocaleDateString(locale(), { weekday: "short", timeZone: "UTC" }));
 }
 
 export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {

@@ -4,12 +4,9 @@ import { api, asApiError, type Regime, type Report, type ReportKind } from "../a
 import type { Ctx } from "../app";
 import { barChart, monthTotals, onTimeShares, shareBars } from "../chart";
 import { field, h, replace, select } from "../dom";
-import { label, todayIso } from "../format";
-import { locale, t } from "../i18n";
+import { label, monthNames, todayIso } from "../format";
+import { t } from "../i18n";
 
-/** January to December, short, in the window's language. */
-const monthNames = () =>
-  Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2024, i, 15)).toLocaleDateString(locale(), { month: "short", timeZone: "UTC" }));
 
 export async function reportsScreen(ctx: Ctx): Promise<HTMLElement> {
   const thisYear = Number(todayIso().slice(0, 4));
