@@ -96,3 +96,23 @@ fn the_count_beside_a_search_is_the_number_of_cases_it_lists() {
         }
     }
 }
+
+#[test]
+fn every_page_of_a_search_is_the_same_slice_of_the_whole_result() {
+    // Pages of a dense search ("o") test each case they walk; the whole result collects every match
+    // first. Both must list the same cases in the same order.
+    let db = TestDb::new();
+    let store = demo_store(&db);
+    for query in ["o", "ol", "山", "DSR-2026", "olivia"] {
+        for open_only in [false, true] {
+            let filter = CaseFilter { search: Some(query.into()), open_only, ..CaseFilter::default() };
+            let whole: Vec<String> = store.list_cases(&filter).unwrap().into_iter().map(|c| c.reference).collect();
+            for offset in [0, 50, 150, 350] {
+                let page = CaseFilter { limit: Some(50), offset, ..filter.clone() };
+                let listed: Vec<String> = store.list_cases(&page).unwrap().into_iter().map(|c| c.reference).collect();
+                let expected: Vec<String> = whole.iter().skip(offset as usize).take(50).cloned().collect();
+                assert_eq!(listed, expected, "{query:?} from {offset}, open only: {open_only}");
+            }
+        }
+    }
+}

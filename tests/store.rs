@@ -103,3 +103,27 @@ fn a_new_database_receives_cases_in_the_offices_zone_at_once() {
     assert_eq!(case.time_zone, "Asia/Tokyo");
     assert_eq!(case.received.to_string(), "2026-05-04");
 }
+
+#[test]
+fn connections_opened_on_many_threads_at_once_all_unlock() {
+    // The window opens a second connection for its integrity check while the first reads, and
+    // SQLCipher keeps process-wide state: openings racing each other must all succeed.
+    let db = TestDb::new();
+    let secret = store_with_cases(&db).data_key_secret().to_string();
+    let threads: Vec<_> = (0..8)
+        .map(|_| {
+            let (path, secret) = (db.path.clone(), secret.clone());
+            std::thread::spawn(move || {
+                (0..25)
+                    .map(|_| Store::open_with_data_key(&path, &secret).and_then(|s| s.case("DSR-2026-0001")))
+                    .map(|case| case.map(|c| c.reference))
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    for thread in threads {
+        for opened in thread.join().unwrap() {
+            assert_eq!(opened.unwrap(), "DSR-2026-0001");
+        }
+    }
+}

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_retention.sql"),
     include_str!("migrations/0006_audit_digest.sql"),
     include_str!("migrations/0007_list_order_covering.sql"),
+    include_str!("migrations/0008_search_prefixes.sql"),
 ];
 
 /// The version whose migration creates the search index, which Rust then fills from the cases.
@@ -93,12 +94,23 @@ mod tests {
         migrate(&mut fresh).unwrap();
         for version in 1..MIGRATIONS.len() {
             let mut old = at_version(version);
+            if version >= SEARCH_VERSION as usize {
+                old.execute(
+                    "INSERT INTO case_search (rowid, reference, name) VALUES (1, 'DSR 2026 0001', 'Ann Lee')",
+                    [],
+                )
+                .unwrap();
+            }
             migrate(&mut old).unwrap();
             assert_eq!(schema(&old), schema(&fresh), "from version {version}");
             let v: u32 = old.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
             assert_eq!(v, LATEST_VERSION);
             let n: i64 = old.query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap();
             assert_eq!(n, 1, "data kept from version {version}");
+            let found: i64 = old
+                .query_row("SELECT count(*) FROM case_search WHERE case_search MATCH '\"an\"*'", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(found, 1, "still found by search after upgrading from version {version}");
         }
     }
 
