@@ -92,19 +92,45 @@ impl Store {
 
     /// One page of cases matching `filter`, soonest due first, then newest received.
     pub fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<Case>> {
-        let per_case = match (filter.search.as_deref().and_then(super::search::query), filter.limit) {
-            (Some(q), Some(limit)) => {
-                super::search::dense(self.conn(), &q, i64::from(filter.offset) + i64::from(limit))?
-            }
-            _ => false,
-        };
-        let (clause, args) = filter_clause(filter, Walk::ListOrder { per_case });
-        let page = format!(
-            "ORDER BY c.due_on IS NULL, c.due_on, c.received_at DESC, c.id DESC LIMIT {} OFFSET {}",
-            filter.limit.map_or(-1, i64::from),
-            filter.offset
-        );
+        if let Some(ids) = self.dense_search_page(filter)? {
+            let ids = Sql::Text(serde_json::to_string(&ids).expect("ids serialise"));
+            return read_cases(self.conn(), "WHERE c.id IN (SELECT value FROM json_each(?))", vec![ids], LIST_ORDER);
+        }
+        let (clause, args) = filter_clause(filter, Walk::ListOrder);
+        let page = format!("{LIST_ORDER} LIMIT {} OFFSET {}", filter.limit.map_or(-1, i64::from), filter.offset);
         read_cases(self.conn(), &clause, args, &page)
+    }
+
+    /// The ids on a page of a search whose matches are dense (see `search::dense`), found by testing
+    /// the cases in list order one by one. `None` when the search is not dense, or when the cases
+    /// tested did not fill the page (matches can cluster: "2026" matches none of the oldest cases),
+    /// so that the page is found the other way, from the set of every match.
+    fn dense_search_page(&self, filter: &CaseFilter) -> Result<Option<Vec<i64>>> {
+        let (Some(q), Some(limit)) = (filter.search.as_deref().and_then(super::search::query), filter.limit) else {
+            return Ok(None);
+        };
+        let wanted = i64::from(filter.offset) + i64::from(limit);
+        if !super::search::dense(self.conn(), &q, wanted)? {
+            return Ok(None);
+        }
+        let (clause, args) = filter_clause(&CaseFilter { search: None, ..filter.clone() }, Walk::ListOrder);
+        let mut walk = self.conn().prepare_cached(&format!("SELECT c.id FROM cases c {clause} {LIST_ORDER}"))?;
+        let mut cases = walk.query(params_from_iter(args))?;
+        let mut found = Vec::new();
+        for _ in 0..super::search::MOST_TESTS_PER_PAGE {
+            let Some(case) = cases.next()? else {
+                break; // every case was tested
+            };
+            let id: i64 = case.get(0)?;
+            if super::search::matches(self.conn(), &q, id)? {
+                found.push(id);
+                if found.len() as i64 == wanted {
+                    break;
+                }
+            }
+        }
+        let complete = found.len() as i64 == wanted || cases.next()?.is_none();
+        Ok(complete.then(|| found.split_off((filter.offset as usize).min(found.len()))))
     }
 
     /// How many cases match `filter`, ignoring paging.
@@ -125,15 +151,14 @@ fn unknown_reference(reference: &str) -> Error {
     Error::not_found(format!("no case with reference {}", crate::model::validate::printable(reference)))
 }
 
+/// The case list's order (`cases_list_order`): soonest due first, then newest received.
+const LIST_ORDER: &str = "ORDER BY c.due_on IS NULL, c.due_on, c.received_at DESC, c.id DESC";
+
 /// How a query may walk the cases: a page walks the list order (`cases_list_order`, which carries
 /// status, regime and kind) and stops at the page; a count may use whichever index is cheapest.
 #[derive(PartialEq)]
 enum Walk {
-    /// `per_case`: each case walked is tested against the search on its own, instead of against the
-    /// set of every match collected first (see `search::dense`).
-    ListOrder {
-        per_case: bool,
-    },
+    ListOrder,
     Any,
 }
 
@@ -171,10 +196,6 @@ fn filter_clause(f: &CaseFilter, walk: Walk) -> (String, Vec<Sql>) {
     }
     if let Some(text) = f.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         match super::search::query(text) {
-            Some(q) if walk == (Walk::ListOrder { per_case: true }) => {
-                conds.push("EXISTS (SELECT 1 FROM case_search WHERE case_search MATCH ? AND rowid = c.id)".into());
-                args.push(Sql::Text(q.fts));
-            }
             Some(q) => {
                 // Not driven by the matches (a random lookup of each matching case): the list order is
                 // walked instead, each case tested against the match set (100k cases, "o": 170 → 28 ms).

@@ -69,7 +69,7 @@ pub fn query(typed: &str) -> Option<Query> {
 
 /// The most cases a page may test one by one against a search before collecting every match
 /// first is cheaper (a test costs 25–75 µs; collecting, about 0.2 µs per match).
-const MOST_TESTS_PER_PAGE: i64 = 500;
+pub const MOST_TESTS_PER_PAGE: i64 = 500;
 
 /// Whether matches are dense enough for a page that ends at the `wanted`-th case to test each case
 /// it walks against `q` rather than collect every match first: "o" matches most cases, so its first
@@ -88,6 +88,13 @@ pub fn dense(conn: &Connection, q: &Query, wanted: i64) -> Result<bool> {
         |r| r.get(0),
     )?;
     Ok(found >= enough)
+}
+
+/// Whether one case matches `q`.
+pub fn matches(conn: &Connection, q: &Query, case_id: i64) -> Result<bool> {
+    let mut test =
+        conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM case_search WHERE case_search MATCH ?1 AND rowid = ?2)")?;
+    Ok(test.query_row(params![q.fts, case_id], |r| r.get(0))?)
 }
 
 /// Rewrites the index row of one case from what is stored.
