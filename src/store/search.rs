@@ -67,9 +67,11 @@ pub fn query(typed: &str) -> Option<Query> {
     (!merged.is_empty()).then(|| Query { fts: merged.join(" AND "), cheap_per_case })
 }
 
-/// The most cases a page may test one by one against a search before collecting every match
-/// first is cheaper (a test costs 25–75 µs; collecting, about 0.2 µs per match).
-pub const MOST_TESTS_PER_PAGE: i64 = 500;
+/// The most cases a page tests one by one against a search. A test costs 25–75 µs, collecting
+/// every match about 0.2 µs per match; so testing pays only when matches are dense (a page of 50
+/// found within 200 tests needs a quarter of the cases to match), and a walk that finds too few
+/// (matches clustered further down the list) must give up early: it is wasted time.
+pub const MOST_TESTS_PER_PAGE: i64 = 200;
 
 /// Whether matches are dense enough for a page that ends at the `wanted`-th case to test each case
 /// it walks against `q` rather than collect every match first: "o" matches most cases, so its first
