@@ -14,6 +14,11 @@ impl Status {
     pub fn is_final(self) -> bool {
         matches!(self, Status::Closed | Status::Rejected | Status::Withdrawn)
     }
+
+    /// Open, and not waiting for the person: the response clock runs.
+    pub fn is_running(self) -> bool {
+        OPEN.contains(&self) && self != Status::AwaitingInformation
+    }
 }
 
 /// The status a case moves to when `event` is recorded in `status`, or why it cannot be.

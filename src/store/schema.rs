@@ -16,8 +16,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_search_prefixes.sql"),
 ];
 
-/// The version whose migration creates the search index, which Rust then fills from the cases.
-const SEARCH_VERSION: u32 = 3;
+/// The version whose migration last created the search index (anew), which Rust then fills from
+/// the cases; an older database is refilled once, after its last migration.
+const SEARCH_INDEX_VERSION: u32 = 8;
 
 /// The version whose migration adds the audit digest; Rust then re-seals the existing chain.
 const AUDIT_DIGEST_VERSION: u32 = 6;
@@ -48,12 +49,12 @@ fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
     for (i, sql) in migrations.iter().enumerate().skip(version as usize) {
         tx.execute_batch(sql)
             .map_err(|e| Error::storage(format!("migration to schema version {} failed: {e}", i + 1)))?;
-        if i as u32 + 1 == SEARCH_VERSION && version > 0 {
-            super::search::rebuild(&tx)?;
-        }
         if i as u32 + 1 == AUDIT_DIGEST_VERSION && version > 0 {
             super::audit::reseal(&tx)?;
         }
+    }
+    if version > 0 && version < SEARCH_INDEX_VERSION && latest >= SEARCH_INDEX_VERSION {
+        super::search::rebuild(&tx)?;
     }
     tx.pragma_update(None, "user_version", latest)?;
     tx.commit()?;
@@ -94,7 +95,8 @@ mod tests {
         migrate(&mut fresh).unwrap();
         for version in 1..MIGRATIONS.len() {
             let mut old = at_version(version);
-            if version >= SEARCH_VERSION as usize {
+            if version >= 3 {
+                // The search index exists from version 3 on.
                 old.execute(
                     "INSERT INTO case_search (rowid, reference, name) VALUES (1, 'DSR 2026 0001', 'Ann Lee')",
                     [],

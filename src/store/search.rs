@@ -1,9 +1,15 @@
 //! Full-text search (SQLite FTS5) over each case's reference, names, emails, notes and
-//! correspondence. The index is kept by the code that writes those fields, in the same transaction.
+//! correspondence, beside its facets (status, kind, regime). The index is kept by the code that
+//! writes those fields, in the same transaction.
 
 use rusqlite::{params, Connection};
 
 use crate::error::Result;
+use crate::model::flow::OPEN;
+use crate::model::{Kind, Regime, Status};
+
+/// The columns what people type is searched in (not `facets`).
+const TEXT_COLUMNS: &str = "{reference name email notes correspondence}";
 
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
@@ -64,7 +70,28 @@ pub fn query(typed: &str) -> Option<Query> {
     }
     // A prefix term is `"word"*`: its characters less the three of the syntax.
     let cheap_per_case = merged.iter().all(|t| !t.ends_with('*') || t.chars().count() - 3 <= INDEXED_PREFIX_CHARS);
-    (!merged.is_empty()).then(|| Query { fts: merged.join(" AND "), cheap_per_case })
+    (!merged.is_empty()).then(|| Query { fts: format!("{TEXT_COLUMNS} : ({})", merged.join(" AND ")), cheap_per_case })
+}
+
+/// A case's facets as tokens of the index's `facets` column: `statusinprogress kindrequest
+/// regimegdpr open running`.
+fn facets(status: Status, kind: Kind, regime: Regime) -> String {
+    let mut tokens =
+        vec![facet("status", status.as_str()), facet("kind", kind.as_str()), facet("regime", regime.as_str())];
+    tokens.extend(OPEN.contains(&status).then(|| "open".to_string()));
+    tokens.extend(status.is_running().then(|| "running".to_string()));
+    tokens.join(" ")
+}
+
+/// One facet as its token: ("status", "in-progress") → `statusinprogress`.
+pub fn facet(name: &str, value: &str) -> String {
+    format!("{name}{}", value.replace('-', ""))
+}
+
+/// The search narrowed to cases with every one of `facets` (tokens made by `facet`, or `open`,
+/// `running`).
+pub fn with_facets(q: &Query, facets: &[String]) -> String {
+    facets.iter().fold(q.fts.clone(), |fts, token| format!("{fts} AND facets : \"{token}\""))
 }
 
 /// The most cases a page tests one by one against a search. A test costs 25–75 µs, collecting
@@ -102,9 +129,10 @@ pub fn matches(conn: &Connection, q: &Query, case_id: i64) -> Result<bool> {
 /// Rewrites the index row of one case from what is stored.
 pub fn reindex(conn: &Connection, case_id: i64) -> Result<()> {
     // References are searched by their parts too ("DSR-2026-0001" → "DSR 2026 0001"), emails by theirs.
-    let (reference, names, emails, notes, correspondence): (String, String, String, String, String) = conn.query_row(
+    let (reference, names, emails, notes, correspondence, facets) = conn.query_row(
         "SELECT c.reference, p.name, p.email, c.notes, a.name, a.email,
-                (SELECT group_concat(subject || ' ' || summary, ' ') FROM correspondence WHERE case_id = c.id)
+                (SELECT group_concat(subject || ' ' || summary, ' ') FROM correspondence WHERE case_id = c.id),
+                c.status, c.kind, c.regime
          FROM cases c JOIN people p ON p.id = c.requester_id LEFT JOIN people a ON a.id = c.agent_id WHERE c.id = ?1",
         [case_id],
         |r| {
@@ -115,13 +143,23 @@ pub fn reindex(conn: &Connection, case_id: i64) -> Result<()> {
                 format!("{} {}", text(2)?, text(5)?).replace(['@', '.'], " "),
                 text(3)?,
                 text(6)?,
+                facets(r.get(7)?, r.get(8)?, r.get(9)?),
             ))
         },
     )?;
     conn.execute("DELETE FROM case_search WHERE rowid = ?1", [case_id])?;
     conn.execute(
-        "INSERT INTO case_search (rowid, reference, name, email, notes, correspondence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![case_id, reference, index_text(&names), emails, index_text(&notes), index_text(&correspondence)],
+        "INSERT INTO case_search (rowid, reference, name, email, notes, correspondence, facets)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            case_id,
+            reference,
+            index_text(&names),
+            emails,
+            index_text(&notes),
+            index_text(&correspondence),
+            facets
+        ],
     )?;
     Ok(())
 }
@@ -144,11 +182,12 @@ mod tests {
     #[test]
     fn queries_from_what_people_type() {
         let fts = |typed: &str| query(typed).map(|q| q.fts);
-        assert_eq!(fts("zoe").as_deref(), Some("\"zoe\"*"));
-        assert_eq!(fts("山田").as_deref(), Some("\"山 田\""));
-        assert_eq!(fts("山田 taro").as_deref(), Some("\"山 田\" AND \"taro\"*"));
-        assert_eq!(fts("DSR-2026-0001").as_deref(), Some("\"DSR\"* AND \"2026\"* AND \"0001\"*"));
-        assert_eq!(fts("\"; DROP TABLE cases; --"), Some("\"DROP\"* AND \"TABLE\"* AND \"cases\"*".into()));
+        let text = |terms: &str| Some(format!("{TEXT_COLUMNS} : ({terms})"));
+        assert_eq!(fts("zoe"), text("\"zoe\"*"));
+        assert_eq!(fts("山田"), text("\"山 田\""));
+        assert_eq!(fts("山田 taro"), text("\"山 田\" AND \"taro\"*"));
+        assert_eq!(fts("DSR-2026-0001"), text("\"DSR\"* AND \"2026\"* AND \"0001\"*"));
+        assert_eq!(fts("\"; DROP TABLE cases; --"), text("\"DROP\"* AND \"TABLE\"* AND \"cases\"*"));
         assert_eq!(fts("  %%  "), None);
     }
 
@@ -157,7 +196,8 @@ mod tests {
         let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch(
             "CREATE TABLE cases (id INTEGER PRIMARY KEY);
-             CREATE VIRTUAL TABLE case_search USING fts5(name, prefix = '1 2 3 4');",
+             CREATE VIRTUAL TABLE case_search USING fts5(reference, name, email, notes, correspondence,
+                                                         prefix = '1 2 3 4');",
         )
         .unwrap();
         for id in 1..=1000 {
