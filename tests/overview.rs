@@ -101,6 +101,7 @@ fn the_count_beside_a_search_is_the_number_of_cases_it_lists() {
             let filter = CaseFilter { search: Some(query.into()), ..within.clone() };
             let listed = store.list_cases(&filter).unwrap().len() as u64;
             assert_eq!(store.count_cases(&filter).unwrap(), listed, "{query:?} within {within:?}");
+            assert_eq!(store.count_cases_up_to(&filter, Some(5)).unwrap(), listed.min(5), "counted up to 5");
             if query == "o" && (within.status, within.kind, within.regime) == (None, None, None) {
                 assert!(listed > 10, "a one-letter search finds many cases: {listed} within {within:?}");
             }

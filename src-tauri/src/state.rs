@@ -77,6 +77,17 @@ pub struct ListRequest {
 pub struct CasePage {
     pub cases: Vec<Case>,
     pub total: u64,
+    /// `total` is a lower bound: more cases match than were counted (see `COUNTED_AHEAD`).
+    pub more: bool,
+}
+
+/// How far past the page the case list counts matches: a search that matches most of a million
+/// cases says "more than 10,000" instead of counting them all.
+const COUNTED_AHEAD: u64 = 10_000;
+
+/// The case list counts up to the next multiple of `COUNTED_AHEAD` at or past the page's end.
+fn count_bound(page_end: u64) -> u64 {
+    page_end.div_ceil(COUNTED_AHEAD).max(1) * COUNTED_AHEAD
 }
 
 /// A case as the detail screen needs it: with its timeline and the events it may take next.
@@ -218,7 +229,12 @@ impl AppState {
             limit: Some(request.limit.unwrap_or(100).min(500)),
             offset: request.offset,
         };
-        self.with_store(|s| Ok(CasePage { cases: s.list_cases(&filter)?, total: s.count_cases(&filter)? }))
+        let most = count_bound(u64::from(filter.offset) + u64::from(filter.limit.unwrap_or(0)));
+        self.with_store(|s| {
+            // One further than the bound says whether more match.
+            let counted = s.count_cases_up_to(&filter, Some(most + 1))?;
+            Ok(CasePage { cases: s.list_cases(&filter)?, total: counted.min(most), more: counted > most })
+        })
     }
 
     pub fn calendar(&self, r: &CalendarRequest) -> Result<Vec<CalendarEntry>, UiError> {
@@ -278,6 +294,11 @@ impl AppState {
 mod tests {
     use super::*;
     use crate::error::Code;
+
+    #[test]
+    fn the_case_list_counts_to_the_next_ten_thousand_past_its_page() {
+        assert_eq!([0, 50, 10_000, 10_050, 25_000].map(count_bound), [10_000, 10_000, 10_000, 20_000, 30_000]);
+    }
 
     fn input(name: &str) -> CaseInput {
         CaseInput {

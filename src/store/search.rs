@@ -108,15 +108,18 @@ pub fn dense(conn: &Connection, q: &Query, wanted: i64) -> Result<bool> {
     if !q.cheap_per_case {
         return Ok(false);
     }
-    let cases: i64 = conn.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
-    // The walk tests about wanted × cases / matches cases; enough matches keep that under the bound.
-    let enough = (wanted.saturating_mul(cases) / MOST_TESTS_PER_PAGE).max(1);
-    let found: i64 = conn.query_row(
-        "SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH ?1 LIMIT ?2)",
-        params![q.fts, enough],
-        |r| r.get(0),
+    // Density is sampled among the newest cases, whatever the size of the database; a wrong guess
+    // costs at most one walk of MOST_TESTS_PER_PAGE tests.
+    const SAMPLE: i64 = 2000;
+    let newest: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM cases", [], |r| r.get(0))?;
+    let (cases, found): (i64, i64) = conn.query_row(
+        "SELECT (SELECT count(*) FROM cases WHERE id > ?2),
+                (SELECT count(*) FROM case_search WHERE case_search MATCH ?1 AND rowid > ?2)",
+        params![q.fts, newest - SAMPLE],
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    Ok(found >= enough)
+    // The walk tests about wanted × cases / matches cases; enough matches keep that under the bound.
+    Ok(found > 0 && wanted.saturating_mul(cases) <= found.saturating_mul(MOST_TESTS_PER_PAGE))
 }
 
 /// Whether one case matches `q`.

@@ -133,6 +133,8 @@ export interface CaseView extends Case {
 export interface CasePage {
   cases: Case[];
   total: number;
+  /** `total` is a lower bound: more cases match than were counted. */
+  more: boolean;
 }
 
 export interface ListRequest {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, daysLeftText, dueDate, dueState, formatDate, label, passphraseHint, todayIso } from "./format";
+import { daysBetween, daysLeftText, dueDate, dueState, formatCount, formatDate, label, passphraseHint, todayIso } from "./format";
 
 const deadlines = (respond: string | null, extended: string | null = null) => ({
   acknowledge_by: null,
@@ -48,6 +48,10 @@ describe("dates and words", () => {
     expect(formatDate("2026-03-06")).toBe("6 Mar 2026");
     expect(formatDate(null)).toBe("–");
     expect(todayIso(new Date(2026, 0, 5))).toBe("2026-01-05");
+  });
+  it("groups the digits of counts", () => {
+    expect(formatCount(10000)).toBe("10,000");
+    expect(formatCount(7)).toBe("7");
   });
   it("labels vocabulary values", () => {
     expect(label("awaiting-information")).toBe("Awaiting information");

@@ -80,6 +80,11 @@ export function formatDate(iso: string | null | undefined, dateLocale = locale()
   return d.toLocaleDateString(dateLocale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 }
 
+/** A count with the locale's digit grouping: 10,000. */
+export function formatCount(n: number): string {
+  return new Intl.NumberFormat(locale()).format(n);
+}
+
 /** Monday to Sunday, short, in the window's language. */
 export function weekdayNames(): string[] {
   // 1 January 2024 was a Monday.

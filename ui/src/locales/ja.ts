@@ -231,6 +231,7 @@ export const JA: Record<string, string> = {
   "clock stopped": "期間停止中",
   "{from}–{to} of {n} case": "{n}件中 {from}–{to}件",
   "{from}–{to} of {n} cases": "{n}件中 {from}–{to}件",
+  "{from}–{to} of more than {n} cases": "{n}件超のうち {from}–{to}件",
   // dashboard
   "No open cases.": "未完了の案件はありません。",
   "Open · {what}": "未完了 · {what}",

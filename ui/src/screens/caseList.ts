@@ -3,7 +3,7 @@ import { api, asApiError, type Case, type ListRequest, type Kind, type Regime, t
 import type { CasePreset, Ctx } from "../app";
 import { h, replace, select } from "../dom";
 import { emailDialog } from "../emailDialog";
-import { daysBetween, daysLeftText, dueDate, dueState, formatDate, label, todayIso } from "../format";
+import { daysBetween, daysLeftText, dueDate, dueState, formatCount, formatDate, label, todayIso } from "../format";
 import { t, tn } from "../i18n";
 
 const PAGE = 50;
@@ -38,17 +38,17 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
       const page = await api.listCases(request);
       if (mine !== generation) return; // a newer query has been sent meanwhile
       replace(body, caseTable(ctx, page.cases));
-      renderPager(page.total);
+      renderPager(page.total, page.more);
     } catch (e) {
       replace(body, h("p", { class: "form-error" }, asApiError(e).message));
     }
   }
 
-  function renderPager(total: number): void {
+  function renderPager(total: number, more: boolean): void {
     const from = total === 0 ? 0 : request.offset! + 1;
     const to = Math.min(request.offset! + PAGE, total);
     const prev = h("button", { type: "button", disabled: request.offset === 0 }, t("‹ Previous"));
-    const next = h("button", { type: "button", disabled: to >= total }, t("Next ›"));
+    const next = h("button", { type: "button", disabled: to >= total && !more }, t("Next ›"));
     prev.addEventListener("click", () => {
       request.offset = Math.max(0, request.offset! - PAGE);
       void load();
@@ -57,7 +57,11 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
       request.offset = request.offset! + PAGE;
       void load();
     });
-    replace(pager, h("span", { id: "case-count" }, tn(total, "{from}–{to} of {n} case", "{from}–{to} of {n} cases", { from, to })), prev, next);
+    const n = formatCount(total);
+    const count = more
+      ? t("{from}–{to} of more than {n} cases", { from, to, n })
+      : tn(total, "{from}–{to} of {n} case", "{from}–{to} of {n} cases", { from, to, n });
+    replace(pager, h("span", { id: "case-count" }, count), prev, next);
   }
 
   let timer: number | undefined;
