@@ -131,8 +131,8 @@ fn every_page_of_a_search_is_the_same_slice_of_the_whole_result() {
 
 #[test]
 fn a_search_whose_matches_all_come_late_in_the_list_still_fills_its_first_page() {
-    // 700 cases due first, then 300 due later: "zed" matches 30% of the cases, dense enough for a
-    // page to test cases one by one, yet none of the first hundreds it would test.
+    // 700 cases due first, then 300 due later: "zed" matches 30% of the cases, none of them among
+    // the first hundreds in the list (see also `cases::tests`, which walks such a list).
     let db = TestDb::new();
     let (mut store, _) = Store::create(&db.path, PASSPHRASE, &OrganisationProfile::sample()).unwrap();
     let (zone, now) = (store.zone(), chrono::Utc::now());

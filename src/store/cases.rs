@@ -113,6 +113,17 @@ impl Store {
         if !super::search::dense(self.conn(), &q, wanted)? {
             return Ok(None);
         }
+        self.page_by_testing_each_case(filter, &q, wanted)
+    }
+
+    /// The ids of the cases from `filter.offset` to `wanted` in list order that match `q`, found by
+    /// testing the cases one by one; `None` when MOST_TESTS_PER_PAGE tests did not find them.
+    fn page_by_testing_each_case(
+        &self,
+        filter: &CaseFilter,
+        q: &super::search::Query,
+        wanted: i64,
+    ) -> Result<Option<Vec<i64>>> {
         let (clause, args) = filter_clause(&CaseFilter { search: None, ..filter.clone() }, Walk::ListOrder);
         let mut walk = self.conn().prepare_cached(&format!("SELECT c.id FROM cases c {clause} {LIST_ORDER}"))?;
         let mut cases = walk.query(params_from_iter(args))?;
@@ -122,7 +133,7 @@ impl Store {
                 break; // every case was tested
             };
             let id: i64 = case.get(0)?;
-            if super::search::matches(self.conn(), &q, id)? {
+            if super::search::matches(self.conn(), q, id)? {
                 found.push(id);
                 if found.len() as i64 == wanted {
                     break;
@@ -435,4 +446,47 @@ fn apply_event(w: &mut Write<'_>, ctx: &RuleContext, reference: &str, event: &Ne
         super::search::reindex(&w.tx, case_id)?; // the status is one of the case's search facets
     }
     w.audit("case.event", Some(reference), changes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CaseInput, OrganisationProfile};
+
+    #[test]
+    fn a_walk_that_does_not_fill_its_page_gives_way_to_the_match_set() {
+        // 500 cases due first, then 300 due later: testing the first 400 finds no "zed".
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("walk.db");
+        let (mut store, _) = Store::create(&path, "a long passphrase", &OrganisationProfile::sample()).unwrap();
+        let (zone, now) = (store.zone(), chrono::Utc::now());
+        let case = |name: &str, received: &str| {
+            let input = CaseInput {
+                kind: "request".into(),
+                regime: "gdpr".into(),
+                received: received.into(),
+                name: name.into(),
+                ..CaseInput::default()
+            };
+            (input.validate(zone, now).unwrap(), Vec::new())
+        };
+        let cases: Vec<_> = (0..800)
+            .map(|i| if i < 500 { case("Ann Lee", "2026-01-05") } else { case("Zed Cole", "2026-06-01") })
+            .collect();
+        store.add_cases_with_events(&cases).unwrap();
+        let walk = |typed: &str| {
+            let filter = CaseFilter { search: Some(typed.into()), limit: Some(50), ..CaseFilter::default() };
+            store.page_by_testing_each_case(&filter, &super::super::search::query(typed).unwrap(), 50).unwrap()
+        };
+        assert_eq!(walk("zed"), None);
+        let first: Vec<i64> = store
+            .conn()
+            .prepare(&format!("SELECT c.id FROM cases c {LIST_ORDER} LIMIT 50"))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(walk("ann"), Some(first), "the first 50 cases all match");
+    }
 }
