@@ -2,7 +2,7 @@
 
 mod common;
 
-use casebook::model::{CaseInput, OrganisationProfile, Status};
+use casebook::model::{CaseInput, EventInput, OrganisationProfile, Status};
 use casebook::store::{CalendarFilter, CaseFilter};
 use casebook::Store;
 use chrono::Days;
@@ -156,4 +156,20 @@ fn a_search_whose_matches_all_come_late_in_the_list_still_fills_its_first_page()
     assert!(page.iter().all(|c| c.requester.name == "Zed Cole"));
     let page: Vec<String> = page.into_iter().map(|c| c.reference).collect();
     assert_eq!((whole.len(), page.as_slice()), (300, &whole[..50]));
+}
+
+#[test]
+fn a_case_withdrawn_leaves_the_searches_within_open_cases() {
+    let db = TestDb::new();
+    let mut store = demo_store(&db);
+    let open_o = CaseFilter { search: Some("o".into()), open_only: true, ..CaseFilter::default() };
+    let before = store.list_cases(&open_o).unwrap();
+    let case = &before[0].reference;
+    let withdrawn = EventInput { event_type: "withdrawn".into(), ..EventInput::default() };
+    store.record_event(case, &withdrawn.validate(store.today()).unwrap()).unwrap();
+    let after = store.list_cases(&open_o).unwrap();
+    assert_eq!((after.len(), store.count_cases(&open_o).unwrap()), (before.len() - 1, before.len() as u64 - 1));
+    assert!(after.iter().all(|c| &c.reference != case));
+    let withdrawn_o = CaseFilter { status: Some(Status::Withdrawn), open_only: false, ..open_o };
+    assert!(store.list_cases(&withdrawn_o).unwrap().iter().any(|c| &c.reference == case));
 }

@@ -47,8 +47,12 @@ impl Store {
             let mut refs = Vec::with_capacity(cases.len());
             for (case, events) in cases {
                 let reference = insert_case(w, &ctx, case)?;
+                let mut moved = None;
                 for event in events {
-                    apply_event(w, &ctx, &reference, event)?;
+                    moved = apply_event(w, &ctx, &reference, event)?.or(moved);
+                }
+                if let Some(case_id) = moved {
+                    super::search::reindex(&w.tx, case_id)?; // once, with the status the events left
                 }
                 refs.push(reference);
             }
@@ -58,7 +62,10 @@ impl Store {
 
     /// Records a timeline event, moving the case along its status flow.
     pub fn record_event(&mut self, reference: &str, event: &NewEvent) -> Result<CaseDetail> {
-        self.write(|w| apply_event(w, &RuleContext::load(&w.tx)?, reference, event))?;
+        self.write(|w| match apply_event(w, &RuleContext::load(&w.tx)?, reference, event)? {
+            Some(case_id) => super::search::reindex(&w.tx, case_id),
+            None => Ok(()),
+        })?;
         self.case_detail(reference)
     }
 
@@ -117,7 +124,7 @@ impl Store {
     }
 
     /// The ids of the cases from `filter.offset` to `wanted` in list order that match `q`, found by
-    /// testing the cases one by one; `None` when MOST_TESTS_PER_PAGE tests did not find them.
+    /// testing the cases one by one; `None` when MOST_TESTS_PER_PAGE tests would not find them.
     fn page_by_testing_each_case(
         &self,
         filter: &CaseFilter,
@@ -127,8 +134,9 @@ impl Store {
         let (clause, args) = filter_clause(&CaseFilter { search: None, ..filter.clone() }, Walk::ListOrder);
         let mut walk = self.conn().prepare_cached(&format!("SELECT c.id FROM cases c {clause} {LIST_ORDER}"))?;
         let mut cases = walk.query(params_from_iter(args))?;
+        const MOST: i64 = super::search::MOST_TESTS_PER_PAGE;
         let mut found = Vec::new();
-        for _ in 0..super::search::MOST_TESTS_PER_PAGE {
+        for tested in 1..=MOST {
             let Some(case) = cases.next()? else {
                 break; // every case was tested
             };
@@ -138,6 +146,10 @@ impl Store {
                 if found.len() as i64 == wanted {
                     break;
                 }
+            }
+            // After 50 tests, give up as soon as the matches met so far would not fill the page in time.
+            if tested >= 50 && found.len() as i64 * MOST < wanted * tested {
+                return Ok(None);
             }
         }
         let complete = found.len() as i64 == wanted || cases.next()?.is_none();
@@ -206,7 +218,7 @@ fn filter_clause(f: &CaseFilter, walk: Walk) -> (String, Vec<Sql>) {
     let mut conds: Vec<String> = Vec::new();
     let mut args = Vec::new();
     // A unary `+` keeps SQLite from choosing another index for that term.
-    let col = |name: &str| if walk == Walk::Any { format!("c.{name}") } else { format!("+c.{name}") };
+    let col = |name: &str| if walk == Walk::ListOrder { format!("+c.{name}") } else { format!("c.{name}") };
     if let Some(s) = f.status {
         conds.push(format!("{} = ?", col("status")));
         args.push(Sql::Text(s.as_str().into()));
@@ -393,7 +405,9 @@ pub(super) fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) 
 /// The columns an event reads before it changes a case.
 type CaseState = (i64, Kind, Status, NaiveDate, Option<Outcome>, Option<String>);
 
-fn apply_event(w: &mut Write<'_>, ctx: &RuleContext, reference: &str, event: &NewEvent) -> Result<()> {
+/// Records `event` on the case; `Some(case id)` when it moved the case's status, one of the facets
+/// the search index holds, so that the caller reindexes the case.
+fn apply_event(w: &mut Write<'_>, ctx: &RuleContext, reference: &str, event: &NewEvent) -> Result<Option<i64>> {
     let row: Option<CaseState> =
         w.tx.query_row(
             "SELECT id, kind, status, received_date, outcome, outcome_reason FROM cases WHERE reference = ?1",
@@ -442,10 +456,8 @@ fn apply_event(w: &mut Write<'_>, ctx: &RuleContext, reference: &str, event: &Ne
         changes["outcome_reason"] = json!([old_reason, reason]);
     }
     changes.as_object_mut().expect("an object").extend(recompute(w, ctx, case_id)?);
-    if new_status != status {
-        super::search::reindex(&w.tx, case_id)?; // the status is one of the case's search facets
-    }
-    w.audit("case.event", Some(reference), changes)
+    w.audit("case.event", Some(reference), changes)?;
+    Ok((new_status != status).then_some(case_id))
 }
 
 #[cfg(test)]
