@@ -46,14 +46,11 @@ impl Store {
             let ctx = RuleContext::load(&w.tx)?;
             let mut refs = Vec::with_capacity(cases.len());
             for (case, events) in cases {
-                let reference = insert_case(w, &ctx, case)?;
-                let mut moved = None;
+                let (reference, case_id) = insert_case_unindexed(w, &ctx, case)?;
                 for event in events {
-                    moved = apply_event(w, &ctx, &reference, event)?.or(moved);
+                    apply_event(w, &ctx, &reference, event)?;
                 }
-                if let Some(case_id) = moved {
-                    super::search::reindex(&w.tx, case_id)?; // once, with the status the events left
-                }
+                super::search::reindex(&w.tx, case_id)?; // once, with the status the events left
                 refs.push(reference);
             }
             Ok(refs)
@@ -351,7 +348,16 @@ fn next_reference(w: &Write<'_>, kind: Kind, year: i32) -> Result<String> {
     Ok(format!("{prefix}-{year}-{serial:04}"))
 }
 
+/// Stores a new case, indexed for search, and returns its reference.
 pub(super) fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) -> Result<String> {
+    let (reference, case_id) = insert_case_unindexed(w, ctx, case)?;
+    super::search::reindex(&w.tx, case_id)?;
+    Ok(reference)
+}
+
+/// Stores a new case without its row in the search index, for a caller that indexes it after
+/// more writes (its first events); returns its reference and id.
+fn insert_case_unindexed(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) -> Result<(String, i64)> {
     use chrono::Datelike;
     let reference = next_reference(w, case.kind, case.received.date.year())?;
     let requester_id = insert_person(w, &case.requester)?;
@@ -397,9 +403,8 @@ pub(super) fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) 
         "assignee": [null, case.assignee], "notes": [null, case.notes], "tags": [null, case.tags],
     });
     changes.as_object_mut().expect("an object").extend(recompute(w, ctx, case_id)?);
-    super::search::reindex(&w.tx, case_id)?;
     w.audit("case.add", Some(&reference), changes)?;
-    Ok(reference)
+    Ok((reference, case_id))
 }
 
 /// The columns an event reads before it changes a case.
