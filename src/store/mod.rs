@@ -4,6 +4,7 @@
 mod archive;
 mod audit;
 mod backup;
+mod case_list;
 mod cases;
 mod closures;
 mod correspondence;
@@ -26,7 +27,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use audit::{AuditRecord, ChainReport};
 pub use backup::{restore, verify_backup, BackupInfo};
-pub use cases::CaseFilter;
+pub use case_list::CaseFilter;
 pub use closures::Closure;
 pub use correspondence::{AttachmentInfo, CorrespondenceItem};
 pub use key::{check_new_passphrase, sidecar_path, KeyFile, RecoveryKey, MIN_PASSPHRASE_CHARS};
