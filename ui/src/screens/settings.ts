@@ -157,8 +157,14 @@ function lockCard(): HTMLElement {
   shortcuts.addEventListener("change", () => localStorage.setItem("casebook.shortcuts", shortcuts.checked ? "on" : "off"));
   const remember = h("input", { type: "checkbox", id: "remember-key" });
   const keyringStatus = h("div", { class: "form-error", role: "alert" });
-  void api.keyringState().then((k) => (remember.checked = k.remembered)).catch(() => {});
+  // The state on opening, unless the box was already clicked: then the click's answer is the state.
+  let clicked = false;
+  void api
+    .keyringState()
+    .then((k) => clicked || (remember.checked = k.remembered))
+    .catch(() => {});
   remember.addEventListener("change", async () => {
+    clicked = true;
     keyringStatus.textContent = "";
     try {
       remember.checked = (await api.rememberKey(remember.checked)).remembered;
