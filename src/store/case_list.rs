@@ -129,8 +129,8 @@ fn facets(f: &CaseFilter) -> Option<Vec<String>> {
         return None;
     }
     let mut tokens: Vec<String> = f.status.map(|s| facet("status", s.as_str())).into_iter().collect();
-    tokens.extend(f.open_only.then(|| "open".to_string()));
-    tokens.extend(f.running_only.then(|| "running".to_string()));
+    tokens.extend(f.open_only.then(|| super::search::OPEN_FACET.to_string()));
+    tokens.extend(f.running_only.then(|| super::search::RUNNING_FACET.to_string()));
     tokens.extend(f.kind.map(|k| facet("kind", k.as_str())));
     tokens.extend(f.regime.map(|r| facet("regime", r.as_str())));
     Some(tokens)

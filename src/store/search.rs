@@ -73,13 +73,17 @@ pub fn query(typed: &str) -> Option<Query> {
     (!merged.is_empty()).then(|| Query { fts: format!("{TEXT_COLUMNS} : ({})", merged.join(" AND ")), cheap_per_case })
 }
 
+/// The facet tokens of open cases, and of open cases whose clock runs.
+pub const OPEN_FACET: &str = "open";
+pub const RUNNING_FACET: &str = "running";
+
 /// A case's facets as tokens of the index's `facets` column: `statusinprogress kindrequest
 /// regimegdpr open running`.
 fn facets(status: Status, kind: Kind, regime: Regime) -> String {
     let mut tokens =
         vec![facet("status", status.as_str()), facet("kind", kind.as_str()), facet("regime", regime.as_str())];
-    tokens.extend(OPEN.contains(&status).then(|| "open".to_string()));
-    tokens.extend(status.is_running().then(|| "running".to_string()));
+    tokens.extend(OPEN.contains(&status).then(|| OPEN_FACET.to_string()));
+    tokens.extend(status.is_running().then(|| RUNNING_FACET.to_string()));
     tokens.join(" ")
 }
 
@@ -88,8 +92,8 @@ pub fn facet(name: &str, value: &str) -> String {
     format!("{name}{}", value.replace('-', ""))
 }
 
-/// The search narrowed to cases with every one of `facets` (tokens made by `facet`, or `open`,
-/// `running`).
+/// The search narrowed to cases with every one of `facets` (tokens made by `facet`, or
+/// `OPEN_FACET`, `RUNNING_FACET`).
 pub fn with_facets(q: &Query, facets: &[String]) -> String {
     facets.iter().fold(q.fts.clone(), |fts, token| format!("{fts} AND facets : \"{token}\""))
 }
@@ -112,7 +116,7 @@ pub fn dense(conn: &Connection, q: &Query, wanted: i64) -> Result<bool> {
         return Ok(false);
     }
     // Density is sampled among the newest cases, whatever the size of the database; a wrong guess
-    // costs at most MOST_TESTS_PER_PAGE tests.
+    // costs the walk's first 50 tests (see `case_list`).
     const SAMPLE: i64 = 2000;
     let newest: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM cases", [], |r| r.get(0))?;
     let (sampled, found): (i64, i64) = conn.query_row(
