@@ -28,6 +28,8 @@ fn batch(n: usize) -> Vec<(Facts, CalendarId)> {
                 answered: Some(received + Days::new(offset + 6)),
             };
             let facts = Facts {
+                kind: casebook::model::Kind::Request,
+                fee: Vec::new(),
                 regime,
                 right,
                 received,
@@ -58,6 +60,7 @@ fn main() {
                     eu_suspension: true,
                     ccpa_roll: false,
                     appi_target_days: 14,
+                    complaint_target_days: 30,
                 };
                 let schedule = compute(black_box(facts), &settings, today).unwrap();
                 if render {

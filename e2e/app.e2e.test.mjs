@@ -334,3 +334,70 @@ test("the window in Japanese: labels, dates and the calendar follow the language
   await session.waitForText("h1", (t) => t === "Settings");
   assert.equal(await session.text("#nav-cases"), "Cases");
 });
+
+/** Opens the new-case form and saves a case with these facts; returns its reference. */
+async function addCase({ kind, regime, rights, received, name }) {
+  await session.click("#nav-new");
+  await session.find("#f-name");
+  await session.execute(
+    `const set = (id, v) => { const e = document.getElementById(id); e.value = v; e.dispatchEvent(new Event('change')); };
+     set('f-kind', arguments[0]); set('f-regime', arguments[1]);
+     document.querySelectorAll('input[name=right]').forEach((c) => (c.checked = arguments[2].includes(c.value)));
+     document.getElementById('f-received').value = arguments[3];`,
+    [kind, regime, rights, received],
+  );
+  await session.type("#f-name", name);
+  await session.click("#save-case");
+  return session.waitForText("#case-reference", (t) => /^(DSR|CMP)-\d{4}-\d{4}$/.test(t));
+}
+
+test("a CCPA know + opt-out request keeps each right's dates, and the opt-out is honoured on its own", async () => {
+  await addCase({ kind: "request", regime: "ccpa", rights: ["know", "opt-out"], received: "2025-11-26", name: "Kai Tanaka" });
+  // The case shows the earliest open date of each kind; each right keeps its own below.
+  const headline = await session.waitForText("#deadlines", (t) => t.includes("Respond by"));
+  assert.match(headline, /Acknowledge by\s*11 Dec 2025/);
+  assert.match(headline, /Respond by\s*18 Dec 2025/);
+  const optOut = await session.text('#deadlines-by-right section[data-right="opt-out"]');
+  assert.match(optOut, /Respond by\s*18 Dec 2025/);
+  assert.match(optOut, /15 working days on the us calendar/);
+  const know = await session.text('#deadlines-by-right section[data-right="know"]');
+  assert.match(know, /Respond by\s*10 Jan 2026/);
+  assert.match(know, /Extended response by\s*24 Feb 2026/);
+  await snap("14-ccpa-two-rights");
+
+  // The opt-out honoured on day 3: the case stays open for the request to know.
+  await session.execute(
+    `const set = (id, v) => { const e = document.getElementById(id); e.value = v; e.dispatchEvent(new Event('change')); };
+     set('f-event_type', 'closed'); set('f-right', 'opt-out'); set('f-outcome', 'complied');
+     document.getElementById('f-on').value = '2025-11-29';`,
+  );
+  await session.click("#event-form button[type=submit]");
+  await session.waitForText("#timeline", (t) => t.includes("Closed · Opt-out of sale/sharing"));
+  assert.equal(await session.text("#case-status"), "New");
+  await session.waitForText("#deadlines", (t) => /Respond by\s*10 Jan 2026/.test(t));
+  const honoured = await session.text('#deadlines-by-right section[data-right="opt-out"]');
+  assert.match(honoured, /done 29 Nov 2025/);
+  await snap("14b-opt-out-honoured");
+});
+
+test("a UK complaint must be acknowledged within 30 days and shows on the calendar", async () => {
+  const reference = await addCase({ kind: "complaint", regime: "uk-gdpr", rights: [], received: "2026-07-01", name: "Ada Byrne" });
+  const deadlines = await session.waitForText("#deadlines", (t) => t.includes("Acknowledge by"));
+  assert.match(deadlines, /Acknowledge by\s*30 Jul 2026/);
+  assert.match(deadlines, /DPA 2018 s\.164A\(3\)/);
+  assert.match(deadlines, /Respond by\s*31 Jul 2026/);
+  assert.match(deadlines, /Office target for the outcome/);
+
+  await session.click("#nav-calendar");
+  await session.find("#month .day.today");
+  const now = new Date();
+  const back = now.getFullYear() * 12 + now.getMonth() - (2026 * 12 + 6);
+  for (let i = 0; i < back; i++) await session.click("#prev-month");
+  await session.waitForText("#calendar-title", (t) => t.startsWith("July 2026"));
+  await session.waitFor(
+    `return [...document.querySelectorAll('#month .chip')].filter((c) => c.textContent.includes('${reference}')).length === 2`,
+    "the complaint's two dates on the calendar",
+  );
+  await snap("15-complaint-calendar");
+  await session.click("#this-month");
+});

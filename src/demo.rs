@@ -172,7 +172,7 @@ impl Timeline {
             return false;
         }
         self.on = next;
-        self.events.push(NewEvent { event_type, on: next, note: None, outcome: None, reason: None });
+        self.events.push(NewEvent { event_type, on: next, note: None, outcome: None, reason: None, right: None });
         true
     }
 }

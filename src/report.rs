@@ -54,9 +54,14 @@ impl Figures {
         match row.outcome {
             Some(Outcome::Complied) => self.complied += 1,
             Some(Outcome::CompliedInPart) => self.complied_in_part += 1,
-            Some(Outcome::Denied) => {
+            Some(o @ (Outcome::Denied | Outcome::IdFailed)) => {
+                // A request whose requester could not be verified is denied (11 CCR §7102 counts it so).
                 self.denied += 1;
-                let reason = row.outcome_reason.clone().unwrap_or_else(|| "(no reason recorded)".into());
+                let reason = match (&row.outcome_reason, o) {
+                    (Some(r), _) => r.clone(),
+                    (None, Outcome::IdFailed) => "(identity could not be verified)".into(),
+                    (None, _) => "(no reason recorded)".into(),
+                };
                 *self.denied_by_reason.entry(reason).or_default() += 1;
             }
             Some(Outcome::Withdrawn) => self.withdrawn += 1,

@@ -200,3 +200,115 @@ fn changing_the_profile_calendar_recomputes_open_requests() {
     let out = db.run(&["profile", "set", file.to_str().unwrap()]);
     assert!(stderr(&out).contains("unknown calendar 'atlantis'"), "{}", stderr(&out));
 }
+
+#[test]
+fn open_cases_computed_by_older_rules_are_recomputed_once_with_the_moves_audited() {
+    let db = TestDb::initialised();
+    let case = add(
+        &db,
+        &[
+            "--regime",
+            "ccpa",
+            "--right",
+            "know",
+            "--right",
+            "opt-out",
+            "--received",
+            "2025-11-26",
+            "--tz",
+            "America/Los_Angeles",
+        ],
+    );
+    let reference = case["reference"].as_str().unwrap();
+    assert_eq!(case["deadlines"]["respond_by"], "2025-12-18");
+    // What the older rules left: the first right's 45 days only, and no mark of the rules' version.
+    let raw = casebook::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
+    raw.execute_batch(
+        "DELETE FROM deadlines WHERE \"right\" IS NOT NULL;
+         UPDATE deadlines SET due_on = '2026-01-10' WHERE kind = 'respond';
+         DELETE FROM settings WHERE key = 'deadline_rules';",
+    )
+    .unwrap();
+    drop(raw);
+
+    let shown = db.json(&["case", "show", reference, "--json"]);
+    assert_eq!(shown["deadlines"]["respond_by"], "2025-12-18");
+    assert_eq!(shown["deadlines_by_right"]["opt-out"]["respond_by"], "2025-12-18");
+    assert_eq!(shown["deadlines_by_right"]["know"]["respond_by"], "2026-01-10");
+    let record = &db.json(&["audit", "--limit", "1", "--json"])[0];
+    assert_eq!(record["action"], "deadlines.recompute");
+    let changes: Value = serde_json::from_str(record["changes"].as_str().unwrap()).unwrap();
+    assert_eq!(changes["moved"][reference]["deadline.respond"], serde_json::json!(["2026-01-10", "2025-12-18"]));
+    assert_eq!(changes["moved"][reference]["deadline.opt-out.respond"], serde_json::json!([null, "2025-12-18"]));
+
+    // Once: the next open writes nothing.
+    let records = db.audit_records();
+    db.json(&["case", "show", reference, "--json"]);
+    assert_eq!(db.audit_records(), records);
+}
+
+#[test]
+fn a_request_refused_because_identity_failed_says_so_in_its_letter() {
+    let db = TestDb::initialised();
+    let case = add(&db, &["--regime", "gdpr", "--received", "2026-03-02"]);
+    let reference = case["reference"].as_str().unwrap();
+    event(&db, reference, &["--type", "id-requested", "--on", "2026-03-03"]);
+    let rejected = event(
+        &db,
+        reference,
+        &[
+            "--type",
+            "rejected",
+            "--on",
+            "2026-03-20",
+            "--outcome",
+            "id-failed",
+            "--reason",
+            "The copy of the passport was illegible.",
+        ],
+    );
+    assert_eq!(rejected["status"], "rejected");
+    assert_eq!(rejected["outcome"], "id-failed");
+    let pdf = db.dir.path().join("refusal.pdf");
+    let out = db.run(&["letter", reference, "--template", "refusal", "--out", pdf.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::process::Command::new("pdftotext").args([pdf.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("We could not verify your identity with the information provided"), "{text}");
+    assert!(text.contains("The copy of the passport was illegible."), "{text}");
+    // Only a rejection for failed identity takes an outcome; a denial is recorded by closing.
+    let case = add(&db, &["--regime", "gdpr", "--received", "2026-03-02"]);
+    let out = db.run(&[
+        "case",
+        "event",
+        case["reference"].as_str().unwrap(),
+        "--type",
+        "rejected",
+        "--outcome",
+        "denied",
+        "--reason",
+        "x",
+    ]);
+    assert!(stderr(&out).contains("a rejection's only outcome is id-failed"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_response_per_right_is_refused_for_a_right_the_request_lacks_and_for_other_events() {
+    let db = TestDb::initialised();
+    let case = add(&db, &["--regime", "ccpa", "--right", "know", "--right", "opt-out", "--received", "2025-11-26"]);
+    let reference = case["reference"].as_str().unwrap();
+    for (args, message) in [
+        (vec!["--type", "responded", "--right", "delete"], "has no right delete (its rights: know, opt-out)"),
+        (vec!["--type", "acknowledged", "--right", "know"], "only a response, an extension or a closure"),
+        (vec!["--type", "extended", "--right", "opt-out"], "ccpa opt-out requests cannot be extended"),
+    ] {
+        let mut full = vec!["case", "event", reference];
+        full.extend(args);
+        let out = db.run(&full);
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains(message), "{}", stderr(&out));
+    }
+    event(&db, reference, &["--type", "responded", "--right", "opt-out", "--on", "2025-12-01"]);
+    let out = db.run(&["case", "event", reference, "--type", "responded", "--right", "opt-out"]);
+    assert!(stderr(&out).contains("opt-out was already responded"), "{}", stderr(&out));
+}

@@ -128,7 +128,25 @@ fn bad_input_and_impossible_orders_are_refused() {
             vec!["--regime", "gdpr", "--received", "2101-03-02", "--calendar", "ie"],
             "outside the supported years 1990–2100",
         ),
-        (vec!["--regime", "gdpr", "--received", "1989-03-02"], "outside the supported years"),
+        (vec!["--regime", "gdpr", "--received", "2100-12-15"], "outside the supported years"),
+        (
+            vec!["--regime", "gdpr", "--received", "2018-05-24"],
+            "before the law applied: the GDPR applies from 25 May 2018",
+        ),
+        (vec!["--regime", "ccpa", "--received", "2019-12-31"], "the CCPA applies from 1 Jan 2020"),
+        (vec!["--regime", "ccpa", "--right", "correct", "--received", "2022-12-31"], "apply from 1 Jan 2023"),
+        (
+            vec!["--regime", "ccpa", "--right", "opt-out", "--received", "2035-12-20", "--calendar", "us-ca"],
+            "the us-ca calendar's holidays are known only to 2035-12-31",
+        ),
+        (
+            vec!["--regime", "gdpr", "--received", "2026-03-02", "--extended", "2026-03-01", "--today", "2026-03-20"],
+            "the extension (2026-03-01) cannot be dated before the request was received (2026-03-02)",
+        ),
+        (
+            vec!["--regime", "gdpr", "--received", "2026-03-02", "--extended", "2026-03-25", "--today", "2026-03-20"],
+            "an extension must not be dated in the future",
+        ),
         (
             vec!["--regime", "gdpr", "--received", "2026-03-02", "--id-received", "2026-03-05"],
             "identity was received but never requested",

@@ -170,10 +170,10 @@ fn a_batch_writes_one_letter_per_case_named_by_reference() {
     let args = ["letters", "--template", "acknowledgement", "--status", "acknowledged", "--out-dir", out_dir, "--json"];
     let result = db.json(&args);
     assert_eq!(result["written"], requests.len());
-    // Complaints have no response date for this template: each is named and skipped, not half-written.
+    // The request's acknowledgement is not a complaint's: each complaint is named and skipped, not half-written.
     let skipped = result["skipped"].as_array().unwrap();
     assert_eq!(skipped.len(), all.len() - requests.len());
-    assert!(skipped.iter().all(|s| s.as_str().unwrap().contains("the acknowledgement letter needs a response date")));
+    assert!(skipped.iter().all(|s| s.as_str().unwrap().contains("the acknowledgement letter needs a request")));
     for case in &requests {
         let file = dir.join(format!("{}.pdf", case["reference"].as_str().unwrap()));
         let text = tool("pdftotext", &[file.to_str().unwrap(), "-"]);

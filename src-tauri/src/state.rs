@@ -110,7 +110,7 @@ impl CaseView {
     pub(crate) fn read(store: &Store, reference: &str) -> casebook::Result<CaseView> {
         let detail = store.case_detail(reference)?;
         Ok(CaseView {
-            allowed_events: allowed_events(detail.case.status),
+            allowed_events: allowed_events(detail.case.regime, detail.case.status),
             letters: store.letters(reference)?,
             correspondence: store.correspondence(reference)?,
             retention: store.retention_state(reference)?,

@@ -137,6 +137,13 @@ pub enum Command {
     },
     /// Print the path of the database in use.
     Path,
+    /// The newest audit records, newest first: who changed what, when, and which dates moved.
+    Audit {
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the database's integrity and the audit chain.
     Verify {
         #[arg(long)]
@@ -196,12 +203,16 @@ pub enum CaseCommand {
         on: Option<String>,
         #[arg(long)]
         note: Option<String>,
-        /// complied | complied-in-part | denied | withdrawn (when closing).
+        /// complied | complied-in-part | denied | withdrawn | id-failed (when closing; id-failed
+        /// also when rejecting because identity could not be verified).
         #[arg(long)]
         outcome: Option<String>,
         /// The reason for a denial or rejection.
         #[arg(long)]
         reason: Option<String>,
+        /// Record a response, extension or closure for this right of the request only.
+        #[arg(long)]
+        right: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -271,6 +282,11 @@ pub struct DeadlineArgs {
     pub clarification_requested: Option<String>,
     #[arg(long)]
     pub clarification_received: Option<String>,
+    /// UK GDPR: a fee asked for; the relevant time waits for its payment.
+    #[arg(long)]
+    pub fee_requested: Option<String>,
+    #[arg(long)]
+    pub fee_received: Option<String>,
     /// The day the deadline was extended: checked against the extension rules.
     #[arg(long)]
     pub extended: Option<String>,

@@ -49,9 +49,9 @@ pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
             }
             Ok(())
         }
-        CaseCommand::Event { reference, event_type, on, note, outcome, reason, json } => {
+        CaseCommand::Event { reference, event_type, on, note, outcome, reason, right, json } => {
             let mut store = open(db)?;
-            let event = EventInput { event_type, on, note, outcome, reason }.validate(store.today())?;
+            let event = EventInput { event_type, on, note, outcome, reason, right }.validate(store.today())?;
             let detail = store.record_event(&reference, &event)?;
             if json {
                 output::print_json(&detail);

@@ -38,6 +38,7 @@ pub fn run(a: DeadlineArgs) -> Result<()> {
         }
     };
     let facts = Facts {
+        kind: casebook::model::Kind::Request,
         regime,
         right,
         received,
@@ -47,6 +48,7 @@ pub fn run(a: DeadlineArgs) -> Result<()> {
             date("clarification-received", &a.clarification_received)?,
             "clarification",
         )?,
+        fee: wait(date("fee-requested", &a.fee_requested)?, date("fee-received", &a.fee_received)?, "fee")?,
         extended_on: None,
     };
     let closures = BTreeSet::new();
@@ -55,9 +57,10 @@ pub fn run(a: DeadlineArgs) -> Result<()> {
         eu_suspension: profile.eu_suspension,
         ccpa_roll: profile.ccpa_weekend_roll,
         appi_target_days: profile.appi_target_days,
+        complaint_target_days: profile.complaint_target_days,
     };
     if let Some(on) = date("extended", &a.extended)? {
-        check_extension(&facts, &settings, on, today.max(on))?;
+        check_extension(&facts, &settings, on, today)?;
     }
     let s = compute(&facts, &settings, today)?;
     let named = [

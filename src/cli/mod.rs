@@ -162,6 +162,7 @@ pub fn run() -> Result<()> {
             println!("{}", db.display());
             Ok(())
         }
+        Command::Audit { limit, json } => audit(&db, limit, json),
         Command::Verify { json } => verify(&db, json),
         Command::Demo { cases, seed } => demo(&db, cases, seed),
     }
@@ -254,6 +255,19 @@ fn change_passphrase(db: &Path, reset: bool) -> Result<()> {
     let recovery = store.change_passphrase(&new)?;
     println!("The database is re-keyed under the new passphrase.");
     print_recovery_key(&recovery);
+    Ok(())
+}
+
+fn audit(db: &Path, limit: u32, json: bool) -> Result<()> {
+    let records = open(db)?.recent_audit(limit)?;
+    if json {
+        output::print_json(&records);
+    } else {
+        for r in records {
+            let case = r.case_ref.as_deref().unwrap_or("-");
+            println!("{:>6}  {}  {}  {}  {case}  {}", r.seq, r.at, r.actor, r.action, r.changes);
+        }
+    }
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use super::document::{parse_body, LetterDoc, Paper};
 use super::lang::Lang;
 use super::template::{self, Value};
 use crate::error::Result;
-use crate::model::{CaseDetail, EventType, OrganisationProfile, Party, PartyRole, Regime};
+use crate::model::{CaseDetail, EventType, OrganisationProfile, Outcome, Party, PartyRole, Regime};
 
 /// What a letter may say: the case, the organisation and its address book, and the letter's date.
 pub struct LetterFacts {
@@ -28,6 +28,13 @@ pub struct LetterText {
 
 /// Fills template `name` for the case.
 pub fn draft(facts: &LetterFacts, name: &str, lang: Lang, overrides: Option<&std::path::Path>) -> Result<LetterText> {
+    let case = &facts.case.case;
+    if let Some(kind) = template::for_kind(name).filter(|k| *k != case.kind) {
+        return Err(crate::Error::validation(format!(
+            "{}: the {name} letter needs a {kind} (this is a {})",
+            case.reference, case.kind
+        )));
+    }
     let template = template::load(name, lang, overrides)?;
     let (subject, body) = template.fill(|placeholder| facts.value(placeholder, lang, name))?;
     Ok(LetterText { template: name.to_string(), lang: lang.code().to_string(), subject, body })
@@ -145,7 +152,14 @@ impl LetterFacts {
                 self.event_note(EventType::Extended).flatten(),
                 "the extension recorded with a note giving its reasons",
             ),
-            "outcome_reason" => text(c.outcome_reason.clone(), "the case closed or rejected with a reason"),
+            "outcome_reason" => match (c.outcome, c.outcome_reason.clone()) {
+                // A refusal because the requester could not be verified says so, then the office's reason.
+                (Some(Outcome::IdFailed), reason) => {
+                    let lead = lang.identity_not_verified(c.regime);
+                    Value::Text(reason.map_or_else(|| lead.to_string(), |r| format!("{lead} {r}")))
+                }
+                (_, reason) => text(reason, "the case closed or rejected with a reason"),
+            },
             "org_name" => Value::Text(p.name.clone()),
             "org_email" => Value::Text(p.email.clone()),
             "org_address" => Value::Text(p.address.join(", ")),

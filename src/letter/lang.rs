@@ -79,6 +79,18 @@ impl Lang {
         }
     }
 
+    /// Why a request is refused when the requester's identity could not be verified, with the
+    /// provision the refusal rests on (CCPA: 11 CCR §7060; GDPR and UK GDPR: Art. 12(2) and 12(6)).
+    pub fn identity_not_verified(self, r: Regime) -> &'static str {
+        match (self, r) {
+            (Lang::En, Regime::Ccpa) => "We could not verify your identity to the degree the law requires (11 CCR §7060), so we cannot act on this request.",
+            (Lang::En, _) => "We could not verify your identity with the information provided, so we cannot act on this request (Art. 12(2) and 12(6)).",
+            (Lang::Ja, _) => "ご提供いただいた情報ではご本人であることを確認できなかったため、このご請求にお応えすることができません。",
+            (Lang::De, Regime::Ccpa) => "Wir konnten Ihre Identität nicht in dem gesetzlich verlangten Maß überprüfen (11 CCR §7060) und können daher auf diesen Antrag nicht eingehen.",
+            (Lang::De, _) => "Wir konnten Ihre Identität mit den übermittelten Angaben nicht überprüfen und können daher auf diesen Antrag nicht eingehen (Art. 12 Abs. 2 und 6).",
+        }
+    }
+
     pub fn regime(self, r: Regime) -> &'static str {
         match (self, r) {
             (Lang::En, Regime::Gdpr) => "the General Data Protection Regulation (GDPR)",

@@ -1,6 +1,8 @@
 //! Cases as the rest of the program sees them, and the raw input a form or the CLI supplies.
 
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use std::collections::BTreeMap;
+
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -245,7 +247,10 @@ pub struct Case {
     pub outcome_reason: Option<String>,
     pub notes: String,
     pub tags: Vec<String>,
+    /// The case's headline dates: for each kind, the earliest still open among its rights.
     pub deadlines: Deadlines,
+    /// Each right's own dates (a request's rights can run on different clocks).
+    pub deadlines_by_right: BTreeMap<String, Deadlines>,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -255,6 +260,10 @@ pub struct Event {
     #[serde(rename = "type")]
     pub event_type: EventType,
     pub on: NaiveDate,
+    /// The one right a response, extension or closure was recorded for; none: the whole case.
+    pub right: Option<Right>,
+    /// The outcome a closure recorded for its right.
+    pub outcome: Option<Outcome>,
     pub note: Option<String>,
     pub recorded_at: DateTime<Utc>,
     pub actor: String,
@@ -276,6 +285,9 @@ pub struct DeadlineView {
     /// The stored row, so a deadline set by hand can be marked done.
     pub id: i64,
     pub kind: String,
+    /// The right this date belongs to, on a request whose rights run on different clocks; none:
+    /// the case's headline date.
+    pub right: Option<Right>,
     /// What a deadline set by hand is for.
     pub label: Option<String>,
     pub due: NaiveDate,
@@ -298,6 +310,8 @@ pub struct EventInput {
     pub outcome: Option<String>,
     /// Required when the outcome is a denial or the case is rejected.
     pub reason: Option<String>,
+    /// For a response, extension or closure of one right only.
+    pub right: Option<String>,
 }
 
 /// A validated event, ready to be applied.
@@ -308,6 +322,7 @@ pub struct NewEvent {
     pub note: Option<String>,
     pub outcome: Option<Outcome>,
     pub reason: Option<String>,
+    pub right: Option<Right>,
 }
 
 impl EventInput {
@@ -326,8 +341,22 @@ impl EventInput {
             Some(o) => Some(o.parse().map_err(|e: Error| e.in_field("outcome"))?),
         };
         let reason = optional_text("reason", &self.reason)?;
-        if outcome.is_some() && event_type != EventType::Closed {
-            return Err(Error::invalid_field("outcome", "an outcome is given only when closing a case"));
+        let right: Option<Right> = match self.right.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(r) => Some(r.parse().map_err(|e: Error| e.in_field("right"))?),
+        };
+        if right.is_some() && !crate::model::flow::PER_RIGHT_EVENTS.contains(&event_type) {
+            return Err(Error::invalid_field(
+                "right",
+                "only a response, an extension or a closure is recorded per right",
+            ));
+        }
+        match (event_type, outcome) {
+            (_, None) | (EventType::Closed, Some(_)) | (EventType::Rejected, Some(Outcome::IdFailed)) => {}
+            (EventType::Rejected, Some(_)) => {
+                return Err(Error::invalid_field("outcome", "a rejection's only outcome is id-failed"))
+            }
+            _ => return Err(Error::invalid_field("outcome", "an outcome is given only when closing a case")),
         }
         if outcome == Some(Outcome::Denied) && reason.is_none() {
             return Err(Error::invalid_field("reason", "a denial needs a reason (the exception relied on)"));
@@ -339,6 +368,6 @@ impl EventInput {
         if event_type == EventType::Note && note.is_none() {
             return Err(Error::invalid_field("note", "a note needs its text"));
         }
-        Ok(NewEvent { event_type, on, note, outcome, reason })
+        Ok(NewEvent { event_type, on, note, outcome, reason, right })
     }
 }

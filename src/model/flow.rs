@@ -3,7 +3,7 @@
 //! `new → acknowledged → awaiting-information → in-progress → extended → responded → closed`,
 //! plus `rejected` and `withdrawn`. `closed`, `rejected` and `withdrawn` are final.
 
-use super::vocab::{EventType, Status};
+use super::vocab::{EventType, Outcome, Regime, Status};
 use crate::error::{Error, Result};
 
 /// Statuses in which the office still owes the person something.
@@ -28,8 +28,11 @@ pub fn next_status(status: Status, event: EventType) -> Result<Status> {
     let allowed_from: &[Status] = match event {
         E::Note => return Ok(status),
         E::Acknowledged => &[S::New],
-        E::IdRequested | E::ClarificationRequested => &[S::New, S::Acknowledged, S::InProgress, S::Extended],
-        E::IdReceived | E::ClarificationReceived => &[S::AwaitingInformation],
+        // Several things can be awaited at once (identity, then clarification too).
+        E::IdRequested | E::ClarificationRequested | E::FeeRequested => {
+            &[S::New, S::Acknowledged, S::AwaitingInformation, S::InProgress, S::Extended]
+        }
+        E::IdReceived | E::ClarificationReceived | E::FeeReceived => &[S::AwaitingInformation],
         E::Extended => &[S::New, S::Acknowledged, S::AwaitingInformation, S::InProgress],
         E::Responded | E::Rejected | E::Withdrawn => OPEN,
         E::Closed => &[S::New, S::Acknowledged, S::AwaitingInformation, S::InProgress, S::Extended, S::Responded],
@@ -39,8 +42,8 @@ pub fn next_status(status: Status, event: EventType) -> Result<Status> {
     }
     Ok(match event {
         E::Acknowledged => S::Acknowledged,
-        E::IdRequested | E::ClarificationRequested => S::AwaitingInformation,
-        E::IdReceived | E::ClarificationReceived => S::InProgress,
+        E::IdRequested | E::ClarificationRequested | E::FeeRequested => S::AwaitingInformation,
+        E::IdReceived | E::ClarificationReceived | E::FeeReceived => S::InProgress,
         E::Extended => S::Extended,
         E::Responded => S::Responded,
         E::Closed => S::Closed,
@@ -50,9 +53,40 @@ pub fn next_status(status: Status, event: EventType) -> Result<Status> {
     })
 }
 
+/// The status an event leads to under a regime: a fee stops the clock only under the UK GDPR
+/// (it is part of the relevant time); elsewhere a fee asked or paid is recorded and moves nothing.
+pub fn next_status_under(regime: Regime, status: Status, event: EventType) -> Result<Status> {
+    match event {
+        EventType::FeeRequested | EventType::FeeReceived if regime != Regime::UkGdpr => {
+            if status.is_final() {
+                return Err(Error::transition(format!("a case that is {status} cannot be marked {event}")));
+            }
+            Ok(status)
+        }
+        _ => next_status(status, event),
+    }
+}
+
+/// The events that can be recorded for one right of a request rather than the whole of it.
+pub const PER_RIGHT_EVENTS: &[EventType] = &[EventType::Responded, EventType::Extended, EventType::Closed];
+
+/// The outcome of a request whose rights were closed one by one: the common outcome when they
+/// agree; complied in part when anything was complied with; otherwise denied.
+pub fn combined_outcome(outcomes: &[Outcome]) -> Option<Outcome> {
+    let first = *outcomes.first()?;
+    if outcomes.iter().all(|o| *o == first) {
+        return Some(first);
+    }
+    if outcomes.iter().any(|o| matches!(o, Outcome::Complied | Outcome::CompliedInPart)) {
+        Some(Outcome::CompliedInPart)
+    } else {
+        Some(Outcome::Denied)
+    }
+}
+
 /// The events that may be recorded on a case in `status`, in timeline order.
-pub fn allowed_events(status: Status) -> Vec<EventType> {
-    EventType::ALL.iter().copied().filter(|e| next_status(status, *e).is_ok()).collect()
+pub fn allowed_events(regime: Regime, status: Status) -> Vec<EventType> {
+    EventType::ALL.iter().copied().filter(|e| next_status_under(regime, status, *e).is_ok()).collect()
 }
 
 #[cfg(test)]
@@ -72,6 +106,24 @@ mod tests {
                 assert_eq!(next_status(*s, *e).is_ok(), *e == EventType::Note, "{s} {e}");
             }
         }
+    }
+
+    #[test]
+    fn outcomes_per_right_combine() {
+        use Outcome as O;
+        assert_eq!(combined_outcome(&[O::Complied, O::Complied]), Some(O::Complied));
+        assert_eq!(combined_outcome(&[O::Complied, O::Denied]), Some(O::CompliedInPart));
+        assert_eq!(combined_outcome(&[O::IdFailed, O::Denied]), Some(O::Denied));
+        assert_eq!(combined_outcome(&[]), None);
+    }
+
+    #[test]
+    fn a_fee_stops_the_clock_only_under_the_uk_gdpr() {
+        let uk = next_status_under(Regime::UkGdpr, Status::New, EventType::FeeRequested).unwrap();
+        assert_eq!(uk, Status::AwaitingInformation);
+        let eu = next_status_under(Regime::Gdpr, Status::New, EventType::FeeRequested).unwrap();
+        assert_eq!(eu, Status::New);
+        assert!(next_status_under(Regime::Gdpr, Status::Closed, EventType::FeeReceived).is_err());
     }
 
     #[test]

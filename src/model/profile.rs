@@ -30,6 +30,10 @@ pub struct OrganisationProfile {
     pub calendars: BTreeMap<String, String>,
     /// The office's own response target for APPI requests, in days.
     pub appi_target_days: u32,
+    /// The office's target for telling a complainant the outcome, in days (the UK's s.164A asks
+    /// for it "without undue delay"; elsewhere it is the office's own promise).
+    #[serde(default = "thirty")]
+    pub complaint_target_days: u32,
     /// EU GDPR: stop the clock from a prompt request for identity or clarification until it arrives.
     #[serde(default = "yes")]
     pub eu_suspension: bool,
@@ -82,6 +86,10 @@ pub struct Party {
 
 fn yes() -> bool {
     true
+}
+
+fn thirty() -> u32 {
+    30
 }
 
 impl OrganisationProfile {
@@ -157,6 +165,9 @@ impl OrganisationProfile {
         }
         if !(1..=60).contains(&self.appi_target_days) {
             return Err(Error::invalid_field("appi_target_days", "the APPI target must be 1 to 60 days"));
+        }
+        if !(1..=365).contains(&self.complaint_target_days) {
+            return Err(Error::invalid_field("complaint_target_days", "the complaint target must be 1 to 365 days"));
         }
         Ok(())
     }

@@ -144,6 +144,8 @@ vocab!(
         IdReceived => "id-received",
         ClarificationRequested => "clarification-requested",
         ClarificationReceived => "clarification-received",
+        FeeRequested => "fee-requested",
+        FeeReceived => "fee-received",
         Extended => "extended",
         Responded => "responded",
         Closed => "closed",
@@ -160,6 +162,7 @@ vocab!(
         CompliedInPart => "complied-in-part",
         Denied => "denied",
         Withdrawn => "withdrawn",
+        IdFailed => "id-failed",
     }
 );
 

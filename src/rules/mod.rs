@@ -3,8 +3,12 @@
 pub mod calendar;
 pub mod dates;
 pub mod engine;
+pub mod pauses;
 pub mod regimes;
 pub mod state;
 
-pub use engine::{check_extension, compute, Deadline, Facts, Schedule, Settings, Step, Wait};
+pub use engine::{
+    check_extension, compute, Deadline, Facts, Schedule, Settings, Step, Unpaused, Wait, UK_ART_12A_FROM,
+    UK_COMPLAINTS_FROM,
+};
 pub use state::DueState;

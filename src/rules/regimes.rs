@@ -1,5 +1,6 @@
 //! The deadline rules of each regime, as data: a new regime or right is a new entry, not new code.
-//! Sources: ../shared/spec/deadlines.md (GDPR Art. 12(3), UK GDPR Art. 12/12A, 11 CCR §§7021/7026/7027, APPI Arts. 33/39).
+//! Sources: ../shared/spec/deadlines.md (GDPR Art. 12(3), UK GDPR Art. 12/12A, 11 CCR §§7021/7026/7027, APPI Arts. 33/39,
+//! DPA 2018 s.164A for complaints).
 
 use crate::model::{Regime, Right};
 
@@ -12,8 +13,12 @@ pub enum Period {
     Days(u32),
     /// Working days of the calendar, the start day not counted.
     WorkingDays(u32),
+    /// Calendar days "beginning" on the start day: the start is day 1.
+    DaysBeginning(u32),
     /// The office's own APPI response target, in days (a setting).
     OfficeTarget,
+    /// The office's own target for a complaint's outcome, in days (a setting).
+    ComplaintTarget,
 }
 
 /// Where the clock starts.
@@ -170,6 +175,34 @@ pub const RULES: &[Rule] = &[
         roll: Roll::NextWorkingDay,
     },
 ];
+
+/// The dates of a complaint to the office under a regime.
+#[derive(Debug, Clone, Copy)]
+pub struct ComplaintRule {
+    /// A statutory acknowledgement, where the law sets one (applies from `UK_COMPLAINTS_FROM`).
+    pub acknowledge: Option<Term>,
+    pub respond: Term,
+}
+
+/// The complaint rule of a regime: the UK's acknowledgement within 30 days (DPA 2018 s.164A(3)),
+/// and everywhere the office's target for the outcome.
+pub fn complaint_rule(regime: Regime) -> ComplaintRule {
+    let uk = regime == Regime::UkGdpr;
+    ComplaintRule {
+        acknowledge: uk.then_some(Term {
+            period: Period::DaysBeginning(30),
+            basis: "DPA 2018 s.164A(3): acknowledge a complaint within 30 days beginning when it is received",
+        }),
+        respond: Term {
+            period: Period::ComplaintTarget,
+            basis: if uk {
+                "Office target for the outcome (DPA 2018 s.164A(4): without undue delay)"
+            } else {
+                "Office target for the outcome of a complaint"
+            },
+        },
+    }
+}
 
 /// The rule for a request under `regime` exercising `right` (the regime's general rule when none matches).
 pub fn rule_for(regime: Regime, right: Option<Right>) -> &'static Rule {

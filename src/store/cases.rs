@@ -1,16 +1,19 @@
 //! Cases, their people, rights, tags and timeline.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use chrono::NaiveDate;
 use rusqlite::types::Value as Sql;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde_json::{json, Value};
 
-use super::deadlines::{check_extension_allowed, deadline_views, recompute, RuleContext};
+use super::deadlines::{awaited, check_extension_allowed, deadline_views, recompute, RuleContext};
 use super::{Store, Write};
 use crate::error::{Error, Result};
-use crate::model::flow::next_status;
+use crate::model::flow::{combined_outcome, next_status, next_status_under};
 use crate::model::{
-    Agent, Case, CaseDetail, Deadlines, Event, EventType, Kind, NewCase, NewEvent, Outcome, Person, Status,
+    Agent, Case, CaseDetail, Deadlines, Event, EventType, Kind, NewCase, NewEvent, Outcome, Person, Regime, Right,
+    Status,
 };
 
 impl Store {
@@ -54,7 +57,7 @@ impl Store {
     pub fn case_detail(&self, reference: &str) -> Result<CaseDetail> {
         let case = self.case(reference)?;
         let mut stmt = self.conn().prepare_cached(
-            "SELECT e.type, e.occurred_on, e.note, e.recorded_at, e.actor FROM case_events e
+            "SELECT e.type, e.occurred_on, e.note, e.recorded_at, e.actor, e.\"right\", e.outcome FROM case_events e
              JOIN cases c ON c.id = e.case_id WHERE c.reference = ?1 ORDER BY e.occurred_on, e.id",
         )?;
         let events = stmt
@@ -65,6 +68,8 @@ impl Store {
                     note: r.get(2)?,
                     recorded_at: r.get(3)?,
                     actor: r.get(4)?,
+                    right: r.get(5)?,
+                    outcome: r.get(6)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -84,7 +89,10 @@ const CASE_COLUMNS: &str = "c.reference, c.kind, c.regime, c.channel, c.status, 
     c.agent_proof_received, c.assignee, c.outcome, c.outcome_reason, c.notes, c.updated_at,
     (SELECT json_group_array(\"right\") FROM (SELECT \"right\" FROM case_rights WHERE case_id = c.id ORDER BY position)),
     (SELECT json_group_array(tag) FROM (SELECT tag FROM case_tags WHERE case_id = c.id ORDER BY tag)),
-    (SELECT json_group_object(kind, due_on) FROM deadlines WHERE case_id = c.id AND kind <> 'manual')";
+    (SELECT json_group_object(kind, due_on) FROM deadlines WHERE case_id = c.id AND kind <> 'manual'
+        AND \"right\" IS NULL),
+    (SELECT json_group_array(json_array(\"right\", kind, due_on)) FROM deadlines WHERE case_id = c.id
+        AND kind <> 'manual' AND \"right\" IS NOT NULL)";
 
 pub(super) fn read_cases(conn: &Connection, clause: &str, args: Vec<Sql>, tail: &str) -> Result<Vec<Case>> {
     let sql = format!(
@@ -101,8 +109,8 @@ fn read_case(r: &Row<'_>) -> rusqlite::Result<Case> {
         let text: String = r.get(i)?;
         Ok(serde_json::from_str(&text).unwrap_or(Value::Null))
     };
-    let deadlines = json_col(23)?;
-    let date = |kind: &str| deadlines.get(kind).and_then(Value::as_str).and_then(|d| d.parse().ok());
+    let deadlines = dates_of_kinds(json_col(23)?.as_object().into_iter().flatten());
+    let rights: Vec<crate::model::Right> = serde_json::from_value(json_col(21)?).unwrap_or_default();
     let zone_name: String = r.get(6)?;
     Ok(Case {
         reference: r.get(0)?,
@@ -127,15 +135,10 @@ fn read_case(r: &Row<'_>) -> rusqlite::Result<Case> {
         outcome_reason: r.get(18)?,
         notes: r.get(19)?,
         updated_at: r.get(20)?,
-        rights: serde_json::from_value(json_col(21)?).unwrap_or_default(),
+        deadlines_by_right: by_right(&rights, &deadlines, &json_col(24)?),
+        rights,
         tags: serde_json::from_value(json_col(22)?).unwrap_or_default(),
-        deadlines: Deadlines {
-            acknowledge_by: date("acknowledge"),
-            respond_by: date("respond"),
-            extension_notice_by: date("extension-notice"),
-            extended_respond_by: date("extended-respond"),
-            risk_from: date("risk"),
-        },
+        deadlines,
     })
     .and_then(|mut case| {
         if let Some(agent) = case.agent.as_mut() {
@@ -143,6 +146,40 @@ fn read_case(r: &Row<'_>) -> rusqlite::Result<Case> {
         }
         Ok(case)
     })
+}
+
+/// Dates named by deadline kind (`respond`, …) as the `Deadlines` of a case or right.
+fn dates_of_kinds<'a>(pairs: impl Iterator<Item = (&'a String, &'a Value)>) -> Deadlines {
+    let mut d = Deadlines::default();
+    for (kind, value) in pairs {
+        let date = value.as_str().and_then(|v| v.parse().ok());
+        match kind.as_str() {
+            "acknowledge" => d.acknowledge_by = date,
+            "respond" => d.respond_by = date,
+            "extension-notice" => d.extension_notice_by = date,
+            "extended-respond" => d.extended_respond_by = date,
+            "risk" => d.risk_from = date,
+            _ => {}
+        }
+    }
+    d
+}
+
+/// Each right's dates: its own rows where the rights run on different clocks; otherwise the case's.
+fn by_right(rights: &[crate::model::Right], headline: &Deadlines, rows: &Value) -> BTreeMap<String, Deadlines> {
+    let mut own: BTreeMap<String, serde_json::Map<String, Value>> = BTreeMap::new();
+    for row in rows.as_array().into_iter().flatten() {
+        if let (Some(right), Some(kind)) = (row[0].as_str(), row[1].as_str()) {
+            own.entry(right.to_string()).or_default().insert(kind.to_string(), row[2].clone());
+        }
+    }
+    rights
+        .iter()
+        .map(|r| {
+            let dates = own.get(r.as_str()).map_or_else(|| headline.clone(), |m| dates_of_kinds(m.iter()));
+            (r.to_string(), dates)
+        })
+        .collect()
 }
 
 pub(super) fn insert_person(w: &Write<'_>, p: &Person) -> Result<i64> {
@@ -225,51 +262,138 @@ fn insert_case_unindexed(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) -
 }
 
 /// The columns an event reads before it changes a case.
-type CaseState = (i64, Kind, Status, NaiveDate, Option<Outcome>, Option<String>);
+type CaseState = (i64, Kind, Regime, Status, NaiveDate, Option<Outcome>, Option<String>);
+
+/// What was recorded for single rights: those answered, and those closed with outcome and reason.
+type PerRight = (BTreeSet<Right>, Vec<(Right, Outcome, Option<String>)>);
+
+fn per_right_events(w: &Write<'_>, case_id: i64) -> Result<PerRight> {
+    let mut stmt = w.tx.prepare_cached(
+        "SELECT \"right\", type, outcome, note FROM case_events
+         WHERE case_id = ?1 AND \"right\" IS NOT NULL AND type IN ('responded', 'closed') ORDER BY id",
+    )?;
+    let rows = stmt.query_map([case_id], |r| {
+        Ok((r.get::<_, Right>(0)?, r.get::<_, EventType>(1)?, r.get::<_, Option<Outcome>>(2)?, r.get(3)?))
+    })?;
+    let (mut answered, mut closed) = (BTreeSet::new(), Vec::new());
+    for row in rows {
+        let (right, event_type, outcome, note) = row?;
+        answered.insert(right);
+        if let (EventType::Closed, Some(outcome)) = (event_type, outcome) {
+            closed.push((right, outcome, note));
+        }
+    }
+    Ok((answered, closed))
+}
 
 /// Records `event` on the case; `Some(case id)` when it moved the case's status, one of the facets
 /// the search index holds, so that the caller reindexes the case.
 fn apply_event(w: &mut Write<'_>, ctx: &RuleContext, reference: &str, event: &NewEvent) -> Result<Option<i64>> {
     let row: Option<CaseState> =
         w.tx.query_row(
-            "SELECT id, kind, status, received_date, outcome, outcome_reason FROM cases WHERE reference = ?1",
+            "SELECT id, kind, regime, status, received_date, outcome, outcome_reason FROM cases WHERE reference = ?1",
             [reference],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
         )
         .optional()?;
-    let (case_id, kind, status, received, old_outcome, old_reason) = row.ok_or_else(|| unknown_reference(reference))?;
-    let new_status = next_status(status, event.event_type)?;
+    let (case_id, kind, regime, status, received, old_outcome, old_reason) =
+        row.ok_or_else(|| unknown_reference(reference))?;
+    let mut new_status = next_status_under(regime, status, event.event_type)?;
     if event.on < received {
         return Err(Error::invalid_field(
             "on",
             format!("{reference}: an event cannot be dated before the case was received ({received})"),
         ));
     }
-    let (outcome, reason) = match event.event_type {
+    let rights: Vec<Right> =
+        w.tx.prepare_cached("SELECT \"right\" FROM case_rights WHERE case_id = ?1 ORDER BY position")?
+            .query_map([case_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+    if let Some(right) = event.right {
+        if kind != Kind::Request || !rights.contains(&right) {
+            let known: Vec<&str> = rights.iter().map(|r| r.as_str()).collect();
+            return Err(Error::invalid_field(
+                "right",
+                format!("{reference} has no right {right} (its rights: {})", known.join(", ")),
+            ));
+        }
+    }
+    let (mut outcome, mut reason) = match event.event_type {
         EventType::Closed => {
             if event.outcome.is_none() && kind != Kind::Correspondence {
                 return Err(Error::invalid_field("outcome", format!("{reference}: closing a {kind} needs an outcome")));
             }
             (event.outcome, event.reason.clone())
         }
-        EventType::Rejected => (Some(Outcome::Denied), event.reason.clone()),
+        EventType::Rejected => (Some(event.outcome.unwrap_or(Outcome::Denied)), event.reason.clone()),
         EventType::Withdrawn => (Some(Outcome::Withdrawn), event.reason.clone()),
         _ => (old_outcome, old_reason.clone()),
     };
     if event.event_type == EventType::Extended {
-        check_extension_allowed(w, ctx, case_id, event.on)
+        check_extension_allowed(w, ctx, case_id, event.right, event.on)
             .map_err(|e| Error { message: format!("{reference}: {}", e.message), ..e })?;
+    }
+    let answers = [EventType::IdReceived, EventType::ClarificationReceived, EventType::FeeReceived];
+    if answers.contains(&event.event_type) && !awaited(&w.tx, case_id)?.contains(&event.event_type) {
+        let what = event.event_type.as_str().trim_end_matches("-received");
+        return Err(Error::transition(format!("{reference}: no request for {what} is awaiting an answer")));
+    }
+    let (answered_before, _) = per_right_events(w, case_id)?;
+    if let Some(right) = event.right.filter(|_| event.event_type != EventType::Extended) {
+        if answered_before.contains(&right) {
+            return Err(Error::transition(format!("{reference}: {right} was already {}", event.event_type)));
+        }
     }
     let note = event.note.clone().or_else(|| event.reason.clone());
     w.tx.execute(
-        "INSERT INTO case_events (case_id, type, occurred_on, note, actor, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![case_id, event.event_type, event.on, note, w.actor, w.now],
+        "INSERT INTO case_events (case_id, type, occurred_on, note, actor, recorded_at, \"right\", outcome)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            case_id,
+            event.event_type,
+            event.on,
+            note,
+            w.actor,
+            w.now,
+            event.right,
+            event
+                .outcome
+                .filter(|_| event.event_type == EventType::Closed)
+                .or(outcome.filter(|_| event.event_type == EventType::Rejected))
+        ],
     )?;
+    // Several things can be awaited at once: the case waits until the last of them arrives.
+    let counts_fee = regime == Regime::UkGdpr;
+    let still_awaited = |awaited: &[EventType]| awaited.iter().any(|e| *e != EventType::FeeReceived || counts_fee);
+    if new_status == Status::InProgress && still_awaited(&awaited(&w.tx, case_id)?) {
+        new_status = Status::AwaitingInformation;
+    }
+    // One right answered or closed: the case follows once every right is.
+    if event.right.is_some() && matches!(event.event_type, EventType::Responded | EventType::Closed) {
+        let (answered, closed) = per_right_events(w, case_id)?;
+        let every = |set: &dyn Fn(&Right) -> bool| rights.iter().all(set);
+        if every(&|r| closed.iter().any(|(c, _, _)| c == r)) {
+            new_status = Status::Closed;
+            let outcomes: Vec<Outcome> = closed.iter().map(|(_, o, _)| *o).collect();
+            outcome = combined_outcome(&outcomes);
+            let reasons: Vec<String> =
+                closed.iter().filter_map(|(r, _, why)| why.as_ref().map(|why| format!("{r}: {why}"))).collect();
+            reason = (!reasons.is_empty()).then(|| reasons.join("; "));
+        } else if every(&|r| answered.contains(r)) {
+            new_status = next_status(status, EventType::Responded).unwrap_or(status);
+        } else {
+            new_status = status;
+            (outcome, reason) = (old_outcome, old_reason.clone());
+        }
+    }
     w.tx.execute(
         "UPDATE cases SET status = ?1, outcome = ?2, outcome_reason = ?3, updated_at = ?4 WHERE id = ?5",
         params![new_status, outcome, reason, w.now, case_id],
     )?;
     let mut changes = json!({ "event": [null, event.event_type], "on": [null, event.on], "note": [null, note] });
+    if let Some(right) = event.right {
+        changes["right"] = json!([null, right]);
+    }
     if new_status != status {
         changes["status"] = json!([status, new_status]);
     }

@@ -230,6 +230,7 @@ impl Store {
         let mut store = Store { conn, path: path.to_path_buf(), actor, zone: chrono_tz::UTC, key, integrity };
         if let Some(profile) = store.profile_if_set()? {
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
+            deadlines::bring_rules_up_to_date(&mut store)?;
         }
         Ok(store)
     }

@@ -48,12 +48,13 @@ pub struct CalendarFilter {
     pub assignee: Option<String>,
 }
 
-/// The deadlines worth showing: an extended date only once the case was extended, and an
-/// extension-notice date only where it differs from the response date.
-const APPLICABLE: &str = "(d.kind <> 'extended-respond'
+/// The deadlines worth showing: the case's headline dates (each right's own dates stay on the
+/// case), an extended date only once the case was extended, and an extension-notice date only
+/// where it differs from the response date.
+const APPLICABLE: &str = "d.\"right\" IS NULL AND (d.kind <> 'extended-respond'
        OR EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'extended'))
   AND NOT (d.kind = 'extension-notice' AND EXISTS (SELECT 1 FROM deadlines r
-       WHERE r.case_id = d.case_id AND r.kind = 'respond' AND r.due_on = d.due_on))";
+       WHERE r.case_id = d.case_id AND r.kind = 'respond' AND r.\"right\" IS NULL AND r.due_on = d.due_on))";
 
 impl Store {
     pub fn dashboard(&self) -> Result<Dashboard> {
@@ -157,12 +158,19 @@ impl Store {
     /// One row per request and right, for the yearly reports.
     pub fn report_rows(&self) -> Result<Vec<crate::report::ReportRow>> {
         let mut stmt = self.conn().prepare(
-            "SELECT c.reference, c.regime, r.\"right\", c.status, c.outcome, c.outcome_reason, c.received_date,
+            "SELECT c.reference, c.regime, r.\"right\", c.status,
+                    coalesce((SELECT e.outcome FROM case_events e WHERE e.case_id = c.id AND e.\"right\" = r.\"right\"
+                                AND e.type = 'closed' ORDER BY e.id LIMIT 1), c.outcome),
+                    c.outcome_reason, c.received_date,
                     (SELECT min(occurred_on) FROM case_events e WHERE e.case_id = c.id
-                       AND e.type IN ('responded', 'closed', 'rejected')),
-                    CASE WHEN EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'extended')
-                         THEN (SELECT due_on FROM deadlines WHERE case_id = c.id AND kind = 'extended-respond')
-                         ELSE (SELECT due_on FROM deadlines WHERE case_id = c.id AND kind = 'respond') END
+                       AND e.type IN ('responded', 'closed', 'rejected')
+                       AND (e.\"right\" IS NULL OR e.\"right\" = r.\"right\")),
+                    (SELECT d.due_on FROM deadlines d WHERE d.case_id = c.id
+                       AND (d.\"right\" IS NULL OR d.\"right\" = r.\"right\")
+                       AND d.kind = CASE WHEN EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id
+                                          AND e.type = 'extended' AND (e.\"right\" IS NULL OR e.\"right\" = r.\"right\"))
+                                     THEN 'extended-respond' ELSE 'respond' END
+                     ORDER BY d.\"right\" IS NULL LIMIT 1)
              FROM cases c JOIN case_rights r ON r.case_id = c.id
              WHERE c.kind = 'request' ORDER BY c.id, r.position",
         )?;

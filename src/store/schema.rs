@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_audit_digest.sql"),
     include_str!("migrations/0007_list_order_covering.sql"),
     include_str!("migrations/0008_search_prefixes.sql"),
+    include_str!("migrations/0009_per_right.sql"),
 ];
 
 /// The version whose migration last created the search index (anew), which Rust then fills from
@@ -22,6 +23,34 @@ const SEARCH_INDEX_VERSION: u32 = 8;
 
 /// The version whose migration adds the audit digest; Rust then re-seals the existing chain.
 const AUDIT_DIGEST_VERSION: u32 = 6;
+
+/// The version that adds per-right deadlines; Rust then widens two closed vocabularies.
+const PER_RIGHT_VERSION: u32 = 9;
+
+/// CHECK lists that grew, as (table, old text, new text). SQLite cannot alter a CHECK constraint;
+/// loosening one in the stored schema is the documented way when every existing row still passes
+/// (sqlite.org/lang_altertable.html, "other kinds of table schema changes").
+const WIDENED: &[(&str, &str, &str)] = &[
+    ("cases", "'denied', 'withdrawn'))", "'denied', 'withdrawn', 'id-failed'))"),
+    ("case_events", "'withdrawn', 'note'))", "'withdrawn', 'note', 'fee-requested', 'fee-received'))"),
+];
+
+fn widen_checks(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "writable_schema", true)?;
+    for (table, old, new) in WIDENED {
+        let n = conn.execute(
+            "UPDATE sqlite_schema SET sql = replace(sql, ?2, ?3) WHERE type = 'table' AND name = ?1 AND instr(sql, ?2) > 0",
+            [table, old, new],
+        )?;
+        if n != 1 {
+            return Err(Error::storage(format!("the {table} table is not as schema version 8 left it")));
+        }
+    }
+    let version: i64 = conn.pragma_query_value(None, "schema_version", |r| r.get(0))?;
+    conn.pragma_update(None, "schema_version", version + 1)?;
+    conn.pragma_update(None, "writable_schema", false)?;
+    Ok(())
+}
 
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 
@@ -51,6 +80,9 @@ fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
             .map_err(|e| Error::storage(format!("migration to schema version {} failed: {e}", i + 1)))?;
         if i as u32 + 1 == AUDIT_DIGEST_VERSION && version > 0 {
             super::audit::reseal(&tx)?;
+        }
+        if i as u32 + 1 == PER_RIGHT_VERSION {
+            widen_checks(&tx)?;
         }
     }
     if version > 0 && version < SEARCH_INDEX_VERSION && latest >= SEARCH_INDEX_VERSION {

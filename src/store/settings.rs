@@ -12,6 +12,7 @@ pub(super) fn seed(w: &mut Write<'_>, profile: &OrganisationProfile) -> Result<(
     let stored = OrganisationProfile { parties: Vec::new(), ..profile.clone() };
     let json = serde_json::to_string(&stored).expect("profile serialises");
     w.tx.execute("INSERT INTO settings (key, value) VALUES ('profile', ?1)", [&json])?;
+    super::deadlines::mark_rules_current(w)?;
     for party in &profile.parties {
         w.tx.execute(
             "INSERT INTO parties (role, name, contact_person, address, email, country) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

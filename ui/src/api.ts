@@ -39,6 +39,8 @@ export interface DeadlineView {
   /** What a deadline set by hand is for. */
   label: string | null;
   kind: "acknowledge" | "respond" | "extension-notice" | "extended-respond" | "risk" | "manual";
+  /** The right this date belongs to, when a request's rights run on different clocks; null: the case's. */
+  right: string | null;
   due: string;
   state: DueState;
   met_on: string | null;
@@ -64,12 +66,16 @@ export interface Case {
   notes: string;
   tags: string[];
   deadlines: Deadlines;
+  deadlines_by_right: Record<string, Deadlines>;
   updated_at: string;
 }
 
 export interface CaseEvent {
   type: string;
   on: string;
+  /** The one right a response, extension or closure was recorded for. */
+  right: string | null;
+  outcome: string | null;
   note: string | null;
   recorded_at: string;
   actor: string;
@@ -176,6 +182,8 @@ export interface EventInput {
   note?: string | null;
   outcome?: string | null;
   reason?: string | null;
+  /** For a response, extension or closure of one right only. */
+  right?: string | null;
 }
 
 export interface Party {
@@ -202,6 +210,7 @@ export interface Profile {
   language: string;
   calendars: Record<string, string>;
   appi_target_days: number;
+  complaint_target_days: number;
   eu_suspension?: boolean;
   ccpa_weekend_roll?: boolean;
   retention_months?: Record<string, number>;

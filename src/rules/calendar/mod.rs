@@ -56,6 +56,14 @@ impl CalendarId {
         })
     }
 
+    /// The last day this calendar's holidays are known for, where that is before `LAST_YEAR`'s end.
+    pub fn known_to(self) -> Option<NaiveDate> {
+        match self {
+            CalendarId::UsCa => NaiveDate::from_ymd_opt(us::CALIFORNIA_KNOWN_TO, 12, 31),
+            _ => None,
+        }
+    }
+
     fn table(self) -> &'static Table {
         static TABLES: [OnceLock<Table>; 12] = [const { OnceLock::new() }; 12];
         let index = CalendarId::ALL.iter().position(|c| *c == self).expect("every calendar is listed");
@@ -182,6 +190,13 @@ impl<'a> WorkingDays<'a> {
     /// Why `date` is not a working day, or `None` when it is one.
     pub fn day_off(&self, date: NaiveDate) -> Result<Option<DayOff>> {
         check_range(date)?;
+        if let Some(known) = self.calendar.known_to().filter(|k| date > *k) {
+            return Err(Error::validation(format!(
+                "the {} calendar's holidays are known only to {known}, so no working day after it can be counted; \
+                 choose another calendar for this regime",
+                self.calendar
+            )));
+        }
         let weekday = date.weekday();
         if matches!(weekday, Weekday::Sat | Weekday::Sun) {
             return Ok(Some(DayOff::Weekend(weekday)));

@@ -20,6 +20,9 @@ const DIWALI: &[(i32, u32, u32)] = &[
     (2035, 10, 30),
 ];
 
+/// The last year whose California holidays are all known (Diwali's dates are published to then).
+pub const CALIFORNIA_KNOWN_TO: i32 = DIWALI[DIWALI.len() - 1].0;
+
 pub fn holidays(y: &mut Year, california: bool) {
     let year = y.year;
     let federal = Observed::SAT_FRI_SUN_MON;

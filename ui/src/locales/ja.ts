@@ -50,11 +50,14 @@ export const JA_LABELS: Record<string, string> = {
   "id-received": "本人確認書類を受領",
   "clarification-requested": "内容確認を依頼",
   "clarification-received": "確認事項の回答を受領",
+  "fee-requested": "手数料を請求",
+  "fee-received": "手数料を受領",
   note: "メモ",
   // outcomes
   complied: "全部対応",
   "complied-in-part": "一部対応",
   denied: "拒否",
+  "id-failed": "本人確認ができず",
   // relationships
   customer: "顧客",
   "website-visitor": "ウェブサイト訪問者",
@@ -183,7 +186,16 @@ export const JA: Record<string, string> = {
   "Respond by": "回答期限",
   "Extension notice by": "延長通知の期限",
   "Extended response by": "延長後の回答期限",
-  "Person may sue from (APPI Art. 39)": "本人が訴えを提起できる日（APPI 第39条）",
+  "Complaint outcome target (days)": "苦情の結果通知の目標（日）",
+  "The office's own target for telling a complainant the outcome; UK complaints are also acknowledged within 30 days.":
+    "苦情申立人に結果を伝えるまでの事務所の目標です。英国の苦情は30日以内に受領通知も行います。",
+  "Two-week wait ends (APPI Art. 39)": "訴え提起までの2週間の満了日（APPI 第39条）",
+  "This request's rights run on different clocks; above, the earliest date still open for each.":
+    "この請求の権利ごとに期限が異なります。上は種類ごとにまだ対応していない最も早い期限です。",
+  "A rejection takes an outcome only when identity could not be verified.": "却下の場合、結果は本人確認ができなかったときにのみ選びます。",
+  "The whole request": "請求全体",
+  Right: "権利",
+  "Record a response, extension or closure for one right only.": "一つの権利についてのみ回答・延長・完了を記録します。",
   Deadline: "期限",
   "done {date}": "{date} 完了",
   "only if extended": "延長した場合のみ",

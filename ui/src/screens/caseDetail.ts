@@ -81,7 +81,8 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
                     "li",
                     {},
                     h("time", {}, formatDate(e.on)),
-                    h("strong", {}, label(e.type)),
+                    h("strong", {}, e.right ? `${label(e.type)} · ${label(e.right)}` : label(e.type)),
+                    e.outcome ? h("span", { class: "muted" }, label(e.outcome)) : null,
                     e.note ? h("span", { class: "note" }, e.note) : null,
                     h("span", { class: "muted small" }, t("by {actor}", { actor: e.actor })),
                   ),
@@ -98,7 +99,8 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
           h("h2", {}, t("Deadlines")),
           c.schedule.length === 0
             ? h("p", { class: "hint" }, t("No statutory deadlines apply to this kind of case."))
-            : h("ul", { class: "deadlines", id: "deadlines" }, c.schedule.map((d) => deadlineItem(ctx, root, c, d, today))),
+            : h("ul", { class: "deadlines", id: "deadlines" }, c.schedule.filter((d) => !d.right).map((d) => deadlineItem(ctx, root, c, d, today))),
+          rightsDeadlines(ctx, root, c, today),
           manualDeadlineForm(ctx, root, c),
         ),
         linksCard(ctx, root, c),
@@ -163,9 +165,28 @@ const DEADLINE_NAMES: Record<DeadlineView["kind"], string> = {
   respond: t("Respond by"),
   "extension-notice": t("Extension notice by"),
   "extended-respond": t("Extended response by"),
-  risk: t("Person may sue from (APPI Art. 39)"),
+  risk: t("Two-week wait ends (APPI Art. 39)"),
   manual: t("Deadline"),
 };
+
+/** Each right's own dates, when a request's rights run on different clocks. */
+function rightsDeadlines(ctx: Ctx, root: HTMLElement, c: CaseView, today: string): HTMLElement | null {
+  const own = c.schedule.filter((d) => d.right);
+  if (own.length === 0) return null;
+  return h(
+    "div",
+    { id: "deadlines-by-right" },
+    h("p", { class: "hint" }, t("This request's rights run on different clocks; above, the earliest date still open for each.")),
+    c.rights.map((right) =>
+      h(
+        "section",
+        { class: "right-deadlines", "data-right": right },
+        h("h3", {}, label(right)),
+        h("ul", { class: "deadlines" }, own.filter((d) => d.right === right).map((d) => deadlineItem(ctx, root, c, d, today))),
+      ),
+    ),
+  );
+}
 
 function deadlineItem(ctx: Ctx, root: HTMLElement, c: CaseView, d: DeadlineView, today: string): HTMLElement {
   const days = daysBetween(today, d.due);
@@ -207,11 +228,14 @@ function actionForm(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
   const note = h("textarea", { rows: 2 });
   const outcome = select([["", "—"], ...ctx.vocab.outcomes.map((o): [string, string] => [o, label(o)])]);
   const reason = h("input", { type: "text" });
-  const outcomeField = field(t("Outcome"), "outcome", outcome);
+  const outcomeField = field(t("Outcome"), "outcome", outcome, t("A rejection takes an outcome only when identity could not be verified."));
+  const right = select([["", t("The whole request")], ...c.rights.map((r): [string, string] => [r, label(r)])]);
+  const rightField = field(t("Right"), "right", right, t("Record a response, extension or closure for one right only."));
   const reasonField = field(t("Reason"), "reason", reason, t("For a denial or rejection: the exception relied on."));
   const error = h("div", { class: "form-error", role: "alert" });
   const sync = () => {
-    outcomeField.hidden = type.value !== "closed";
+    outcomeField.hidden = !["closed", "rejected"].includes(type.value);
+    rightField.hidden = c.rights.length < 2 || !["responded", "extended", "closed"].includes(type.value);
     reasonField.hidden = !["closed", "rejected", "withdrawn"].includes(type.value);
   };
   type.addEventListener("change", sync);
@@ -221,6 +245,7 @@ function actionForm(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
     { class: "card", id: "event-form" },
     h("h2", {}, t("Record an event")),
     h("div", { class: "row" }, field(t("Event"), "event_type", type), field(t("Date"), "on", on)),
+    rightField,
     outcomeField,
     reasonField,
     field(t("Note"), "note", note),
@@ -238,6 +263,7 @@ function actionForm(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
         note: note.value,
         outcome: outcomeField.hidden ? null : outcome.value,
         reason: reasonField.hidden ? null : reason.value,
+        right: rightField.hidden ? null : right.value,
       });
       render(ctx, root, updated);
     } catch (err) {

@@ -21,6 +21,7 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
   const organisation = organisationFields();
   organisation.fill(profile);
   const appi = h("input", { type: "number", min: 1, max: 60, value: profile.appi_target_days });
+  const complaint = h("input", { type: "number", min: 1, max: 365, value: profile.complaint_target_days ?? 30 });
   const eu = h("input", { type: "checkbox", checked: profile.eu_suspension !== false });
   const ccpa = h("input", { type: "checkbox", checked: profile.ccpa_weekend_roll === true });
   const calendarFor = ctx.vocab.regimes.map(([regime]) => {
@@ -49,7 +50,17 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
     organisation.nodes,
     h("h2", {}, t("Deadline rules")),
     h("div", { class: "row" }, calendarFor.map(([regime, s]) => field(t("{regime} calendar", { regime: label(regime) }), `calendar-${regime}`, s))),
-    field(t("APPI response target (days)"), "appi_target_days", appi, t("The office's own target; APPI sets no number of days.")),
+    h(
+      "div",
+      { class: "row" },
+      field(t("APPI response target (days)"), "appi_target_days", appi, t("The office's own target; APPI sets no number of days.")),
+      field(
+        t("Complaint outcome target (days)"),
+        "complaint_target_days",
+        complaint,
+        t("The office's own target for telling a complainant the outcome; UK complaints are also acknowledged within 30 days."),
+      ),
+    ),
     h("label", { class: "check" }, eu, t("EU GDPR: stop the clock while identity or clarification is awaited")),
     h("label", { class: "check" }, ccpa, t("CCPA: move calendar-day deadlines off weekends and holidays")),
     h("h2", {}, t("Retention")),
@@ -65,6 +76,7 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
     const updated: Profile = {
       ...organisation.read(profile),
       appi_target_days: Number(appi.value),
+      complaint_target_days: Number(complaint.value),
       eu_suspension: eu.checked,
       ccpa_weekend_roll: ccpa.checked,
       calendars: Object.fromEntries(calendarFor.map(([regime, s]) => [regime, s.value])),
