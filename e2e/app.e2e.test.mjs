@@ -363,6 +363,7 @@ test("a CCPA know + opt-out request keeps each right's dates, and the opt-out is
   const know = await session.text('#deadlines-by-right section[data-right="know"]');
   assert.match(know, /Respond by\s*10 Jan 2026/);
   assert.match(know, /Extended response by\s*24 Feb 2026/);
+  await session.execute("document.getElementById('deadlines').scrollIntoView()");
   await snap("14-ccpa-two-rights");
 
   // The opt-out honoured on day 3: the case stays open for the request to know.
@@ -377,6 +378,7 @@ test("a CCPA know + opt-out request keeps each right's dates, and the opt-out is
   await session.waitForText("#deadlines", (t) => /Respond by\s*10 Jan 2026/.test(t));
   const honoured = await session.text('#deadlines-by-right section[data-right="opt-out"]');
   assert.match(honoured, /done 29 Nov 2025/);
+  await session.execute("document.getElementById('deadlines-by-right').scrollIntoView()");
   await snap("14b-opt-out-honoured");
 });
 

@@ -114,6 +114,18 @@ fn an_unanswered_request_for_information_stops_the_clock_until_today() {
 }
 
 #[test]
+fn a_uk_complaint_is_acknowledged_within_30_days_beginning_on_receipt() {
+    let db = TestDb::new();
+    let json =
+        db.json(&["deadline", "--kind", "complaint", "--regime", "uk-gdpr", "--received", "2026-07-01", "--json"]);
+    assert_eq!(json["acknowledge_by"], "2026-07-30");
+    assert_eq!(json["respond_by"], "2026-07-31");
+    let before =
+        db.json(&["deadline", "--kind", "complaint", "--regime", "uk-gdpr", "--received", "2026-06-18", "--json"]);
+    assert_eq!(before["acknowledge_by"], serde_json::Value::Null, "s.164A applies from 19 Jun 2026");
+}
+
+#[test]
 fn bad_input_and_impossible_orders_are_refused() {
     let db = TestDb::new();
     for (args, error) in [

@@ -263,6 +263,9 @@ pub struct AddArgs {
 
 #[derive(Args)]
 pub struct DeadlineArgs {
+    /// request (default) or complaint.
+    #[arg(long, default_value = "request")]
+    pub kind: String,
     #[arg(long)]
     pub regime: String,
     /// The local receipt date, YYYY-MM-DD.

@@ -7,16 +7,17 @@ use serde_json::json;
 
 use super::args::DeadlineArgs;
 use super::output;
-use casebook::model::{validate, OrganisationProfile, Regime, Right};
+use casebook::model::{validate, Kind, OrganisationProfile, Regime, Right};
 use casebook::rules::calendar::{CalendarId, WorkingDays};
 use casebook::rules::{check_extension, compute, Deadline, Facts, Settings, Wait};
 use casebook::{Error, Result};
 
 pub fn run(a: DeadlineArgs) -> Result<()> {
+    let kind: Kind = a.kind.parse()?;
     let regime: Regime = a.regime.parse()?;
     let right: Option<Right> = match a.right.as_deref() {
         Some(r) => Some(r.parse()?),
-        None if regime == Regime::Ccpa => Some(Right::Know),
+        None if regime == Regime::Ccpa && kind == Kind::Request => Some(Right::Know),
         None => None,
     };
     if let Some(r) = right.filter(|r| !regime.rights().contains(r)) {
@@ -38,7 +39,7 @@ pub fn run(a: DeadlineArgs) -> Result<()> {
         }
     };
     let facts = Facts {
-        kind: casebook::model::Kind::Request,
+        kind,
         regime,
         right,
         received,

@@ -194,7 +194,6 @@ export const JA: Record<string, string> = {
     "この請求の権利ごとに期限が異なります。上は種類ごとにまだ対応していない最も早い期限です。",
   "A rejection takes an outcome only when identity could not be verified.": "却下の場合、結果は本人確認ができなかったときにのみ選びます。",
   "The whole request": "請求全体",
-  Right: "権利",
   "Record a response, extension or closure for one right only.": "一つの権利についてのみ回答・延長・完了を記録します。",
   Deadline: "期限",
   "done {date}": "{date} 完了",
