@@ -4,6 +4,7 @@
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod letter;
 pub mod model;

@@ -13,7 +13,9 @@ fn main() -> ExitCode {
     match cli::run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("casebook: {}", e.message);
+            // Always one line, whatever a message carries.
+            let message: Vec<&str> = e.message.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            eprintln!("casebook: {}", message.join("; "));
             ExitCode::FAILURE
         }
     }

@@ -123,10 +123,12 @@ fn files_are_never_written_outside_the_chosen_place_nor_read_half() {
     let outside = dir.join("outside.txt");
     std::fs::write(&outside, "precious").unwrap();
 
-    // A symlink where the export goes is replaced by the file, not written through.
+    // A symlink where the export goes is something there: refused without --force; with it, the
+    // link is replaced by the file, never written through.
     let link = dir.join("cases.csv");
     symlink(&outside, &link).unwrap();
-    assert!(db.run(&["export", "csv", "--out", link.to_str().unwrap()]).status.success());
+    assert!(stderr(&db.run(&["export", "csv", "--out", link.to_str().unwrap()])).contains("it exists"));
+    assert!(db.run(&["export", "csv", "--out", link.to_str().unwrap(), "--force"]).status.success());
     assert_eq!(std::fs::read_to_string(&outside).unwrap(), "precious");
     assert!(!std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
 

@@ -58,9 +58,9 @@ fn the_recovery_key_resets_a_forgotten_passphrase() {
     let wrong = reset("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH", "forgot it again");
     assert_eq!(stderr(&wrong).trim(), "casebook: wrong recovery key");
     // Typed in lower case with spaces, as people do.
-    let out = reset(&key.to_lowercase().replace('-', " "), "remembered now");
+    let out = reset(&key.to_lowercase().replace('-', " "), "remembered it now at last");
     assert!(out.status.success(), "{}", stderr(&out));
-    let listed = db.run_with(&["case", "list", "--json"], "remembered now");
+    let listed = db.run_with(&["case", "list", "--json"], "remembered it now at last");
     assert_eq!(serde_json::from_slice::<serde_json::Value>(&listed.stdout).unwrap().as_array().unwrap().len(), 5);
     // The old recovery key went with the old data key.
     assert!(!reset(&key, "third passphrase").status.success());

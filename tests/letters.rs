@@ -253,3 +253,65 @@ fn every_template_is_translated_into_japanese_and_german() {
         }
     }
 }
+
+#[test]
+fn text_the_fonts_cannot_show_is_refused_before_anything_is_stored() {
+    let db = TestDb::initialised();
+    for (name, code) in [("דנה כהן", "U+05D3"), ("Ann 🙂 Lee", "U+1F642"), ("𝄞 Clef", "U+1D11E"), ("ليلى", "U+0644")]
+    {
+        let case = db.json(&[
+            "case",
+            "add",
+            "--kind",
+            "request",
+            "--regime",
+            "gdpr",
+            "--received",
+            "2026-03-02",
+            "--name",
+            name,
+            "--json",
+        ]);
+        let reference = case["reference"].as_str().unwrap();
+        let file = db.dir.path().join(format!("{reference}.pdf"));
+        let out = db.run(&["letter", reference, "--template", "acknowledgement", "--out", file.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{name}");
+        assert!(
+            err.contains("the recipient's name and address holds characters the letter fonts cannot show"),
+            "{err}"
+        );
+        assert!(err.contains(code), "{code}: {err}");
+        assert!(!file.exists(), "no file written");
+        let shown = db.json(&["case", "show", reference, "--json"]);
+        assert_eq!(shown["events"].as_array().unwrap().len(), 0, "nothing logged as sent");
+    }
+}
+
+#[test]
+fn values_from_a_case_are_literal_text_in_a_letter() {
+    let db = TestDb::initialised();
+    let case = db.json(&[
+        "case",
+        "add",
+        "--kind",
+        "request",
+        "--regime",
+        "gdpr",
+        "--received",
+        "2026-03-02",
+        "--name",
+        "Ann Lee",
+        "--json",
+    ]);
+    let reference = case["reference"].as_str().unwrap();
+    let reason = "## Not a heading\n- not a bullet either";
+    let out = db.run(&["case", "event", reference, "--type", "rejected", "--on", "2026-03-05", "--reason", reason]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = db.dir.path().join("refusal.pdf");
+    let out = db.run(&["letter", reference, "--template", "refusal", "--out", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = tool("pdftotext", &[file.to_str().unwrap(), "-"]);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("for the following reasons: ## Not a heading - not a bullet either"), "{flat}");
+}

@@ -45,6 +45,9 @@ pub enum Command {
         paper: Option<String>,
         #[arg(long)]
         out: PathBuf,
+        /// Replace the file at --out if there is one.
+        #[arg(long)]
+        force: bool,
     },
     /// Write the same letter for every case with a status, one PDF per case named by reference.
     Letters {
@@ -58,6 +61,9 @@ pub enum Command {
         paper: Option<String>,
         #[arg(long)]
         out_dir: PathBuf,
+        /// Replace letters already in --out-dir.
+        #[arg(long)]
+        force: bool,
         #[arg(long)]
         json: bool,
     },
@@ -97,6 +103,9 @@ pub enum Command {
         /// Put requesters' names in calendar entries (off: references only).
         #[arg(long)]
         with_names: bool,
+        /// Replace the file at --out if there is one.
+        #[arg(long)]
+        force: bool,
     },
     /// Import: `json` (a Casebook export, into a database with no cases yet), `eml` (an email: logged
     /// on --case REF, or opening a new request under --regime R) or `csv` (a register, with --map).
@@ -127,6 +136,9 @@ pub enum Command {
         format: String,
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the file at --out if there is one.
+        #[arg(long)]
+        force: bool,
     },
     /// Remove the personal data of closed cases past their retention period (--dry-run lists them).
     Purge {

@@ -37,7 +37,7 @@ pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
         }
         CaseCommand::Hold { reference, release } => {
             open(db)?.set_legal_hold(&reference, !release)?;
-            println!("{reference}: legal hold {}", if release { "released" } else { "on" });
+            outln!("{reference}: legal hold {}", if release { "released" } else { "on" });
             Ok(())
         }
         CaseCommand::Show { reference, json } => {
@@ -56,9 +56,12 @@ pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
             if json {
                 output::print_json(&detail);
             } else {
-                println!(
+                outln!(
                     "{}: {} on {}; status now {}",
-                    detail.case.reference, event.event_type, event.on, detail.case.status
+                    detail.case.reference,
+                    event.event_type,
+                    event.on,
+                    detail.case.status
                 );
             }
             Ok(())
@@ -92,7 +95,7 @@ fn add(db: &Path, a: AddArgs) -> Result<()> {
     if a.json {
         output::print_json(&case);
     } else {
-        println!("{}", case.reference);
+        outln!("{}", case.reference);
     }
     Ok(())
 }

@@ -82,13 +82,13 @@ pub fn run(a: DeadlineArgs) -> Result<()> {
             "risk_from": date_of(named[4].1), "waiting_since": s.waiting_since, "basis": basis,
         }));
     } else {
-        println!(
+        outln!(
             "{regime}{} received {received}, {calendar} calendar",
             right.map(|r| format!(" ({r})")).unwrap_or_default()
         );
         for (name, d) in named {
             if let Some(d) = d {
-                println!("  {name:<20} {}  {}", d.date, d.basis_text());
+                outln!("  {name:<20} {}  {}", d.date, d.basis_text());
             }
         }
     }

@@ -14,6 +14,8 @@ pub struct Options {
     pub template: String,
     pub lang: String,
     pub paper: Option<String>,
+    /// Replace files already there.
+    pub force: bool,
 }
 
 /// One letter for one case, written to `out`.
@@ -21,10 +23,10 @@ pub fn one(db: &Path, reference: &str, o: &Options, out: &Path) -> Result<()> {
     check_folder(out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")))?;
     let mut store = open(db)?;
     let (text, paper, pdf) = make(&store, reference, o)?;
-    let tmp = output::write_part(out, &pdf)?;
+    let tmp = output::write_part(out, &pdf, o.force)?;
     let stored = store.record_letter(reference, &text, paper, &pdf);
     finish(&tmp, out, stored.map(|_| ()))?;
-    println!("{}: {} ({} bytes) → {}", reference, text.template, pdf.len(), out.display());
+    outln!("{}: {} ({} bytes) → {}", reference, text.template, pdf.len(), out.display());
     Ok(())
 }
 
@@ -53,9 +55,13 @@ pub fn batch(db: &Path, status: &str, o: &Options, dir: &Path, json: bool) -> Re
         eprintln!();
     }
     let mut files: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(made.len());
+    let kinds: std::collections::HashMap<&str, casebook::model::Kind> =
+        cases.iter().map(|c| (c.reference.as_str(), c.kind)).collect();
     for (reference, (_, _, pdf)) in &made {
+        // A file name is built only from a reference of Casebook's own shape, never a path.
+        casebook::store::check_reference(reference, kinds[reference.as_str()]).map_err(casebook::Error::validation)?;
         let out = dir.join(format!("{reference}.pdf"));
-        match output::write_part(&out, pdf) {
+        match output::write_part(&out, pdf, o.force) {
             Ok(tmp) => files.push((tmp, out)),
             Err(e) => {
                 files.iter().for_each(|(t, _)| drop(std::fs::remove_file(t)));
@@ -76,9 +82,9 @@ pub fn batch(db: &Path, status: &str, o: &Options, dir: &Path, json: bool) -> Re
     if json {
         output::print_json(&serde_json::json!({ "written": files.len(), "skipped": skipped }));
     } else {
-        println!("Wrote {} letter(s) to {}", files.len(), dir.display());
+        outln!("Wrote {} letter(s) to {}", files.len(), dir.display());
         for reason in &skipped {
-            println!("skipped {reason}");
+            outln!("skipped {reason}");
         }
     }
     Ok(())

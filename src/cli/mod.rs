@@ -1,5 +1,26 @@
 //! Argument parsing and dispatch. Output to stdout, one-line errors to stderr.
 
+/// `println!` that turns a failed write (a full disk, a closed pipe's error) into a one-line
+/// error and exit code 1 instead of a panic.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            $crate::cli::output::write_failed(e)
+        }
+    }};
+}
+
+/// `print!` with the same handling as `outln!`.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout().lock(), $($arg)*) {
+            $crate::cli::output::write_failed(e)
+        }
+    }};
+}
+
 mod args;
 mod cases;
 mod deadline;
@@ -35,11 +56,11 @@ pub fn run() -> Result<()> {
         Command::Init { profile } => init(&db, profile.as_deref()),
         Command::Case(command) => cases::run(&db, *command),
         Command::Deadline(args) => deadline::run(*args),
-        Command::Letter { reference, template, lang, paper, out } => {
-            letters::one(&db, &reference, &letters::Options { template, lang, paper }, &out)
+        Command::Letter { reference, template, lang, paper, out, force } => {
+            letters::one(&db, &reference, &letters::Options { template, lang, paper, force }, &out)
         }
-        Command::Letters { template, status, lang, paper, out_dir, json } => {
-            letters::batch(&db, &status, &letters::Options { template, lang, paper }, &out_dir, json)
+        Command::Letters { template, status, lang, paper, out_dir, force, json } => {
+            letters::batch(&db, &status, &letters::Options { template, lang, paper, force }, &out_dir, json)
         }
         Command::Closure(command) => closure(&db, command),
         Command::Profile(ProfileCommand::Show) => {
@@ -49,7 +70,7 @@ pub fn run() -> Result<()> {
         Command::Profile(ProfileCommand::Set { file }) => {
             let profile = OrganisationProfile::from_json(&read_file(&file)?)?;
             let moved = open(&db)?.update_profile(&profile)?;
-            println!("Profile updated; deadlines moved on {moved} open case(s)");
+            outln!("Profile updated; deadlines moved on {moved} open case(s)");
             Ok(())
         }
         Command::Backup { to, rolling } => {
@@ -59,20 +80,20 @@ pub fn run() -> Result<()> {
                 None => store.rolling_backup()?,
             };
             match (info, rolling) {
-                (Some(i), _) => println!(
+                (Some(i), _) => outln!(
                     "Backed up to {} ({} bytes, {} cases, {} audit records; verified)",
                     i.path.display(),
                     i.bytes,
                     i.cases,
                     i.audit_records
                 ),
-                (None, _) => println!("Today's rolling backup already exists in {}", store.backup_dir().display()),
+                (None, _) => outln!("Today's rolling backup already exists in {}", store.backup_dir().display()),
             }
             Ok(())
         }
         Command::Restore { from } => {
             let info = casebook::store::restore(&db, &from, &passphrase(false)?)?;
-            println!(
+            outln!(
                 "Restored {} from {} ({} cases, {} audit records; verified)",
                 db.display(),
                 from.display(),
@@ -83,7 +104,7 @@ pub fn run() -> Result<()> {
         }
         Command::Backups => {
             for b in open(&db)?.rolling_backups()? {
-                println!(
+                outln!(
                     "{}  {:>10} bytes  {}",
                     b.date.map(|d| d.to_string()).unwrap_or_default(),
                     b.bytes,
@@ -95,7 +116,10 @@ pub fn run() -> Result<()> {
         Command::StressWriter { count } => stress_writer(&db, count),
         Command::Passphrase(PassphraseCommand::Change) => change_passphrase(&db, false),
         Command::Passphrase(PassphraseCommand::Reset) => change_passphrase(&db, true),
-        Command::Export { format, out, alarm_days, with_names } => export(&db, &format, &out, alarm_days, with_names),
+        Command::Export { format, out, alarm_days, with_names, force } => {
+            output::check_target(&out, force)?;
+            export(&db, &format, &out, alarm_days, with_names, force)
+        }
         Command::Import { format, file, case, regime, map, dry_run } => match format.as_str() {
             "csv" => import_register(&db, &file, map.as_deref(), dry_run),
             "json" => {
@@ -103,7 +127,7 @@ pub fn run() -> Result<()> {
                 let doc: serde_json::Value = serde_json::from_str(&text)
                     .map_err(|e| Error::validation(format!("import: {} is not valid JSON: {e}", file.display())))?;
                 let counts = open(&db)?.import_json(&doc)?;
-                println!(
+                outln!(
                     "Imported {} case(s) from {}",
                     counts.get("cases").and_then(|v| v.as_u64()).unwrap_or(0),
                     file.display()
@@ -118,7 +142,7 @@ pub fn run() -> Result<()> {
                 match (case, regime) {
                     (Some(reference), _) => {
                         store.add_email(&reference, &email)?;
-                        println!(
+                        outln!(
                             "{reference}: logged the email \"{}\" with {} attachment(s)",
                             email.subject,
                             email.attachments.len()
@@ -126,7 +150,7 @@ pub fn run() -> Result<()> {
                     }
                     (None, Some(regime)) => {
                         let reference = store.add_case_from_email(&email, casebook::model::Kind::Request, &regime)?;
-                        println!("{reference}: opened from the email, with {} attachment(s)", email.attachments.len());
+                        outln!("{reference}: opened from the email, with {} attachment(s)", email.attachments.len());
                     }
                     (None, None) => {
                         return Err(Error::validation(
@@ -141,8 +165,8 @@ pub fn run() -> Result<()> {
                 casebook::model::validate::printable(other)
             ))),
         },
-        Command::Report { kind, year, regime, format, out } => {
-            report::run(&db, &kind, year, regime.as_deref(), &format, out.as_deref())
+        Command::Report { kind, year, regime, format, out, force } => {
+            report::run(&db, &kind, year, regime.as_deref(), &format, out.as_deref(), force)
         }
         Command::Purge { dry_run, json } => {
             let mut store = open(&db)?;
@@ -151,15 +175,15 @@ pub fn run() -> Result<()> {
                 output::print_json(&cases);
             } else {
                 let verb = if dry_run { "would be redacted" } else { "redacted" };
-                println!("{} case(s) {verb}", cases.len());
+                outln!("{} case(s) {verb}", cases.len());
                 for c in &cases {
-                    println!("  {}  {}  closed {}  kept until {}", c.reference, c.regime, c.closed_on, c.keep_until);
+                    outln!("  {}  {}  closed {}  kept until {}", c.reference, c.regime, c.closed_on, c.keep_until);
                 }
             }
             Ok(())
         }
         Command::Path => {
-            println!("{}", db.display());
+            outln!("{}", db.display());
             Ok(())
         }
         Command::Audit { limit, json } => audit(&db, limit, json),
@@ -204,16 +228,16 @@ fn init(db: &Path, profile: Option<&Path>) -> Result<()> {
         None => OrganisationProfile::sample(),
     };
     let (store, recovery) = Store::create(db, &passphrase(true)?, &profile)?;
-    println!("Created {} for {}", store.path().display(), profile.name);
-    println!("Key file: {} (keep it with the database and its backups)", store::sidecar_path(db).display());
+    outln!("Created {} for {}", store.path().display(), profile.name);
+    outln!("Key file: {} (keep it with the database and its backups)", store::sidecar_path(db).display());
     print_recovery_key(&recovery);
     Ok(())
 }
 
 fn print_recovery_key(recovery: &store::RecoveryKey) {
-    println!("Recovery key: {}", recovery.as_str());
-    println!("Write it down and keep it apart from this computer. It is shown only now; with it, a forgotten");
-    println!("passphrase can be replaced (`casebook passphrase reset`).");
+    outln!("Recovery key: {}", recovery.as_str());
+    outln!("Write it down and keep it apart from this computer. It is shown only now; with it, a forgotten");
+    outln!("passphrase can be replaced (`casebook passphrase reset`).");
 }
 
 /// A new passphrase from `CASEBOOK_NEW_PASSPHRASE`, or asked twice on the terminal.
@@ -253,7 +277,7 @@ fn change_passphrase(db: &Path, reset: bool) -> Result<()> {
     let new = new_passphrase()?;
     store::check_new_passphrase(&new)?;
     let recovery = store.change_passphrase(&new)?;
-    println!("The database is re-keyed under the new passphrase.");
+    outln!("The database is re-keyed under the new passphrase.");
     print_recovery_key(&recovery);
     Ok(())
 }
@@ -265,7 +289,7 @@ fn audit(db: &Path, limit: u32, json: bool) -> Result<()> {
     } else {
         for r in records {
             let case = r.case_ref.as_deref().unwrap_or("-");
-            println!("{:>6}  {}  {}  {}  {case}  {}", r.seq, r.at, r.actor, r.action, r.changes);
+            outln!("{:>6}  {}  {}  {}  {case}  {}", r.seq, r.at, r.actor, r.action, r.changes);
         }
     }
     Ok(())
@@ -283,12 +307,12 @@ fn verify(db: &Path, json: bool) -> Result<()> {
             "problem": chain.problem,
         }));
     } else {
-        println!("integrity: {}", integrity.as_deref().unwrap_or("ok"));
+        outln!("integrity: {}", integrity.as_deref().unwrap_or("ok"));
         match (&chain.first_broken, &chain.problem) {
             (Some(seq), Some(problem)) => {
-                println!("audit chain: broken at record {seq}: {problem}")
+                outln!("audit chain: broken at record {seq}: {problem}")
             }
-            _ => println!("audit chain: ok ({} records)", chain.records),
+            _ => outln!("audit chain: ok ({} records)", chain.records),
         }
     }
     if integrity.is_some() || chain.first_broken.is_some() {
@@ -306,7 +330,7 @@ fn demo(db: &Path, cases: u32, seed: u64) -> Result<()> {
         store
     };
     let added = casebook::demo::fill(&mut store, cases, seed)?;
-    println!("Added {added} demo cases to {}", store.path().display());
+    outln!("Added {added} demo cases to {}", store.path().display());
     Ok(())
 }
 
@@ -316,18 +340,18 @@ fn closure(db: &Path, command: ClosureCommand) -> Result<()> {
     match command {
         ClosureCommand::Add { day: d, note } => {
             let moved = store.add_closure(day(&d)?, &note)?;
-            println!("Added closure day {d}; deadlines moved on {moved} open case(s)");
+            outln!("Added closure day {d}; deadlines moved on {moved} open case(s)");
         }
         ClosureCommand::Remove { day: d } => {
             let moved = store.remove_closure(day(&d)?)?;
-            println!("Removed closure day {d}; deadlines moved on {moved} open case(s)");
+            outln!("Removed closure day {d}; deadlines moved on {moved} open case(s)");
         }
         ClosureCommand::List { json } => {
             let closures = store.closures()?;
             if json {
                 output::print_json(&closures);
             } else {
-                closures.iter().for_each(|c| println!("{}  {}", c.day, c.note));
+                closures.iter().for_each(|c| outln!("{}  {}", c.day, c.note));
             }
         }
     }
@@ -356,7 +380,7 @@ fn stress_writer(db: &Path, count: u32) -> Result<()> {
     Ok(())
 }
 
-fn export(db: &Path, format: &str, out: &Path, alarm_days: u32, with_names: bool) -> Result<()> {
+fn export(db: &Path, format: &str, out: &Path, alarm_days: u32, with_names: bool, force: bool) -> Result<()> {
     let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     if !dir.is_dir() {
         return Err(Error::validation(format!("the folder {} does not exist", dir.display())));
@@ -385,8 +409,8 @@ fn export(db: &Path, format: &str, out: &Path, alarm_days: u32, with_names: bool
             )))
         }
     };
-    output::write_file(out, &bytes)?;
-    println!("Exported {what} to {}", out.display());
+    output::write_file(out, &bytes, force)?;
+    outln!("Exported {what} to {}", out.display());
     Ok(())
 }
 
@@ -399,14 +423,14 @@ fn import_register(db: &Path, file: &Path, map: Option<&Path>, dry_run: bool) ->
     let mut store = open(db)?;
     let plan = plan(&bytes, &mapping, store.zone(), chrono::Utc::now())?;
     let verb = if dry_run { "would create" } else { "creates" };
-    println!(
+    outln!(
         "{} row(s): {verb} {} case(s), {} row(s) rejected",
         plan.accepted.len() + plan.rejected.len(),
         plan.accepted.len(),
         plan.rejected.len()
     );
     for (row, reason) in &plan.rejected {
-        println!("  row {row}: {reason}");
+        outln!("  row {row}: {reason}");
     }
     if dry_run {
         return Ok(());
@@ -419,7 +443,7 @@ fn import_register(db: &Path, file: &Path, map: Option<&Path>, dry_run: bool) ->
     }
     let cases: Vec<_> = plan.accepted.into_iter().map(|(_, case)| (case, Vec::new())).collect();
     let refs = store.add_cases_with_events(&cases)?;
-    println!(
+    outln!(
         "Imported {} case(s): {} … {}",
         refs.len(),
         refs.first().map(String::as_str).unwrap_or("-"),

@@ -8,7 +8,18 @@ use casebook::{Error, Result};
 
 use super::{open, output};
 
-pub fn run(db: &Path, kind: &str, year: i32, regime: Option<&str>, format: &str, out: Option<&Path>) -> Result<()> {
+pub fn run(
+    db: &Path,
+    kind: &str,
+    year: i32,
+    regime: Option<&str>,
+    format: &str,
+    out: Option<&Path>,
+    force: bool,
+) -> Result<()> {
+    if let Some(path) = out {
+        output::check_target(path, force)?;
+    }
     let store = open(db)?;
     let regime = regime.map(str::parse).transpose()?;
     let report = build(&store.report_rows()?, kind, year, regime, store.today())?;
@@ -30,13 +41,12 @@ pub fn run(db: &Path, kind: &str, year: i32, regime: Option<&str>, format: &str,
     };
     match out {
         Some(path) => {
-            std::fs::write(path, &bytes)
-                .map_err(|e| Error::validation(format!("cannot write {}: {e}", path.display())))?;
-            println!("{title}: written to {}", path.display());
+            output::write_file(path, &bytes, force)?;
+            outln!("{title}: written to {}", path.display());
         }
         None if format == "pdf" => return Err(Error::validation("a PDF report needs --out FILE")),
         None if format == "json" => output::print_json(value),
-        None => print!("{}", String::from_utf8_lossy(&bytes)),
+        None => out!("{}", String::from_utf8_lossy(&bytes)),
     }
     Ok(())
 }

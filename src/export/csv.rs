@@ -29,9 +29,12 @@ pub const HEADER: &[&str] = &[
     "notes",
 ];
 
-/// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading apostrophe.
+/// A cell a spreadsheet would read as a formula gets a leading apostrophe: one that starts with
+/// `=`, `+`, `-`, `@`, tab or CR, or has a `;`-, `,`- or tab-separated part that does (a spreadsheet
+/// that splits cells on import would see that part as a cell of its own).
 pub fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let formula = |part: &str| part.trim_start_matches(' ').starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) || cell.split([';', ',', '\t']).skip(1).any(formula) {
         format!("'{cell}")
     } else {
         cell.to_string()

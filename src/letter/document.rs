@@ -67,7 +67,8 @@ pub struct LetterDoc {
     pub created: chrono::DateTime<chrono::Utc>,
 }
 
-/// Parses editable letter text: blocks separated by blank lines; `## ` starts a heading, `- ` a bullet.
+/// Parses editable letter text: blocks separated by blank lines; `## ` starts a heading, `- ` a bullet,
+/// and a backslash at the start of a line makes the rest of it plain text.
 pub fn parse_body(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut paragraph: Vec<&str> = Vec::new();
@@ -84,6 +85,11 @@ pub fn parse_body(text: &str) -> Vec<Block> {
     for line in text.lines().map(str::trim_end) {
         if line.trim().is_empty() {
             flush(&mut paragraph, &mut bullets, &mut blocks);
+        } else if let Some(literal) = line.strip_prefix('\\') {
+            if !bullets.is_empty() {
+                blocks.push(Block::Bullets(std::mem::take(&mut bullets)));
+            }
+            paragraph.push(literal.trim());
         } else if let Some(heading) = line.strip_prefix("## ") {
             flush(&mut paragraph, &mut bullets, &mut blocks);
             blocks.push(Block::Heading(heading.trim().to_string()));
@@ -143,5 +149,9 @@ mod tests {
             ]
         );
         assert_eq!(parse_body("山田様\nこんにちは"), [Block::Paragraph("山田様こんにちは".into())]);
+        assert_eq!(
+            parse_body("\\- not a bullet\n\\## nor a heading"),
+            [Block::Paragraph("- not a bullet ## nor a heading".into())]
+        );
     }
 }

@@ -60,6 +60,25 @@ impl Fonts {
             .map_err(|e| Error::new(ErrorKind::Storage, e.clone()))
     }
 
+    /// The characters of `text` that no letter font can draw (at most five, each once): Arabic,
+    /// Hebrew, emoji and the like, which would otherwise print as empty boxes or vanish.
+    pub fn unshowable(&self, text: &str) -> Result<Vec<char>> {
+        let mut missing: Vec<char> = Vec::new();
+        for c in text.chars() {
+            let drawn = |font: &ParsedFont| font.lookup_glyph_index(c as u32).is_some_and(|g| g != 0);
+            if c.is_whitespace() || missing.contains(&c) || drawn(&self.regular) || drawn(&self.bold) {
+                continue;
+            }
+            if !drawn(self.cjk()?) {
+                missing.push(c);
+                if missing.len() == 5 {
+                    break;
+                }
+            }
+        }
+        Ok(missing)
+    }
+
     /// The face that can draw `c` when the text asks for `wanted`: CJK for what Noto Sans lacks.
     pub fn face_for(&self, c: char, wanted: Face) -> Face {
         let font = if wanted == Face::Bold { &self.bold } else { &self.regular };

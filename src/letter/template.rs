@@ -199,6 +199,17 @@ pub enum Value {
     Missing(String),
 }
 
+/// Adds a value from the case as literal text: its line breaks folded into spaces, and at the
+/// start of a line a backslash before what the letter would read as markup (`- `, `## `, `\`).
+fn push_literal(out: &mut String, value: &str) {
+    let folded = value.split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    let at_line_start = out.is_empty() || out.ends_with('\n');
+    if at_line_start && (folded.starts_with("- ") || folded.starts_with("## ") || folded.starts_with('\\')) {
+        out.push('\\');
+    }
+    out.push_str(&folded);
+}
+
 impl Template {
     /// The subject and body with every placeholder filled, or the first value the case lacks.
     pub fn fill(&self, value: impl Fn(&str) -> Value) -> Result<(String, String)> {
@@ -211,7 +222,7 @@ impl Template {
                 let end = after.find("}}").expect("checked at load");
                 let name = after[..end].trim();
                 match value(name) {
-                    Value::Text(t) => out.push_str(&t),
+                    Value::Text(t) => push_literal(&mut out, &t),
                     Value::List(items) => out.push_str(&items.join(", ")),
                     Value::Missing(why) => return Err(Error::validation(why)),
                 }

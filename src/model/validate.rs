@@ -26,11 +26,30 @@ pub fn line(field: &str, value: &str) -> Result<String> {
         return Err(Error::invalid_field(field, format!("{field} must not be empty")));
     }
     check_length(field, v, MAX_LINE)?;
-    if v.chars().any(char::is_control) {
+    if v.chars().any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')) {
         return Err(Error::invalid_field(field, format!("{field} must not contain control characters")));
     }
     refuse_bidi_controls(field, v)?;
+    refuse_noncharacters(field, v)?;
+    if v.chars().all(invisible) {
+        return Err(Error::invalid_field(field, format!("{field} must contain visible characters")));
+    }
     Ok(v.to_string())
+}
+
+/// Characters that show nothing: spaces, zero-width characters, the byte-order mark.
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}')
+}
+
+/// Unicode noncharacters (U+FDD0–U+FDEF, and U+FFFE/U+FFFF in every plane) are never text.
+fn refuse_noncharacters(field: &str, v: &str) -> Result<()> {
+    let nonchar = |c: char| matches!(c as u32, 0xFDD0..=0xFDEF) || (c as u32 & 0xFFFE) == 0xFFFE;
+    if v.chars().any(nonchar) {
+        return Err(Error::invalid_field(field, format!("{field} must not contain Unicode noncharacters")));
+    }
+    Ok(())
 }
 
 /// Explicit direction overrides and isolates (U+202A–U+202E, U+2066–U+2069) make text display in an
@@ -62,6 +81,7 @@ pub fn text(field: &str, value: &str) -> Result<String> {
         return Err(Error::invalid_field(field, format!("{field} must not contain control characters")));
     }
     refuse_bidi_controls(field, v)?;
+    refuse_noncharacters(field, v)?;
     Ok(v.replace("\r\n", "\n"))
 }
 
@@ -118,6 +138,12 @@ mod tests {
         assert!(line("name", "   ").is_err());
         assert!(line("name", &"x".repeat(10_000)).unwrap_err().message.contains("too long"));
         assert!(line("name", "Bob\u{7}").unwrap_err().message.contains("control"));
+        for invisible in ["\u{200B}", "\u{FEFF}\u{200B}", " \u{2060} "] {
+            assert!(line("name", invisible).unwrap_err().message.contains("visible"), "{invisible:?}");
+        }
+        assert!(line("name", "Ann\u{2028}Lee").unwrap_err().message.contains("control"));
+        assert!(line("name", "Ann\u{FFFF}").unwrap_err().message.contains("noncharacters"));
+        assert_eq!(line("name", "Zoë\u{200B}Lee").unwrap(), "Zoë\u{200B}Lee", "visible text around them is kept");
     }
 
     #[test]

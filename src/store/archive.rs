@@ -146,6 +146,7 @@ impl Store {
                 }
                 counts.insert(table.to_string(), json!(rows.len()));
             }
+            super::archive_check::check_imported(&w.tx, w.today)?;
             super::search::rebuild(&w.tx)?;
             w.audit("import.json", None, json!({ "imported": counts.clone() }))?;
             Ok(counts)

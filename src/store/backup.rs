@@ -49,7 +49,9 @@ impl Store {
                 apply_key(&target, &self.key)?;
                 Backup::new(&self.conn, &mut target)?.run_to_completion(512, Duration::ZERO, None)?;
             }
-            KeyFile::read(self.path())?.write(&part)?;
+            let mut keys = KeyFile::read(self.path())?;
+            keys.set_database_salt(super::key::database_salt(&part)?);
+            keys.write(&part)?;
             let info = verify(&part, &self.key)?;
             std::fs::rename(sidecar_path(&part), sidecar_path(dest))?;
             std::fs::rename(&part, dest)?;
@@ -161,11 +163,13 @@ pub fn verify_backup(from: &Path, passphrase: &str) -> Result<BackupInfo> {
     if !from.is_file() {
         return Err(Error::not_found(format!("no backup at {}", from.display())));
     }
-    let key = KeyFile::read(from)?.unlock(passphrase)?;
+    let keys = KeyFile::read(from)?;
+    let key = keys.unlock(passphrase)?;
     let conn = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     apply_key(&conn, &key)?;
+    // The passphrase unwrapped the key, so a file that does not open is damaged, not mistyped.
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())).map_err(|e| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => Error::new(ErrorKind::WrongPassphrase, "wrong passphrase"),
+        Some(rusqlite::ErrorCode::NotADatabase) => super::key::diagnose_mismatch(from, &keys),
         _ => Error::from(e),
     })?;
     check(conn, from)
@@ -175,6 +179,8 @@ pub fn verify_backup(from: &Path, passphrase: &str) -> Result<BackupInfo> {
 /// `passphrase` and is sound. The replaced file is kept as `<db>.before-restore`.
 pub fn restore(db: &Path, from: &Path, passphrase: &str) -> Result<BackupInfo> {
     let info = verify_backup(from, passphrase)?;
+    // Replacing the file under another open Casebook would lose what it writes next.
+    let _alone = super::lock::DbLock::exclusive(db)?;
     let mut part = db.as_os_str().to_owned();
     part.push(".restore-part");
     let part = PathBuf::from(part);

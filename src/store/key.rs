@@ -19,6 +19,11 @@ use crate::error::{Error, ErrorKind, Result};
 pub const DEFAULT_M_COST_KIB: u32 = 256 * 1024;
 pub const DEFAULT_T_COST: u32 = 3;
 pub const DEFAULT_P_COST: u32 = 1;
+/// The most a key file may ask of the key derivation: a key file is not secret and could be
+/// edited to make unlocking exhaust memory or never end.
+const MAX_M_COST_KIB: u32 = 4 * 1024 * 1024;
+const MAX_T_COST: u32 = 64;
+const MAX_P_COST: u32 = 16;
 /// The shortest passphrase accepted when a database is created or its passphrase changed.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
@@ -101,6 +106,15 @@ impl KdfParams {
         if self.algorithm != "argon2id" || self.version != 0x13 {
             return Err(bad("unknown key derivation"));
         }
+        if self.m_cost_kib > MAX_M_COST_KIB || self.t_cost > MAX_T_COST || self.p_cost > MAX_P_COST {
+            return Err(bad(&format!(
+                "it asks for {} MiB and {} passes of key derivation, more than Casebook allows ({} MiB, {} passes)",
+                self.m_cost_kib / 1024,
+                self.t_cost,
+                MAX_M_COST_KIB / 1024,
+                MAX_T_COST
+            )));
+        }
         let salt = hex::decode(&self.salt).map_err(|_| bad("salt"))?;
         let params = Params::new(self.m_cost_kib, self.t_cost, self.p_cost, Some(32)).map_err(|_| bad("parameters"))?;
         let mut key = Zeroizing::new([0u8; 32]);
@@ -160,6 +174,10 @@ pub struct KeyFile {
     format: u32,
     passphrase: Slot,
     recovery: Slot,
+    /// The first 16 bytes of the database it belongs to (SQLCipher's salt, not secret), so a key
+    /// file from another database is told apart from a damaged one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    database_salt: Option<String>,
 }
 
 /// A recovery key: 160 random bits written as eight groups of four letters and digits.
@@ -205,6 +223,7 @@ impl KeyFile {
             format: 2,
             passphrase: Slot::seal(&key, passphrase, KdfParams::generate()?)?,
             recovery: Slot::seal(&key, recovery.as_str(), KdfParams::for_random_secret()?)?,
+            database_salt: None,
         };
         Ok(NewKeys { file, key, recovery })
     }
@@ -217,6 +236,21 @@ impl KeyFile {
         self.recovery
             .open(&RecoveryKey::normalise(recovery))?
             .ok_or_else(|| Error::new(ErrorKind::WrongPassphrase, "wrong recovery key"))
+    }
+
+    pub(crate) fn set_database_salt(&mut self, salt: String) {
+        self.database_salt = Some(salt);
+    }
+
+    pub(crate) fn remembers_database(&self) -> bool {
+        self.database_salt.is_some()
+    }
+
+    /// Records which database this key file belongs to (its salt, from `salt_of`), and writes it
+    /// beside that database.
+    pub(crate) fn remember_database(&mut self, db_path: &Path, salt: String) -> Result<()> {
+        self.database_salt = Some(salt);
+        self.write(db_path)
     }
 
     pub fn read(db_path: &Path) -> Result<KeyFile> {
@@ -258,17 +292,53 @@ fn write_atomically(path: &Path, file: &KeyFile) -> Result<()> {
     tmp.push(".tmp");
     let tmp = PathBuf::from(tmp);
     let json = serde_json::to_string_pretty(file).expect("key file serialises");
-    {
-        let mut f = std::fs::File::create(&tmp)?;
+    // A leftover of an interrupted write goes first; a link planted there is removed, never followed.
+    let _ = std::fs::remove_file(&tmp);
+    let written = crate::files::create_new_private(&tmp).and_then(|mut f| {
         f.write_all(json.as_bytes())?;
-        f.sync_all()?;
+        f.sync_all()
+    });
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::storage(format!("cannot write the key file {}: {e}", path.display())));
     }
     std::fs::rename(&tmp, path)?;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        // Make the rename itself durable.
-        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
-    }
+    crate::files::sync_dir(path);
     Ok(())
+}
+
+/// The salt of an open database (its file's first 16 bytes), as hex, asked of SQLCipher: opening
+/// and closing the file beside an open connection would drop the process's locks on it.
+pub(crate) fn salt_of(conn: &rusqlite::Connection) -> Result<String> {
+    Ok(conn.pragma_query_value(None, "cipher_salt", |r| r.get(0))?)
+}
+
+/// The first 16 bytes of a database file no connection of this process has open, as hex.
+pub(crate) fn database_salt(db_path: &Path) -> Result<String> {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(db_path)?.read_exact(&mut head)?;
+    Ok(hex::encode(head))
+}
+
+/// Why a key the passphrase unwrapped does not open the database: damage, a key file from
+/// another database, or a file that is not an encrypted Casebook database at all.
+pub(crate) fn diagnose_mismatch(db_path: &Path, file: &KeyFile) -> Error {
+    const RESTORE: &str =
+        "restore the latest backup with `casebook restore --from FILE` (its key file travels with it)";
+    let head = database_salt(db_path).unwrap_or_default();
+    let message = if head == hex::encode(b"SQLite format 3\0") {
+        "this is a plain, unencrypted SQLite file, not a Casebook database".to_string()
+    } else {
+        match &file.database_salt {
+            Some(salt) if *salt == head => format!("the database file is damaged (its key file fits, its pages do not open); {RESTORE}"),
+            Some(_) => format!(
+                "the key file beside the database belongs to another database (or the database's first bytes are damaged); {RESTORE}"
+            ),
+            None => format!("the database does not open with its key file: the file is damaged or the key file belongs to another database; {RESTORE}"),
+        }
+    };
+    Error::new(ErrorKind::Incompatible, message)
 }
 
 /// `casebook.db` → `casebook.db.kdf`.
@@ -286,12 +356,21 @@ fn suffixed(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Checks a new passphrase before a database is created or re-keyed with it.
+/// Checks a new passphrase before a database is created or re-keyed with it: long enough, and
+/// not easy to guess (zxcvbn, the estimator password managers use, scores it 3 of 4 or more).
 pub fn check_new_passphrase(passphrase: &str) -> Result<()> {
     if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
         return Err(Error::invalid_field(
             "passphrase",
             format!("the passphrase must have at least {MIN_PASSPHRASE_CHARS} characters"),
+        ));
+    }
+    let estimate = zxcvbn::zxcvbn(passphrase, &[]);
+    if estimate.score() < zxcvbn::Score::Three {
+        let why = estimate.feedback().and_then(|f| f.warning()).map(|w| format!(" ({w})")).unwrap_or_default();
+        return Err(Error::invalid_field(
+            "passphrase",
+            format!("the passphrase is too easy to guess{why}: use four or more words that do not belong together"),
         ));
     }
     Ok(())
@@ -311,5 +390,30 @@ mod tests {
         assert_eq!(new.file.unlock("a wrong passphrase").unwrap_err().message, "wrong passphrase");
         assert_eq!(new.file.unlock_with_recovery("AAAA-BBBB").unwrap_err().message, "wrong recovery key");
         assert_eq!(new.recovery.as_str().len(), 8 * 4 + 7);
+    }
+
+    #[test]
+    fn easy_passphrases_are_refused_with_the_reason() {
+        for easy in ["        ", "password123", "qwertyuiop", "aaaaaaaaaaaa", "letmein2026"] {
+            let e = check_new_passphrase(easy).unwrap_err();
+            assert!(e.message.contains("too easy to guess"), "{easy}: {}", e.message);
+            assert!(!e.message.contains(easy.trim()) || easy.trim().is_empty(), "the passphrase is not echoed");
+        }
+        for fine in ["correct horse battery", "a long passphrase", "casebook-demo", "the other long passphrase"] {
+            check_new_passphrase(fine).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_key_file_asking_for_unbounded_work_is_refused_at_once() {
+        let new = KeyFile::create("a long passphrase").unwrap();
+        for (m, t) in [(u32::MAX, 3), (8 * 1024 * 1024, 3), (256 * 1024, u32::MAX)] {
+            let mut file = new.file.clone();
+            file.passphrase.kdf.m_cost_kib = m;
+            file.passphrase.kdf.t_cost = t;
+            let e = file.unlock("a long passphrase").unwrap_err();
+            assert_eq!(e.kind, ErrorKind::Incompatible);
+            assert!(e.message.contains("more than Casebook allows"), "{}", e.message);
+        }
     }
 }

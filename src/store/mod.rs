@@ -2,6 +2,7 @@
 //! one module per table family, and the audit chain that every write appends to.
 
 mod archive;
+mod archive_check;
 mod audit;
 mod backup;
 mod case_list;
@@ -13,6 +14,7 @@ mod edits;
 mod key;
 mod letters;
 mod links;
+mod lock;
 mod overview;
 mod retention;
 mod schema;
@@ -25,6 +27,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
+pub use archive_check::check_reference;
 pub use audit::{AuditRecord, ChainReport};
 pub use backup::{restore, verify_backup, BackupInfo};
 pub use case_list::CaseFilter;
@@ -49,6 +52,8 @@ pub struct Store {
     key: key::Key,
     /// `PRAGMA quick_check` of the file: passed, or still running beside the first reads.
     integrity: Integrity,
+    /// Shared with every other open Store of this file; taken alone to re-key.
+    lock: lock::DbLock,
 }
 
 /// When the open checks the file with `PRAGMA quick_check` (it reads the whole file: 2 s at
@@ -81,11 +86,13 @@ impl Store {
             std::fs::create_dir_all(dir)?;
         }
         let result = (|| {
-            let new = KeyFile::create(passphrase)?;
+            let lock = lock::DbLock::shared(path)?;
+            let mut new = KeyFile::create(passphrase)?;
             new.file.write(path)?;
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
-            let mut store = Store::connect(path, flags, new.key, Check::Now)?;
+            let mut store = Store::connect(path, flags, new.key, Check::Now, lock)?;
             store.write(|w| settings::seed(w, profile))?;
+            new.file.remember_database(path, key::salt_of(&store.conn)?)?;
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
             Ok((store, new.recovery))
         })();
@@ -133,13 +140,15 @@ impl Store {
             return Err(Error::not_found(format!("no database at {}", path.display())));
         }
         let key = key::Key::from_hex(secret)?;
-        Store::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key, Check::BeforeFirstWrite).map_err(|e| {
-            match e.kind {
-                ErrorKind::WrongPassphrase => {
-                    Error::new(ErrorKind::WrongPassphrase, "the remembered key no longer opens this database")
-                }
-                _ => e,
+        let lock = lock::DbLock::shared(path)?;
+        check_not_cut_short(path)?;
+        Store::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key, Check::BeforeFirstWrite, lock).map_err(|e| match e
+            .kind
+        {
+            ErrorKind::WrongPassphrase => {
+                Error::new(ErrorKind::WrongPassphrase, "the remembered key no longer opens this database")
             }
+            _ => e,
         })
     }
 
@@ -150,27 +159,53 @@ impl Store {
 
     /// Unlocks with the key file, or with the pending one of a passphrase change that was
     /// interrupted after the database was re-keyed (which is then made the key file).
+    /// A key that unwraps (the passphrase is right) but does not open the file means damage or a
+    /// key file from another database, never a wrong passphrase; the error says which it looks like.
     fn open_with(path: &Path, check: Check, unlock: impl Fn(&KeyFile) -> Result<key::Key>) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE;
-        let current = unlock(&KeyFile::read(path)?).and_then(|key| Store::connect(path, flags, key, check));
-        match (current, KeyFile::read_pending(path)) {
-            (Err(e), Some(pending)) if e.kind == ErrorKind::WrongPassphrase => {
-                let store = unlock(&pending).and_then(|key| Store::connect(path, flags, key, check)).map_err(|_| {
+        // Taken before the key file is read, so a passphrase change in another process is seen whole.
+        let lock = lock::DbLock::shared(path)?;
+        check_not_cut_short(path)?;
+        let file = KeyFile::read(path)?;
+        let pending = KeyFile::read_pending(path);
+        let from_pending = |lock| -> Result<Store> {
+            let store = pending
+                .as_ref()
+                .ok_or_else(|| Error::new(ErrorKind::WrongPassphrase, "wrong passphrase"))
+                .and_then(&unlock)
+                .and_then(|key| Store::connect(path, flags, key, check, lock))
+                .map_err(|_| {
                     Error::new(
                         ErrorKind::WrongPassphrase,
                         "wrong passphrase (a passphrase change was interrupted: try the new passphrase too)",
                     )
                 })?;
-                KeyFile::promote_pending(path)?;
-                Ok(store)
-            }
-            (Ok(store), Some(_)) => {
-                // The change never reached the database; its pending key file is stale.
-                let _ = std::fs::remove_file(key::pending_path(path));
-                Ok(store)
-            }
-            (result, _) => result,
+            KeyFile::promote_pending(path)?;
+            Ok(store)
+        };
+        let store = match unlock(&file) {
+            // The new passphrase of a change interrupted before its key file became current.
+            Err(e) if e.kind == ErrorKind::WrongPassphrase && pending.is_some() => from_pending(lock)?,
+            Err(e) => return Err(e),
+            Ok(key) => match Store::connect(path, flags, key, check, lock) {
+                Ok(store) => {
+                    if pending.is_some() {
+                        // The change never reached the database; its pending key file is stale.
+                        let _ = std::fs::remove_file(key::pending_path(path));
+                    }
+                    store
+                }
+                Err(e) if e.kind == ErrorKind::WrongPassphrase && pending.is_some() => {
+                    from_pending(lock::DbLock::shared(path)?)?
+                }
+                Err(e) if e.kind == ErrorKind::WrongPassphrase => return Err(key::diagnose_mismatch(path, &file)),
+                Err(e) => return Err(e),
+            },
+        };
+        if !file.remembers_database() {
+            KeyFile::read(path)?.remember_database(path, key::salt_of(&store.conn)?)?;
         }
+        Ok(store)
     }
 
     /// Re-keys the database under a new data key sealed with `new_passphrase` and a new recovery
@@ -178,7 +213,20 @@ impl Store {
     /// the database re-keyed in one step, then the pending file made current; an open after a crash
     /// between those steps finds whichever key opens the database.
     pub fn change_passphrase(&mut self, new_passphrase: &str) -> Result<RecoveryKey> {
-        let new = KeyFile::create(new_passphrase)?;
+        check_new_passphrase(new_passphrase)?;
+        // Re-encrypting every page under another Casebook's feet would leave it half written.
+        self.lock.upgrade()?;
+        let changed = self.rekey(new_passphrase);
+        self.lock.downgrade()?;
+        changed
+    }
+
+    fn rekey(&mut self, new_passphrase: &str) -> Result<RecoveryKey> {
+        let mut new = KeyFile::create(new_passphrase)?;
+        // A connection opened now, alone: the one opened before may hold pages that writers in other
+        // processes changed since, and re-keying from those would lose their commits.
+        self.conn = Store::connection(&self.path, OpenFlags::SQLITE_OPEN_READ_WRITE, &self.key)?;
+        new.file.set_database_salt(key::salt_of(&self.conn)?);
         new.file.write_pending(&self.path)?;
         // SQLCipher re-keys a database only in rollback-journal mode.
         self.conn.pragma_update(None, "journal_mode", "DELETE")?;
@@ -194,13 +242,16 @@ impl Store {
         Ok(new.recovery)
     }
 
-    fn connect(path: &Path, flags: OpenFlags, key: key::Key, check: Check) -> Result<Store> {
-        let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        apply_key(&conn, &key)?;
+    /// An unlocked connection, set up as every Store's is (WAL, durable commits, a page cache).
+    fn connection(path: &Path, flags: OpenFlags, key: &key::Key) -> Result<Connection> {
+        let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        apply_key(&conn, key)?;
         // The first read proves the key; nothing is written before it succeeds.
         conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())).map_err(|e| {
             match e.sqlite_error_code() {
-                Some(ErrorCode::NotADatabase) => Error::new(ErrorKind::WrongPassphrase, "wrong passphrase"),
+                Some(ErrorCode::NotADatabase) => {
+                    Error::new(ErrorKind::WrongPassphrase, "the key does not open this database")
+                }
                 _ => damaged(e),
             }
         })?;
@@ -211,6 +262,11 @@ impl Store {
         // took the calendar month at 100,000 cases from 28 to 7 ms and the open-cases page from 24 to 4.
         conn.pragma_update(None, "cache_size", -32768)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(conn)
+    }
+
+    fn connect(path: &Path, flags: OpenFlags, key: key::Key, check: Check, lock: lock::DbLock) -> Result<Store> {
+        let mut conn = Store::connection(path, flags, &key)?;
         // A damaged file is neither migrated nor written to: the user is told to restore instead.
         // A migration writes, so a file that needs one is checked first in any case.
         let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -227,7 +283,7 @@ impl Store {
         };
         schema::migrate(&mut conn)?;
         let actor = std::env::var("USER").ok().filter(|u| !u.is_empty()).unwrap_or_else(|| "casebook".into());
-        let mut store = Store { conn, path: path.to_path_buf(), actor, zone: chrono_tz::UTC, key, integrity };
+        let mut store = Store { conn, path: path.to_path_buf(), actor, zone: chrono_tz::UTC, key, integrity, lock };
         if let Some(profile) = store.profile_if_set()? {
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
             deadlines::bring_rules_up_to_date(&mut store)?;
@@ -306,6 +362,24 @@ pub(crate) struct Write<'a> {
     audited: bool,
 }
 
+/// An empty file, or one that is not made of whole pages, was cut short: it is reported as
+/// damaged, never taken for a new database.
+fn check_not_cut_short(path: &Path) -> Result<()> {
+    const PAGE: u64 = 4096; // SQLCipher 4's page size
+    let len = std::fs::metadata(path)?.len();
+    if len == 0 || len % PAGE != 0 {
+        return Err(Error::new(
+            ErrorKind::Incompatible,
+            format!(
+                "the database file is damaged: it is {len} bytes long, {}; restore the latest backup with \
+                 `casebook restore --from FILE`",
+                if len == 0 { "empty" } else { "cut short" }
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// SQLite's complaint about an unreadable file, turned into what the user can do about it.
 fn damaged(e: rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
@@ -348,10 +422,14 @@ pub fn default_path() -> Result<PathBuf> {
 fn quick_check(conn: &Connection) -> Result<()> {
     let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(damaged)?;
     if quick != "ok" {
+        // SQLite lists every problem on a line of its own; the first one says enough.
+        let problems = quick.lines().count();
+        let first = quick.lines().next().unwrap_or_default();
+        let more = if problems > 1 { format!(" and {} more problems", problems - 1) } else { String::new() };
         return Err(Error::new(
             ErrorKind::Incompatible,
             format!(
-                "the database file is damaged ({quick}); restore the latest backup with `casebook restore --from FILE`"
+                "the database file is damaged ({first}{more}); restore the latest backup with `casebook restore --from FILE`"
             ),
         ));
     }

@@ -1,0 +1,33 @@
+//! Files Casebook writes beside the database (key files, locks): created new, readable by the
+//! owner only (0600), never through a symbolic link planted where they go.
+
+use std::fs::{File, OpenOptions};
+use std::io;
+use std::path::Path;
+
+/// Options that open (and create, if `create`) a private file without following a symbolic link.
+pub fn private_options(create: bool) -> OpenOptions {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(create).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    options
+}
+
+/// Creates `path` as a new private file: `O_CREAT | O_EXCL | O_NOFOLLOW`, mode 0600. Whatever
+/// stands there already (an older leftover, a planted link) makes it fail rather than be written.
+pub fn create_new_private(path: &Path) -> io::Result<File> {
+    let mut options = private_options(false);
+    options.create_new(true);
+    options.open(path)
+}
+
+/// Makes a rename or a new file in `dir` durable.
+pub fn sync_dir(path: &Path) {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let _ = File::open(dir).and_then(|d| d.sync_all());
+    }
+}
