@@ -22,19 +22,7 @@ fn expand(v: &Value) -> Value {
 fn every_hostile_export_is_refused_whole() {
     let source = TestDb::initialised();
     source.run(&["demo", "--cases", "5", "--seed", "3"]);
-    let case = source.json(&[
-        "case",
-        "add",
-        "--kind",
-        "request",
-        "--regime",
-        "gdpr",
-        "--received",
-        "2026-03-02",
-        "--name",
-        "Ann Lee",
-        "--json",
-    ]);
+    let case = source.add_request("Ann Lee");
     let pdf = source.dir.path().join("letter.pdf");
     let reference = case["reference"].as_str().unwrap();
     let out = source.run(&["letter", reference, "--template", "acknowledgement", "--out", pdf.to_str().unwrap()]);

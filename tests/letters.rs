@@ -259,19 +259,7 @@ fn text_the_fonts_cannot_show_is_refused_before_anything_is_stored() {
     let db = TestDb::initialised();
     for (name, code) in [("דנה כהן", "U+05D3"), ("Ann 🙂 Lee", "U+1F642"), ("𝄞 Clef", "U+1D11E"), ("ليلى", "U+0644")]
     {
-        let case = db.json(&[
-            "case",
-            "add",
-            "--kind",
-            "request",
-            "--regime",
-            "gdpr",
-            "--received",
-            "2026-03-02",
-            "--name",
-            name,
-            "--json",
-        ]);
+        let case = db.add_request(name);
         let reference = case["reference"].as_str().unwrap();
         let file = db.dir.path().join(format!("{reference}.pdf"));
         let out = db.run(&["letter", reference, "--template", "acknowledgement", "--out", file.to_str().unwrap()]);
@@ -291,19 +279,7 @@ fn text_the_fonts_cannot_show_is_refused_before_anything_is_stored() {
 #[test]
 fn values_from_a_case_are_literal_text_in_a_letter() {
     let db = TestDb::initialised();
-    let case = db.json(&[
-        "case",
-        "add",
-        "--kind",
-        "request",
-        "--regime",
-        "gdpr",
-        "--received",
-        "2026-03-02",
-        "--name",
-        "Ann Lee",
-        "--json",
-    ]);
+    let case = db.add_request("Ann Lee");
     let reference = case["reference"].as_str().unwrap();
     let reason = "## Not a heading\n- not a bullet either";
     let out = db.run(&["case", "event", reference, "--type", "rejected", "--on", "2026-03-05", "--reason", reason]);

@@ -50,6 +50,23 @@ impl TestDb {
         serde_json::from_slice(&out.stdout).expect("stdout is JSON")
     }
 
+    /// Adds a GDPR request received on 2 March 2026 from `name`; returns the case as JSON.
+    pub fn add_request(&self, name: &str) -> serde_json::Value {
+        self.json(&[
+            "case",
+            "add",
+            "--kind",
+            "request",
+            "--regime",
+            "gdpr",
+            "--received",
+            "2026-03-02",
+            "--name",
+            name,
+            "--json",
+        ])
+    }
+
     /// How many audit records the database holds (each write appends at least one).
     pub fn audit_records(&self) -> i64 {
         self.json(&["verify", "--json"])["audit_records"].as_i64().expect("a count")
