@@ -52,7 +52,7 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
     h("div", { class: "row" }, calendarFor.map(([regime, s]) => field(t("{regime} calendar", { regime: label(regime) }), `calendar-${regime}`, s))),
     h(
       "div",
-      { class: "row" },
+      { class: "row top" },
       field(t("APPI response target (days)"), "appi_target_days", appi, t("The office's own target; APPI sets no number of days.")),
       field(
         t("Complaint outcome target (days)"),
