@@ -163,8 +163,11 @@ pub(super) fn check_imported(conn: &Connection, today: NaiveDate) -> Result<()> 
         let at = r.instant("received_at")?;
         let zone = r.check(|| crate::model::case::parse_zone(r.required("received_tz")?))?;
         let received = r.date("received_date")?.ok_or_else(|| r.refuse("received_date is missing"))?;
-        if received != at.with_timezone(&zone).date_naive() || received > today {
+        if received != at.with_timezone(&zone).date_naive() {
             return Err(r.refuse("received_date is not the local date of received_at"));
+        }
+        if at > Utc::now() {
+            return Err(r.refuse("received_at is in the future"));
         }
         r.date("agent_proof_received")?;
         r.date("due_on")?;
