@@ -33,6 +33,17 @@ fn fixtures(db: &TestDb, spec: &Value) -> HashMap<String, String> {
     refs
 }
 
+/// How many letters the database holds for a case.
+fn letters_stored(db: &TestDb, reference: &str) -> i64 {
+    let raw = casebook::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
+    raw.query_row(
+        "SELECT COUNT(*) FROM letters l JOIN cases c ON c.id = l.case_id WHERE c.reference = ?1",
+        [reference],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
 #[test]
 fn every_template_renders_the_case_facts_with_embedded_subset_fonts() {
     let db = TestDb::initialised();
@@ -257,7 +268,7 @@ fn every_template_is_translated_into_japanese_and_german() {
 #[test]
 fn text_the_fonts_cannot_show_is_refused_before_anything_is_stored() {
     let db = TestDb::initialised();
-    for (name, code) in [("דנה כהן", "U+05D3"), ("Ann 🙂 Lee", "U+1F642"), ("𝄞 Clef", "U+1D11E"), ("ليلى", "U+0644")]
+    for (name, code) in [("देवी शर्मा", "U+0926"), ("Ann 🙂 Lee", "U+1F642"), ("𝄞 Clef", "U+1D11E"), ("สมชาย", "U+0E2A")]
     {
         let case = db.add_request(name);
         let reference = case["reference"].as_str().unwrap();
@@ -271,8 +282,7 @@ fn text_the_fonts_cannot_show_is_refused_before_anything_is_stored() {
         );
         assert!(err.contains(code), "{code}: {err}");
         assert!(!file.exists(), "no file written");
-        let shown = db.json(&["case", "show", reference, "--json"]);
-        assert_eq!(shown["events"].as_array().unwrap().len(), 0, "nothing logged as sent");
+        assert_eq!(letters_stored(&db, reference), 0, "{name}: nothing stored or logged as sent");
     }
 }
 
@@ -290,4 +300,66 @@ fn values_from_a_case_are_literal_text_in_a_letter() {
     let text = tool("pdftotext", &[file.to_str().unwrap(), "-"]);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("for the following reasons: ## Not a heading - not a bullet either"), "{flat}");
+}
+
+#[test]
+fn arabic_and_hebrew_are_shaped_and_set_right_to_left() {
+    let db = TestDb::initialised();
+    let spec: Value = serde_json::from_str(&data("right_to_left_letters.json")).unwrap();
+    for case in spec["cases"].as_array().unwrap() {
+        let why = case["why"].as_str().unwrap();
+        let name = case["name"].as_str().unwrap();
+        let added = db.json(&[
+            "case",
+            "add",
+            "--kind",
+            "request",
+            "--regime",
+            "gdpr",
+            "--received",
+            "2026-03-02",
+            "--name",
+            name,
+            "--postal-address",
+            case["address"].as_str().unwrap(),
+            "--json",
+        ]);
+        let reference = added["reference"].as_str().unwrap();
+        let file = db.dir.path().join(format!("{reference}.pdf"));
+        let path = file.to_str().unwrap();
+        let out = db.run(&["letter", reference, "--template", "acknowledgement", "--out", path]);
+        assert!(out.status.success(), "{why}: {}", stderr(&out));
+
+        let fonts = tool("pdffonts", &[path]);
+        let font = case["font"].as_str().unwrap();
+        let row = fonts.lines().find(|l| l.contains(font)).unwrap_or_else(|| panic!("{why}: no {font}:\n{fonts}"));
+        assert!(row.contains(" yes yes yes "), "{why}: {font} not embedded, subset, with Unicode map: {row}");
+
+        // As a reader copies it: the salutation in reading order.
+        let text = tool("pdftotext", &["-enc", "UTF-8", path, "-"]);
+        let text: String = text.chars().filter(|c| !matches!(c, '\u{202A}'..='\u{202E}')).collect();
+        let reads = case["reads"].as_str().unwrap();
+        assert!(text.contains(reads), "{why}: {reads:?} missing from:\n{text}");
+
+        // As it is printed: the first line of the address block, word by word from left to right.
+        // poppler gives each word's glyphs left to right, so a right-to-left word comes reversed.
+        let boxes = tool("pdftotext", &["-bbox", "-enc", "UTF-8", path, "-"]);
+        let words = name.split(' ').collect::<Vec<_>>();
+        let mut placed: Vec<(f64, String)> = Vec::new();
+        for line in boxes.lines().filter(|l| l.contains("<word ")) {
+            let x: f64 = line.split("xMin=\"").nth(1).and_then(|r| r.split('"').next()).unwrap().parse().unwrap();
+            let y: f64 = line.split("yMin=\"").nth(1).and_then(|r| r.split('"').next()).unwrap().parse().unwrap();
+            let word = line.split('>').nth(1).and_then(|r| r.split('<').next()).unwrap();
+            let logical =
+                if word.chars().any(|c| c.is_ascii()) { word.to_string() } else { word.chars().rev().collect() };
+            if y < 200.0 && words.contains(&logical.as_str()) {
+                placed.push((x, logical));
+            }
+        }
+        placed.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let shown: Vec<&str> = placed.iter().map(|(_, w)| w.as_str()).collect();
+        let display: Vec<&str> = case["display"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+        assert_eq!(shown, display, "{why}");
+        assert_eq!(letters_stored(&db, reference), 1, "{why}: the letter is stored with the case");
+    }
 }

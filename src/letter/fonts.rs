@@ -1,5 +1,6 @@
-//! The fonts letters are set in: Noto Sans (Latin, Greek, Cyrillic) compiled in, and Noto Sans CJK JP
-//! read from disk on first use, chosen per character. Parsed once per process.
+//! The fonts letters are set in, chosen per character: Noto Sans (Latin, Greek, Cyrillic), Noto Sans
+//! Arabic and Noto Sans Hebrew compiled in, and Noto Sans CJK JP read from disk. Each is parsed the
+//! first time a letter needs it, once per process.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -10,6 +11,10 @@ use crate::error::{Error, ErrorKind, Result};
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+const ARABIC: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
+const ARABIC_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Bold.ttf");
+const HEBREW: &[u8] = include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf");
+const HEBREW_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSansHebrew-Bold.ttf");
 pub const CJK_FILE: &str = "NotoSansCJKjp-Regular.otf";
 
 /// Which face a piece of text is set in.
@@ -17,13 +22,52 @@ pub const CJK_FILE: &str = "NotoSansCJKjp-Regular.otf";
 pub enum Face {
     Regular,
     Bold,
+    Arabic,
+    ArabicBold,
+    Hebrew,
+    HebrewBold,
     Cjk,
 }
 
+impl Face {
+    /// Faces whose glyphs depend on their neighbours (joining, marks): set through the shaper.
+    pub fn is_shaped(self) -> bool {
+        matches!(self, Face::Arabic | Face::ArabicBold | Face::Hebrew | Face::HebrewBold)
+    }
+
+    /// The faces tried, in order, for a character of text asked to be in `self`.
+    fn fallbacks(self) -> [Face; 4] {
+        match self {
+            Face::Bold | Face::ArabicBold | Face::HebrewBold => {
+                [Face::Bold, Face::ArabicBold, Face::HebrewBold, Face::Cjk]
+            }
+            _ => [Face::Regular, Face::Arabic, Face::Hebrew, Face::Cjk],
+        }
+    }
+
+    fn compiled_in(self) -> Option<&'static [u8]> {
+        match self {
+            Face::Regular => Some(REGULAR),
+            Face::Bold => Some(BOLD),
+            Face::Arabic => Some(ARABIC),
+            Face::ArabicBold => Some(ARABIC_BOLD),
+            Face::Hebrew => Some(HEBREW),
+            Face::HebrewBold => Some(HEBREW_BOLD),
+            Face::Cjk => None,
+        }
+    }
+}
+
+const FACES: usize = 7;
+
+/// A face parsed for writing PDF (printpdf) and, for shaped faces, for shaping (rustybuzz).
+pub struct Loaded {
+    pub pdf: ParsedFont,
+    pub shaper: Option<rustybuzz::Face<'static>>,
+}
+
 pub struct Fonts {
-    pub regular: ParsedFont,
-    pub bold: ParsedFont,
-    cjk: OnceLock<std::result::Result<ParsedFont, String>>,
+    loaded: [OnceLock<std::result::Result<Loaded, String>>; FACES],
 }
 
 static FONTS: OnceLock<Fonts> = OnceLock::new();
@@ -35,41 +79,31 @@ pub fn set_font_dir(dir: PathBuf) {
 }
 
 pub fn fonts() -> &'static Fonts {
-    FONTS.get_or_init(|| Fonts {
-        regular: ParsedFont::from_bytes(REGULAR, 0, &mut Vec::new()).expect("the bundled Noto Sans parses"),
-        bold: ParsedFont::from_bytes(BOLD, 0, &mut Vec::new()).expect("the bundled Noto Sans Bold parses"),
-        cjk: OnceLock::new(),
-    })
+    FONTS.get_or_init(|| Fonts { loaded: Default::default() })
 }
 
 impl Fonts {
-    /// The CJK font, loaded on first use.
-    pub fn cjk(&self) -> Result<&ParsedFont> {
-        self.cjk
-            .get_or_init(|| {
-                let candidates = cjk_candidates();
-                let path = candidates.iter().find(|p| p.is_file()).ok_or_else(|| {
-                    let looked: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
-                    format!("the Japanese font {CJK_FILE} is missing (looked in {})", looked.join(", "))
-                })?;
-                let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
-                    .ok_or_else(|| format!("{} is not a usable font", path.display()))
-            })
+    /// The face, parsed on first use.
+    pub fn get(&self, face: Face) -> Result<&Loaded> {
+        self.loaded[face as usize]
+            .get_or_init(|| load(face))
             .as_ref()
             .map_err(|e| Error::new(ErrorKind::Storage, e.clone()))
     }
 
-    /// The characters of `text` that no letter font can draw (at most five, each once): Arabic,
-    /// Hebrew, emoji and the like, which would otherwise print as empty boxes or vanish.
+    fn draws(&self, face: Face, c: char) -> Result<bool> {
+        Ok(self.get(face)?.pdf.lookup_glyph_index(c as u32).is_some_and(|g| g != 0))
+    }
+
+    /// The characters of `text` that no letter font can draw (at most five, each once): emoji,
+    /// scripts without a face here and the like, which would otherwise print as empty boxes or vanish.
     pub fn unshowable(&self, text: &str) -> Result<Vec<char>> {
         let mut missing: Vec<char> = Vec::new();
         for c in text.chars() {
-            let drawn = |font: &ParsedFont| font.lookup_glyph_index(c as u32).is_some_and(|g| g != 0);
-            if c.is_whitespace() || missing.contains(&c) || drawn(&self.regular) || drawn(&self.bold) {
+            if c.is_whitespace() || missing.contains(&c) || is_format_control(c) {
                 continue;
             }
-            if !drawn(self.cjk()?) {
+            if self.face_for(c, Face::Regular)? == Face::Cjk && !self.draws(Face::Cjk, c)? {
                 missing.push(c);
                 if missing.len() == 5 {
                     break;
@@ -79,15 +113,45 @@ impl Fonts {
         Ok(missing)
     }
 
-    /// The face that can draw `c` when the text asks for `wanted`: CJK for what Noto Sans lacks.
-    pub fn face_for(&self, c: char, wanted: Face) -> Face {
-        let font = if wanted == Face::Bold { &self.bold } else { &self.regular };
-        if c.is_whitespace() || font.lookup_glyph_index(c as u32).is_some_and(|g| g != 0) {
-            wanted
-        } else {
-            Face::Cjk
+    /// The face that draws `c` when the text asks for `wanted`: the first of its fallbacks that has
+    /// it, the CJK face when none has.
+    pub fn face_for(&self, c: char, wanted: Face) -> Result<Face> {
+        let order = wanted.fallbacks();
+        if c.is_whitespace() || is_format_control(c) {
+            return Ok(order[0]);
         }
+        for face in &order[..3] {
+            if self.draws(*face, c)? {
+                return Ok(*face);
+            }
+        }
+        Ok(Face::Cjk)
     }
+}
+
+/// Direction marks and joiners: they steer ordering and shaping and draw nothing themselves.
+pub fn is_format_control(c: char) -> bool {
+    matches!(c, '\u{200C}'..='\u{200F}' | '\u{061C}')
+}
+
+fn load(face: Face) -> std::result::Result<Loaded, String> {
+    let bytes: &'static [u8] = match face.compiled_in() {
+        Some(bytes) => bytes,
+        None => Box::leak(read_cjk()?.into_boxed_slice()),
+    };
+    let pdf =
+        ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or_else(|| format!("the {face:?} font is not usable"))?;
+    let shaper = if face.is_shaped() { rustybuzz::Face::from_slice(bytes, 0) } else { None };
+    Ok(Loaded { pdf, shaper })
+}
+
+fn read_cjk() -> std::result::Result<Vec<u8>, String> {
+    let candidates = cjk_candidates();
+    let path = candidates.iter().find(|p| p.is_file()).ok_or_else(|| {
+        let looked: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
+        format!("the Japanese font {CJK_FILE} is missing (looked in {})", looked.join(", "))
+    })?;
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 fn cjk_candidates() -> Vec<PathBuf> {

@@ -1,7 +1,8 @@
-//! Measuring and breaking text with the letter fonts: per-character font fallback, greedy
+//! Breaking text with the letter fonts: per-character font fallback, greedy
 //! line filling, and line breaks between CJK characters (never before closing punctuation).
 
 use super::fonts::{fonts, Face};
+pub use super::shape::width;
 use crate::error::Result;
 
 /// A piece of a line set in one face.
@@ -11,35 +12,18 @@ pub struct Run {
     pub text: String,
 }
 
-/// Width of `text` in points at `size`, set in `face` with fallback.
-pub fn width(text: &str, face: Face, size: f32) -> Result<f32> {
-    let f = fonts();
-    let mut units = 0.0;
-    for c in text.chars() {
-        let font = match f.face_for(c, face) {
-            Face::Regular => &f.regular,
-            Face::Bold => &f.bold,
-            Face::Cjk => f.cjk()?,
-        };
-        let upem = f32::from(font.font_metrics.units_per_em.max(1));
-        let gid = font.lookup_glyph_index(c as u32).unwrap_or(0);
-        units += f32::from(font.get_horizontal_advance(gid)) / upem;
-    }
-    Ok(units * size)
-}
-
 /// `text` split into runs, each in the face that can draw it.
-pub fn runs(text: &str, face: Face) -> Vec<Run> {
+pub fn runs(text: &str, face: Face) -> Result<Vec<Run>> {
     let f = fonts();
     let mut out: Vec<Run> = Vec::new();
     for c in text.chars() {
-        let want = f.face_for(c, face);
+        let want = f.face_for(c, face)?;
         match out.last_mut() {
             Some(run) if run.face == want || c == ' ' => run.text.push(c),
             _ => out.push(Run { face: want, text: c.to_string() }),
         }
     }
-    out
+    Ok(out)
 }
 
 fn is_cjk(c: char) -> bool {
@@ -133,7 +117,7 @@ mod tests {
 
     #[test]
     fn runs_fall_back_to_cjk_per_character() {
-        let r = runs("Dear 山田 太郎,", Face::Regular);
+        let r = runs("Dear 山田 太郎,", Face::Regular).unwrap();
         let faces: Vec<Face> = r.iter().map(|r| r.face).collect();
         assert_eq!(faces, [Face::Regular, Face::Cjk, Face::Regular]);
         assert_eq!(r.iter().map(|r| r.text.as_str()).collect::<String>(), "Dear 山田 太郎,");

@@ -7,6 +7,7 @@ pub mod fonts;
 pub mod lang;
 pub mod layout;
 pub mod pdf;
+pub mod shape;
 pub mod template;
 
 pub use document::{parse_body, Block, LetterDoc, Paper};
@@ -40,7 +41,7 @@ fn check_showable(doc: &LetterDoc) -> Result<()> {
             let codes: Vec<String> = missing.iter().map(|c| format!("U+{:04X}", *c as u32)).collect();
             return Err(Error::validation(format!(
                 "{}: the {part} holds characters the letter fonts cannot show ({}); write them in Latin, Greek, \
-                 Cyrillic or Japanese script, or send this letter by other means",
+                 Cyrillic, Arabic, Hebrew or Japanese script, or send this letter by other means",
                 doc.reference,
                 codes.join(" ")
             )));

@@ -3,14 +3,14 @@
 use std::collections::HashMap;
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
-    TextItem,
+    Codepoint, Color, FontId, Greyscale, Line, LinePoint, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, TextItem,
 };
 
 use super::compose::{Mark, Page};
 use super::document::LetterDoc;
 use super::fonts::{fonts, Face};
-use super::layout::runs;
+use super::shape::{display, Glyph, Ink};
 use crate::error::Result;
 
 fn grey(level: f32) -> Color {
@@ -36,12 +36,7 @@ pub fn write(doc: &LetterDoc, pages: &[Page]) -> Result<Vec<u8>> {
         if let Some(id) = ids.get(&face) {
             return Ok(id.clone());
         }
-        let parsed = match face {
-            Face::Regular => &f.regular,
-            Face::Bold => &f.bold,
-            Face::Cjk => f.cjk()?,
-        };
-        let id = pdf.add_font(parsed);
+        let id = pdf.add_font(&f.get(face)?.pdf);
         ids.insert(face, id.clone());
         Ok(id)
     };
@@ -56,10 +51,13 @@ pub fn write(doc: &LetterDoc, pages: &[Page]) -> Result<Vec<u8>> {
                     ops.push(Op::StartTextSection);
                     ops.push(Op::SetFillColor { col: grey(*level) });
                     ops.push(Op::SetTextCursor { pos: Point { x: Pt(*x), y: Pt(*y) } });
-                    for run in runs(text, *face) {
-                        let id = font_id(&mut pdf, run.face)?;
+                    for piece in display(text, *face)? {
+                        let id = font_id(&mut pdf, piece.face)?;
                         ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(*size) });
-                        ops.push(Op::ShowText { items: vec![TextItem::Text(run.text)] });
+                        match piece.ink {
+                            Ink::Text(text) => ops.push(Op::ShowText { items: vec![TextItem::Text(text)] }),
+                            Ink::Glyphs(glyphs) => show_glyphs(&mut ops, &f.get(piece.face)?.pdf, &glyphs, *size),
+                        }
                     }
                     ops.push(Op::EndTextSection);
                 }
@@ -75,4 +73,41 @@ pub fn write(doc: &LetterDoc, pages: &[Page]) -> Result<Vec<u8>> {
     }
     let options = PdfSaveOptions { subset_fonts: true, ..PdfSaveOptions::default() };
     Ok(pdf.with_pages(out_pages).save(&options, &mut Vec::new()))
+}
+
+/// Draws shaped glyphs where the shaper placed them: horizontal offsets as adjustments between
+/// glyphs, vertical ones (marks above or below a letter) as a text rise.
+fn show_glyphs(ops: &mut Vec<Op>, font: &ParsedFont, glyphs: &[Glyph], size: f32) {
+    let upem = f32::from(font.font_metrics.units_per_em.max(1));
+    let mut rise = 0.0;
+    let mut i = 0;
+    while i < glyphs.len() {
+        let level = glyphs[i].y_offset;
+        let end = glyphs[i..].iter().position(|g| g.y_offset != level).map_or(glyphs.len(), |n| i + n);
+        if level != rise {
+            ops.push(Op::SetLineOffset { multiplier: level * size });
+            rise = level;
+        }
+        // A number in a text array moves the pen left by that many thousandths of an em.
+        let mut items = Vec::with_capacity(2);
+        if glyphs[i].x_offset != 0.0 {
+            items.push(TextItem::Offset(-glyphs[i].x_offset * 1000.0));
+        }
+        let mut group = Vec::with_capacity(end - i);
+        for (n, g) in glyphs[i..end].iter().enumerate() {
+            let drawn = f32::from(font.get_horizontal_advance(g.id)) / upem;
+            let next_offset = glyphs[i..end].get(n + 1).map_or(0.0, |next| next.x_offset);
+            let offset = (drawn + g.x_offset - g.advance - next_offset) * 1000.0;
+            group.push(match &g.text {
+                Some(text) => Codepoint::with_cid(g.id, offset, text.clone()),
+                None => Codepoint::new(g.id, offset),
+            });
+        }
+        items.push(TextItem::GlyphIds(group));
+        ops.push(Op::ShowText { items });
+        i = end;
+    }
+    if rise != 0.0 {
+        ops.push(Op::SetLineOffset { multiplier: 0.0 });
+    }
 }
