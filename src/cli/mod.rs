@@ -299,12 +299,15 @@ fn verify(db: &Path, json: bool) -> Result<()> {
     let store = open(db)?;
     let integrity = store.integrity_problem()?;
     let chain = store.verify_audit_chain()?;
+    let rows = store.verify_rows()?;
     if json {
         output::print_json(&serde_json::json!({
             "integrity": integrity.as_deref().unwrap_or("ok"),
             "audit_records": chain.records,
             "first_broken": chain.first_broken,
             "problem": chain.problem,
+            "rows_checked": rows.rows_checked,
+            "row_problems": rows.problems,
         }));
     } else {
         outln!("integrity: {}", integrity.as_deref().unwrap_or("ok"));
@@ -314,8 +317,16 @@ fn verify(db: &Path, json: bool) -> Result<()> {
             }
             _ => outln!("audit chain: ok ({} records)", chain.records),
         }
+        if rows.problems.is_empty() {
+            outln!("record: ok ({} rows match the audit trail)", rows.rows_checked);
+        } else {
+            outln!("record: {} rows differ from the audit trail:", rows.problems.len());
+            for problem in &rows.problems {
+                outln!("  {problem}");
+            }
+        }
     }
-    if integrity.is_some() || chain.first_broken.is_some() {
+    if integrity.is_some() || chain.first_broken.is_some() || !rows.problems.is_empty() {
         return Err(Error::new(ErrorKind::Incompatible, "verification failed; restore from a backup"));
     }
     Ok(())

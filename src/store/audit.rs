@@ -37,22 +37,26 @@ pub struct AuditRecord {
     /// SHA-256 of `changes` as written; `None` for a record written before schema version 6 and
     /// never re-sealed (its hash then covers the text itself).
     pub changes_sha256: Option<String>,
+    /// SHA-256 of the row digests stored under this record (`audit_rows`); `None` for a record
+    /// written before schema version 10.
+    pub rows_sha256: Option<String>,
 }
 
 const SELECT_RECORD: &str =
-    "SELECT seq, at, actor, action, case_ref, changes, prev_hash, hash, changes_sha256 FROM audit_log";
+    "SELECT seq, at, actor, action, case_ref, changes, prev_hash, hash, changes_sha256, rows_sha256 FROM audit_log";
 
 /// The same query for a database of any version (a backup is checked before it is migrated).
-fn select_records(conn: &rusqlite::Connection) -> Result<&'static str> {
-    let has_digest: bool =
-        conn.query_row("SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'changes_sha256'", [], |r| {
-            r.get(0)
-        })?;
-    Ok(if has_digest {
-        SELECT_RECORD
-    } else {
-        "SELECT seq, at, actor, action, case_ref, changes, prev_hash, hash, NULL FROM audit_log"
-    })
+fn select_records(conn: &rusqlite::Connection) -> Result<String> {
+    let has = |column: &str| -> Result<bool> {
+        Ok(conn
+            .query_row("SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = ?1", [column], |r| r.get(0))?)
+    };
+    let or_null = |column: &'static str| -> Result<&'static str> { Ok(if has(column)? { column } else { "NULL" }) };
+    Ok(format!(
+        "SELECT seq, at, actor, action, case_ref, changes, prev_hash, hash, {}, {} FROM audit_log",
+        or_null("changes_sha256")?,
+        or_null("rows_sha256")?
+    ))
 }
 
 fn read_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRecord> {
@@ -66,6 +70,7 @@ fn read_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRecord> {
         prev_hash: row.get(6)?,
         hash: row.get(7)?,
         changes_sha256: row.get(8)?,
+        rows_sha256: row.get(9)?,
     })
 }
 
@@ -78,8 +83,12 @@ impl AuditRecord {
         // A JSON array keeps the fields unambiguous whatever characters they hold. Since schema 6
         // the digest of the changes stands where older records have the changes themselves.
         let changes = self.changes_sha256.as_deref().unwrap_or(&self.changes);
-        let content =
+        let mut content =
             serde_json::json!([self.seq, self.at, self.actor, self.action, self.case_ref, changes, self.prev_hash]);
+        // Since schema 10 the hash also covers the rows the record's write made.
+        if let (Some(rows), Some(fields)) = (&self.rows_sha256, content.as_array_mut()) {
+            fields.push(rows.clone().into());
+        }
         sha256_hex(&content.to_string())
     }
 }
@@ -96,11 +105,7 @@ pub struct ChainReport {
 impl Write<'_> {
     /// Appends an audit record for this write: `changes` maps each field to `[before, after]`.
     pub fn audit(&mut self, action: &str, case_ref: Option<&str>, changes: Value) -> Result<()> {
-        let head: Option<(i64, String)> = self
-            .tx
-            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let (prev_seq, prev_hash) = head.unwrap_or((0, GENESIS.to_string()));
+        let (prev_seq, prev_hash) = head(&self.tx)?.unwrap_or((0, GENESIS.to_string()));
         let mut record = AuditRecord {
             seq: prev_seq + 1,
             at: self.now.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
@@ -111,11 +116,13 @@ impl Write<'_> {
             changes: changes.to_string(),
             prev_hash,
             hash: String::new(),
+            // The rows of the write are added when it closes (`close`).
+            rows_sha256: Some(sha256_hex("")),
         };
         record.hash = record.compute_hash();
         self.tx.execute(
-            "INSERT INTO audit_log (seq, at, actor, action, case_ref, changes, prev_hash, hash, changes_sha256)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO audit_log (seq, at, actor, action, case_ref, changes, prev_hash, hash, changes_sha256, rows_sha256)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 record.seq,
                 record.at,
@@ -125,7 +132,8 @@ impl Write<'_> {
                 record.changes,
                 record.prev_hash,
                 record.hash,
-                record.changes_sha256
+                record.changes_sha256,
+                record.rows_sha256
             ],
         )?;
         self.tx.execute(
@@ -134,6 +142,25 @@ impl Write<'_> {
             params![record.seq, record.hash],
         )?;
         self.audited = true;
+        Ok(())
+    }
+
+    /// Closes the write: the digests of the rows it touched are stored under its last audit record,
+    /// whose hash is then made to cover them.
+    pub(super) fn close(&mut self) -> Result<()> {
+        let (seq, _) =
+            head(&self.tx)?.ok_or_else(|| crate::error::Error::storage("internal error: no audit record"))?;
+        if !super::rows::record_noted(&self.tx, seq)? {
+            return Ok(());
+        }
+        let mut record = self.tx.query_row(&format!("{SELECT_RECORD} WHERE seq = ?1"), [seq], read_record)?;
+        record.rows_sha256 = Some(super::rows::entries_sha256(&self.tx, seq)?);
+        record.hash = record.compute_hash();
+        self.tx.execute(
+            "UPDATE audit_log SET rows_sha256 = ?2, hash = ?3 WHERE seq = ?1",
+            params![seq, record.rows_sha256, record.hash],
+        )?;
+        self.tx.execute("UPDATE audit_head SET hash = ?2 WHERE id = 1 AND seq = ?1", params![seq, record.hash])?;
         Ok(())
     }
 
@@ -156,7 +183,7 @@ pub(super) fn reseal(conn: &rusqlite::Connection) -> Result<()> {
         return Ok(());
     }
     let records: Vec<AuditRecord> = {
-        let mut stmt = conn.prepare(&format!("{SELECT_RECORD} ORDER BY seq"))?;
+        let mut stmt = conn.prepare(&format!("{} ORDER BY seq", select_records(conn)?))?;
         let rows = stmt.query_map([], read_record)?;
         rows.collect::<rusqlite::Result<_>>()?
     };
@@ -230,6 +257,11 @@ pub(super) fn verify_chain(conn: &rusqlite::Connection) -> Result<ChainReport> {
                 }
             }
         }
+        if let Some(rows) = &r.rows_sha256 {
+            if super::rows::entries_sha256(conn, r.seq)? != *rows {
+                return Ok(broken(r.seq, "the rows this record describes were changed after it was written", count));
+            }
+        }
         if r.action == PURGE_ACTION {
             for case in purged_cases(&r.changes) {
                 purged_at.entry(case).or_insert(r.seq);
@@ -238,9 +270,7 @@ pub(super) fn verify_chain(conn: &rusqlite::Connection) -> Result<ChainReport> {
         expected_prev = r.hash;
         expected_seq += 1;
     }
-    let head: Option<(i64, String)> = conn
-        .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
+    let head = head(conn)?;
     if let Some((seq, _)) =
         redacted.iter().find(|(seq, case)| purged_at.get(case).is_none_or(|purge_seq| purge_seq < seq))
     {
@@ -252,6 +282,9 @@ pub(super) fn verify_chain(conn: &rusqlite::Connection) -> Result<ChainReport> {
         None if last_seq == 0 => {}
         _ => return Ok(broken(last_seq + 1, "records are missing from the end of the chain", count)),
     }
+    if let Some(seq) = stray_row_entries(conn)? {
+        return Ok(broken(seq, "row digests were added that no record describes", count));
+    }
     Ok(ChainReport { records: count, first_broken: None, problem: None })
 }
 
@@ -262,4 +295,28 @@ fn purged_cases(changes: &str) -> Vec<String> {
         .as_array()
         .map(|refs| refs.iter().filter_map(|r| r.as_str().map(str::to_string)).collect())
         .unwrap_or_default()
+}
+
+/// The newest record's sequence number and hash, as `audit_head` remembers them.
+fn head(conn: &rusqlite::Connection) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// The first sequence number with row digests but no record that covers them, if any.
+fn stray_row_entries(conn: &rusqlite::Connection) -> Result<Option<i64>> {
+    let has_rows: bool =
+        conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'audit_rows'", [], |r| r.get(0))?;
+    if !has_rows {
+        return Ok(None);
+    }
+    Ok(conn
+        .query_row(
+            "SELECT min(seq) FROM audit_rows WHERE seq NOT IN (SELECT seq FROM audit_log WHERE rows_sha256 IS NOT NULL)",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten())
 }

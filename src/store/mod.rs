@@ -17,6 +17,7 @@ mod links;
 mod lock;
 mod overview;
 mod retention;
+mod rows;
 mod schema;
 mod search;
 mod settings;
@@ -37,6 +38,7 @@ pub use key::{check_new_passphrase, sidecar_path, KeyFile, RecoveryKey, MIN_PASS
 pub use letters::LetterRecord;
 pub use overview::{CalendarEntry, CalendarFilter, Dashboard};
 pub use retention::{Expired, RetentionState};
+pub use rows::{RowProblem, RowReport};
 pub use schema::LATEST_VERSION;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -226,6 +228,7 @@ impl Store {
         // A connection opened now, alone: the one opened before may hold pages that writers in other
         // processes changed since, and re-keying from those would lose their commits.
         self.conn = Store::connection(&self.path, OpenFlags::SQLITE_OPEN_READ_WRITE, &self.key)?;
+        rows::watch(&self.conn)?;
         new.file.set_database_salt(key::salt_of(&self.conn)?);
         new.file.write_pending(&self.path)?;
         // SQLCipher re-keys a database only in rollback-journal mode.
@@ -282,8 +285,10 @@ impl Store {
             }))
         };
         schema::migrate(&mut conn)?;
+        rows::watch(&conn)?;
         let actor = std::env::var("USER").ok().filter(|u| !u.is_empty()).unwrap_or_else(|| "casebook".into());
         let mut store = Store { conn, path: path.to_path_buf(), actor, zone: chrono_tz::UTC, key, integrity, lock };
+        store.digest_rows_once()?;
         if let Some(profile) = store.profile_if_set()? {
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
             deadlines::bring_rules_up_to_date(&mut store)?;
@@ -326,8 +331,31 @@ impl Store {
         if !w.audited {
             return Err(Error::storage("internal error: a write without an audit record was refused"));
         }
+        w.close()?;
         w.tx.commit()?;
         Ok(out)
+    }
+
+    /// A database written before rows were digested gets every row digested once, under a record
+    /// that says so; from then on each write digests what it touches.
+    fn digest_rows_once(&mut self) -> Result<()> {
+        let undigested: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM audit_log) AND NOT EXISTS (SELECT 1 FROM audit_log WHERE rows_sha256 IS NOT NULL)",
+            [],
+            |r| r.get(0),
+        )?;
+        if undigested {
+            self.write(|w| {
+                rows::note_all(&w.tx)?;
+                w.audit("record.digest", None, serde_json::json!({ "rows": [null, "every row digested"] }))
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Checks every row against its latest audited digest, and stored files against their SHA-256.
+    pub fn verify_rows(&self) -> Result<RowReport> {
+        rows::check(&self.conn)
     }
 
     /// Waits for a pending integrity check; a damaged file refuses every write.

@@ -1,0 +1,277 @@
+//! Row digests: what each audited write made, so that `verify` checks the record itself and not
+//! only the chain. Temporary triggers (in this process only, so nothing another program runs on the
+//! file sets them off) note every row a write inserts, updates or deletes; when the write closes,
+//! each noted row's SHA-256 (NULL once deleted) is stored under the write's last audit record, whose
+//! hash covers those entries. `check` compares every row as it is with its latest audited digest.
+
+use rusqlite::types::ValueRef;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::error::Result;
+
+/// Tables that are not the record: the audit chain itself, SQLite's own, and the search index
+/// (derived from the cases, rebuilt at will).
+fn is_protected(table: &str) -> bool {
+    !(table.starts_with("sqlite_") || table.starts_with("audit_") || table.starts_with("case_search"))
+}
+
+/// The tables whose rows are digested, in name order.
+pub(super) fn protected_tables(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+    )?;
+    let names = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(names.into_iter().filter(|n| is_protected(n)).collect())
+}
+
+/// Sets up the triggers that note touched rows on this connection (after migrations: a table a
+/// migration adds is watched from then on).
+pub(super) fn watch(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        // No key on the table: a trigger's conflict clause would give way to the outer statement's.
+        "PRAGMA temp_store = MEMORY;
+         CREATE TEMP TABLE IF NOT EXISTS dirty_rows (tbl TEXT NOT NULL, row_id INTEGER NOT NULL);",
+    )?;
+    for table in protected_tables(conn)? {
+        let note = |row: &str| format!("INSERT INTO temp.dirty_rows VALUES ('{table}', {row}.rowid);");
+        conn.execute_batch(&format!(
+            "CREATE TEMP TRIGGER IF NOT EXISTS \"watch_{table}_insert\" AFTER INSERT ON main.\"{table}\" BEGIN {new} END;
+             CREATE TEMP TRIGGER IF NOT EXISTS \"watch_{table}_update\" AFTER UPDATE ON main.\"{table}\" BEGIN {new} {old} END;
+             CREATE TEMP TRIGGER IF NOT EXISTS \"watch_{table}_delete\" AFTER DELETE ON main.\"{table}\" BEGIN {old} END;",
+            new = note("NEW"),
+            old = note("OLD"),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Notes every row of every protected table, so the next audit record digests them all (the
+/// first record of a database that had none).
+pub(super) fn note_all(conn: &Connection) -> Result<()> {
+    for table in protected_tables(conn)? {
+        conn.execute(&format!("INSERT INTO temp.dirty_rows SELECT '{table}', rowid FROM main.\"{table}\""), [])?;
+    }
+    Ok(())
+}
+
+/// Stores the digests of the rows noted since the last call under record `seq`; returns whether
+/// there were any.
+pub(super) fn record_noted(conn: &Connection, seq: i64) -> Result<bool> {
+    let noted: Vec<(String, i64)> = {
+        let mut stmt = conn.prepare_cached("SELECT DISTINCT tbl, row_id FROM temp.dirty_rows ORDER BY tbl, row_id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if noted.is_empty() {
+        return Ok(false);
+    }
+    let mut insert = conn.prepare_cached(
+        "INSERT OR REPLACE INTO audit_rows (seq, tbl, row_id, case_ref, digest) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (table, row_id) in &noted {
+        let digest = digest(conn, table, *row_id)?;
+        let case_ref = match digest {
+            Some(_) => case_ref(conn, table, *row_id)?,
+            None => last_case_ref(conn, table, *row_id)?,
+        };
+        insert.execute(params![seq, table, row_id, case_ref, digest])?;
+    }
+    conn.execute("DELETE FROM temp.dirty_rows", [])?;
+    Ok(true)
+}
+
+/// The digest of the entries stored under record `seq`, which its hash covers.
+pub(super) fn entries_sha256(conn: &Connection, seq: i64) -> Result<String> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT tbl, row_id, coalesce(case_ref, ''), coalesce(digest, '-') FROM audit_rows WHERE seq = ?1
+         ORDER BY tbl, row_id",
+    )?;
+    let mut rows = stmt.query([seq])?;
+    let mut hasher = Sha256::new();
+    while let Some(r) = rows.next()? {
+        let (table, row_id, case_ref, digest): (String, i64, String, String) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        hasher.update(format!("{table}\u{1f}{row_id}\u{1f}{case_ref}\u{1f}{digest}\u{1e}"));
+    }
+    Ok(hex::encode(hasher.finalize()))
+}
+
+/// SHA-256 of a row: every column's name, type and value, unambiguously; `None` when it is gone.
+fn digest(conn: &Connection, table: &str, row_id: i64) -> Result<Option<String>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT * FROM main.\"{table}\" WHERE rowid = ?1"))?;
+    let names: Vec<String> = stmt.column_names().map(|n| n.to_string()).collect();
+    let mut rows = stmt.query([row_id])?;
+    Ok(match rows.next()? {
+        Some(row) => Some(row_digest(table, row_id, &names, row, 0)?),
+        None => None,
+    })
+}
+
+/// `names` are the columns of `row` from index `first` on.
+fn row_digest(table: &str, row_id: i64, names: &[String], row: &rusqlite::Row<'_>, first: usize) -> Result<String> {
+    let mut h = Sha256::new();
+    let mut field = |tag: u8, bytes: &[u8]| {
+        h.update([tag]);
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    field(b't', table.as_bytes());
+    field(b'r', &row_id.to_le_bytes());
+    for (i, name) in names.iter().enumerate() {
+        field(b'c', name.as_bytes());
+        match row.get_ref(first + i)? {
+            ValueRef::Null => field(b'n', &[]),
+            ValueRef::Integer(v) => field(b'i', &v.to_le_bytes()),
+            ValueRef::Real(v) => field(b'f', &v.to_le_bytes()),
+            ValueRef::Text(v) => field(b's', v),
+            ValueRef::Blob(v) => field(b'b', v),
+        }
+    }
+    Ok(hex::encode(h.finalize()))
+}
+
+/// The case a row belongs to, by reference (never personal data), when it belongs to one.
+fn case_ref(conn: &Connection, table: &str, row_id: i64) -> Result<Option<String>> {
+    let sql = match table {
+        "cases" => "SELECT reference FROM cases WHERE rowid = ?1".to_string(),
+        "people" => "SELECT reference FROM cases WHERE requester_id = ?1 OR agent_id = ?1 ORDER BY id LIMIT 1".into(),
+        "attachments" => "SELECT c.reference FROM attachments a JOIN correspondence k ON k.id = a.correspondence_id
+                          JOIN cases c ON c.id = k.case_id WHERE a.rowid = ?1"
+            .into(),
+        "case_links" | "case_rights" | "case_tags" | "case_events" | "deadlines" | "correspondence" | "letters" => {
+            format!("SELECT c.reference FROM \"{table}\" x JOIN cases c ON c.id = x.case_id WHERE x.rowid = ?1")
+        }
+        _ => return Ok(None),
+    };
+    Ok(conn.prepare_cached(&sql)?.query_row([row_id], |r| r.get(0)).optional()?.flatten())
+}
+
+/// The case a row belonged to when it was last audited.
+fn last_case_ref(conn: &Connection, table: &str, row_id: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT case_ref FROM audit_rows WHERE tbl = ?1 AND row_id = ?2 ORDER BY seq DESC LIMIT 1")?
+        .query_row(params![table, row_id], |r| r.get(0))
+        .optional()?
+        .flatten())
+}
+
+/// A row that is not as the audit trail says it should be.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowProblem {
+    /// The case it belongs to, when it belongs to one.
+    pub case: Option<String>,
+    pub table: String,
+    pub row: i64,
+    pub problem: &'static str,
+}
+
+impl std::fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.case {
+            Some(case) => write!(f, "{case}: {} row {} {}", self.table, self.row, self.problem),
+            None => write!(f, "{} row {} {}", self.table, self.row, self.problem),
+        }
+    }
+}
+
+/// What checking the rows found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RowReport {
+    pub rows_checked: u64,
+    pub problems: Vec<RowProblem>,
+}
+
+/// At most this many problems are listed; the count of rows checked is always complete.
+const MAX_LISTED: usize = 100;
+
+/// Compares every row of every protected table with its latest audited digest, and every stored
+/// letter and attachment with its SHA-256.
+pub(super) fn check(conn: &Connection) -> Result<RowReport> {
+    let mut report = RowReport::default();
+    for table in protected_tables(conn)? {
+        check_table(conn, &table, &mut report)?;
+    }
+    check_files(conn, &mut report)?;
+    report.problems.truncate(MAX_LISTED);
+    Ok(report)
+}
+
+fn check_table(conn: &Connection, table: &str, report: &mut RowReport) -> Result<()> {
+    // The latest audited state of each row of the table, in row order.
+    let mut audited: Vec<(i64, Option<String>, Option<String>)> = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT a.row_id, a.digest, a.case_ref FROM audit_rows a
+             WHERE a.tbl = ?1 AND a.seq = (SELECT max(b.seq) FROM audit_rows b WHERE b.tbl = a.tbl AND b.row_id = a.row_id)
+             ORDER BY a.row_id DESC",
+        )?;
+        let rows = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut stmt = conn.prepare(&format!("SELECT rowid, * FROM main.\"{table}\" ORDER BY rowid"))?;
+    let names: Vec<String> = stmt.column_names().skip(1).map(|n| n.to_string()).collect();
+    let mut rows = stmt.query([])?;
+    let problem = |report: &mut RowReport, row: i64, case: Option<String>, problem| {
+        report.problems.push(RowProblem { case, table: table.to_string(), row, problem });
+    };
+    let missing_before = |report: &mut RowReport, audited: &mut Vec<(i64, Option<String>, Option<String>)>, row_id| {
+        while audited.last().is_some_and(|(id, _, _)| *id < row_id) {
+            let (id, digest, case) = audited.pop().expect("checked");
+            if digest.is_some() {
+                problem(report, id, case, "is missing (deleted without an audit record)");
+            }
+        }
+    };
+    while let Some(row) = rows.next()? {
+        let row_id: i64 = row.get(0)?;
+        report.rows_checked += 1;
+        missing_before(report, &mut audited, row_id);
+        let digest = row_digest(table, row_id, &names, row, 1)?;
+        match audited.last() {
+            Some((id, Some(expected), _)) if *id == row_id => {
+                if *expected != digest {
+                    let case = audited.last().and_then(|a| a.2.clone()).or(case_ref(conn, table, row_id)?);
+                    problem(report, row_id, case, "differs from its audited state");
+                }
+                audited.pop();
+            }
+            Some((id, None, case)) if *id == row_id => {
+                let case = case.clone();
+                audited.pop();
+                problem(report, row_id, case, "exists though its deletion was audited");
+            }
+            _ => problem(report, row_id, case_ref(conn, table, row_id)?, "exists with no audit record"),
+        }
+    }
+    missing_before(report, &mut audited, i64::MAX);
+    Ok(())
+}
+
+/// Stored letters and attachments against the SHA-256 stored beside them (a purged letter is empty).
+fn check_files(conn: &Connection, report: &mut RowReport) -> Result<()> {
+    for (table, sql) in [
+        (
+            "letters",
+            "SELECT l.id, c.reference, l.pdf, l.sha256, c.purged_on IS NOT NULL FROM letters l
+             JOIN cases c ON c.id = l.case_id",
+        ),
+        (
+            "attachments",
+            "SELECT a.id, c.reference, a.bytes, a.sha256, c.purged_on IS NOT NULL FROM attachments a
+             JOIN correspondence k ON k.id = a.correspondence_id JOIN cases c ON c.id = k.case_id",
+        ),
+    ] {
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, case, bytes, sha, purged): (i64, String, Vec<u8>, String, bool) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+            if !(purged && bytes.is_empty()) && hex::encode(Sha256::digest(&bytes)) != sha {
+                let problem = "does not match its SHA-256";
+                report.problems.push(RowProblem { case: Some(case), table: table.into(), row: id, problem });
+            }
+        }
+    }
+    Ok(())
+}
