@@ -16,6 +16,8 @@ const NAME = "Zoë Ångström <b>bold</b>";
 
 let session;
 let stop;
+/** The seal verification key shown once at setup, checked later in Settings. */
+let sealKey;
 
 before(async () => {
   const home = mkdtempSync(join(tmpdir(), "casebook-e2e-"));
@@ -51,6 +53,9 @@ test("first run: set up an encrypted database with the sample organisation", asy
   // The recovery key is shown once; going on needs the user to confirm they stored it.
   const key = await session.waitForText("#recovery-key", (t) => /^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/.test(t));
   assert.ok(key);
+  // Beside it, the seal verification key for the DPO: another key, also shown only now.
+  sealKey = await session.waitForText("#seal-key", (t) => /^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/.test(t));
+  assert.notEqual(sealKey, key);
   await snap("1b-recovery-key");
   await session.click("#recovery-stored");
   await session.click("#recovery-continue");
@@ -151,7 +156,16 @@ test("the dashboard counts the case and the calendar shows its deadlines", async
 test("settings: the database checks sound and the profile saves", async () => {
   await session.click("#nav-settings");
   await session.click("#verify-db");
-  await session.waitForText("#health", (t) => t.startsWith("Sound"));
+  await session.waitForText("#health", (t) => t.startsWith("Sound") && t.includes("rows match the audit trail"));
+  // With the verification key every seal is checked; a mistyped key is a problem, not a pass.
+  await session.type("#seal-key-check", sealKey.toLowerCase());
+  await session.click("#verify-db");
+  await session.waitForText("#health", (t) => t.includes("The seals match the verification key."));
+  await snap("7b-database-check");
+  await session.type("#seal-key-check", "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH");
+  await session.click("#verify-db");
+  await session.waitForText("#health", (t) => t.startsWith("Problem") && t.includes("does not match the verification key"));
+  await session.type("#seal-key-check", "");
   // CCPA records must be kept at least 24 months: refused next to the field, nothing saved.
   await session.type("#f-retention-ccpa", "12");
   await session.click("#save-profile");

@@ -1,5 +1,5 @@
-//! Files Casebook writes beside the database (key files, locks): created new, readable by the
-//! owner only (0600), never through a symbolic link planted where they go.
+//! Files Casebook writes beside the database (key files, the sealing key, locks): created new,
+//! readable by the owner only (0600), never through a symbolic link planted where they go.
 
 use std::fs::{File, OpenOptions};
 use std::io;
@@ -30,4 +30,25 @@ pub fn sync_dir(path: &Path) {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         let _ = File::open(dir).and_then(|d| d.sync_all());
     }
+}
+
+/// Replaces `path` with `bytes` whole: written to `<path>.tmp` (created new, private, synced), then
+/// renamed over it. A leftover or a link planted at the temporary name is removed, never followed.
+pub fn replace_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = std::path::PathBuf::from(tmp);
+    let _ = std::fs::remove_file(&tmp);
+    let written = create_new_private(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    std::fs::rename(&tmp, path)?;
+    sync_dir(path);
+    Ok(())
 }

@@ -9,14 +9,16 @@ use crate::state::{AppState, AppStatus, CalendarRequest, CasePage, CaseView, Lis
 use casebook::letter::LetterText;
 use casebook::model::validate;
 use casebook::rules::calendar::CalendarId;
-use casebook::store::{BackupInfo, CalendarEntry, ChainReport, Closure, Dashboard};
+use casebook::store::{BackupInfo, CalendarEntry, ChainReport, Closure, Dashboard, RowReport, SealReport};
 use serde::Serialize;
 
-/// The database's health: SQLite's integrity check and the audit chain.
+/// The database's health: SQLite's integrity check, the audit chain, the rows against it, the seals.
 #[derive(Debug, Clone, Serialize)]
 pub struct Verification {
     pub integrity: Option<String>,
     pub chain: ChainReport,
+    pub rows: RowReport,
+    pub seals: SealReport,
 }
 
 type Result<T> = std::result::Result<T, UiError>;
@@ -179,8 +181,16 @@ pub fn remove_closure(state: State<'_, AppState>, day: String) -> Result<usize> 
 }
 
 #[tauri::command(async)]
-pub fn verify_database(state: State<'_, AppState>) -> Result<Verification> {
-    state.with_store(|s| Ok(Verification { integrity: s.integrity_problem()?, chain: s.verify_audit_chain()? }))
+pub fn verify_database(state: State<'_, AppState>, seal_key: Option<String>) -> Result<Verification> {
+    let seal_key = seal_key.filter(|k| !k.trim().is_empty());
+    state.with_store(|s| {
+        Ok(Verification {
+            integrity: s.integrity_problem()?,
+            chain: s.verify_audit_chain()?,
+            rows: s.verify_rows()?,
+            seals: s.verify_seals(seal_key.as_deref())?,
+        })
+    })
 }
 
 #[tauri::command(async)]

@@ -56,10 +56,7 @@ impl AppState {
             ))
         })?);
         match Store::open_with_data_key(self.path(), &secret) {
-            Ok(store) => {
-                *self.guard() = Some(store);
-                Ok(self.status())
-            }
+            Ok(store) => Ok(self.opened(store)),
             Err(e) => {
                 if e.kind == casebook::ErrorKind::WrongPassphrase {
                     let _ = entry.delete_credential();

@@ -33,6 +33,9 @@ pub struct AppStatus {
     pub state: &'static str,
     pub database: String,
     pub organisation: Option<String>,
+    /// The seal verification key, in the one answer after sealing began (to be shown once).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seal_key: Option<String>,
 }
 
 /// The answer to setting up: the new status, and the recovery key to show once.
@@ -181,20 +184,26 @@ impl AppState {
             state,
             database: self.path.display().to_string(),
             organisation: guard.as_ref().and_then(|s| s.profile().ok()).map(|p| p.name),
+            seal_key: None,
         }
     }
 
     /// Creates the database; the recovery key in the answer is shown to the user once and never again.
     pub fn set_up(&self, profile: &OrganisationProfile, passphrase: &str) -> Result<SetUp, UiError> {
         let (store, recovery) = Store::create(&self.path, passphrase, profile)?;
-        *self.guard() = Some(store);
-        Ok(SetUp { status: self.status(), recovery_key: recovery.as_str().to_string() })
+        Ok(SetUp { status: self.opened(store), recovery_key: recovery.as_str().to_string() })
     }
 
     pub fn unlock(&self, passphrase: &str) -> Result<AppStatus, UiError> {
         let store = Store::open_checking_before_writes(&self.path, passphrase)?;
+        Ok(self.opened(store))
+    }
+
+    /// Keeps a store just opened; the answer carries its seal verification key if sealing began.
+    pub(crate) fn opened(&self, mut store: Store) -> AppStatus {
+        let seal_key = store.take_new_seal_key().map(|k| k.as_str().to_string());
         *self.guard() = Some(store);
-        Ok(self.status())
+        AppStatus { seal_key, ..self.status() }
     }
 
     /// Makes today's rolling backup if there is none, then closes the database: the connection and
@@ -319,6 +328,7 @@ mod tests {
         assert_eq!(state.status().state, "setup");
         let set_up = state.set_up(&OrganisationProfile::sample(), "a long passphrase").unwrap();
         assert_eq!(set_up.recovery_key.len(), 39);
+        assert_eq!(set_up.status.seal_key.as_ref().map(String::len), Some(39), "the seal key is shown once");
         let status = set_up.status;
         assert_eq!(status.state, "unlocked");
         assert_eq!(status.organisation.as_deref(), Some("Cyber Security Cloud, Inc."));

@@ -156,10 +156,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Check the database's integrity and the audit chain.
+    /// Check the database's integrity, the audit chain, every row against its audited digest, and the seals.
     Verify {
         #[arg(long)]
         json: bool,
+        /// The seal verification key shown when sealing began: proves no sealed record was rewritten.
+        #[arg(long, value_name = "KEY")]
+        seal_key: Option<String>,
     },
     /// Fill the database (created if missing) with realistic fake cases.
     Demo {

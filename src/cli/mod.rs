@@ -187,7 +187,7 @@ pub fn run() -> Result<()> {
             Ok(())
         }
         Command::Audit { limit, json } => audit(&db, limit, json),
-        Command::Verify { json } => verify(&db, json),
+        Command::Verify { json, seal_key } => verify(&db, json, seal_key.as_deref()),
         Command::Demo { cases, seed } => demo(&db, cases, seed),
     }
 }
@@ -219,7 +219,13 @@ fn passphrase(confirm: bool) -> Result<String> {
 }
 
 pub(crate) fn open(db: &Path) -> Result<Store> {
-    Store::open(db, &passphrase(false)?)
+    let mut store = Store::open(db, &passphrase(false)?)?;
+    // A database opened for the first time by a Casebook that seals: said on stderr, so that the
+    // command's own output (JSON, CSV) stays as it is.
+    if let Some(seal) = store.take_new_seal_key() {
+        print_seal_key(&seal, |line| eprintln!("{line}"));
+    }
+    Ok(store)
 }
 
 fn init(db: &Path, profile: Option<&Path>) -> Result<()> {
@@ -227,11 +233,21 @@ fn init(db: &Path, profile: Option<&Path>) -> Result<()> {
         Some(path) => OrganisationProfile::from_json(&read_file(path)?)?,
         None => OrganisationProfile::sample(),
     };
-    let (store, recovery) = Store::create(db, &passphrase(true)?, &profile)?;
+    let (mut store, recovery) = Store::create(db, &passphrase(true)?, &profile)?;
     outln!("Created {} for {}", store.path().display(), profile.name);
     outln!("Key file: {} (keep it with the database and its backups)", store::sidecar_path(db).display());
     print_recovery_key(&recovery);
+    if let Some(seal) = store.take_new_seal_key() {
+        print_seal_key(&seal, |line| outln!("{line}"));
+    }
     Ok(())
+}
+
+/// The seal verification key, once, with what it is for.
+fn print_seal_key(seal: &store::SealKey, mut print: impl FnMut(&str)) {
+    print(&format!("Seal verification key: {}", seal.as_str()));
+    print("Give it to your DPO or print it, and keep it away from this computer; it is shown only now. With it,");
+    print("`casebook verify --seal-key KEY` proves that no sealed record was rewritten, even by someone with the passphrase.");
 }
 
 fn print_recovery_key(recovery: &store::RecoveryKey) {
@@ -295,11 +311,12 @@ fn audit(db: &Path, limit: u32, json: bool) -> Result<()> {
     Ok(())
 }
 
-fn verify(db: &Path, json: bool) -> Result<()> {
+fn verify(db: &Path, json: bool, seal_key: Option<&str>) -> Result<()> {
     let store = open(db)?;
     let integrity = store.integrity_problem()?;
     let chain = store.verify_audit_chain()?;
     let rows = store.verify_rows()?;
+    let seals = store.verify_seals(seal_key)?;
     if json {
         output::print_json(&serde_json::json!({
             "integrity": integrity.as_deref().unwrap_or("ok"),
@@ -308,6 +325,10 @@ fn verify(db: &Path, json: bool) -> Result<()> {
             "problem": chain.problem,
             "rows_checked": rows.rows_checked,
             "row_problems": rows.problems,
+            "seals": seals.seals,
+            "last_seal": seals.last,
+            "seals_checked_with_key": seals.checked_with_key,
+            "seal_problem": seals.problem,
         }));
     } else {
         outln!("integrity: {}", integrity.as_deref().unwrap_or("ok"));
@@ -325,8 +346,17 @@ fn verify(db: &Path, json: bool) -> Result<()> {
                 outln!("  {problem}");
             }
         }
+        let reach = match &seals.last {
+            Some(last) => format!("{} seals, the last at {} covers records 1 to {}", seals.seals, last.at, last.seq),
+            None => "no seals".to_string(),
+        };
+        match (&seals.problem, seals.checked_with_key) {
+            (Some(problem), _) => outln!("seals: {problem} ({reach})"),
+            (None, true) => outln!("seals: ok, checked with the verification key ({reach})"),
+            (None, false) => outln!("seals: {reach} (add --seal-key KEY to check them)"),
+        }
     }
-    if integrity.is_some() || chain.first_broken.is_some() || !rows.problems.is_empty() {
+    if integrity.is_some() || chain.first_broken.is_some() || !rows.problems.is_empty() || seals.problem.is_some() {
         return Err(Error::new(ErrorKind::Incompatible, "verification failed; restore from a backup"));
     }
     Ok(())
@@ -336,8 +366,11 @@ fn demo(db: &Path, cases: u32, seed: u64) -> Result<()> {
     let mut store = if db.exists() {
         open(db)?
     } else {
-        let (store, recovery) = Store::create(db, &passphrase(true)?, &OrganisationProfile::sample())?;
+        let (mut store, recovery) = Store::create(db, &passphrase(true)?, &OrganisationProfile::sample())?;
         print_recovery_key(&recovery);
+        if let Some(seal) = store.take_new_seal_key() {
+            print_seal_key(&seal, |line| outln!("{line}"));
+        }
         store
     };
     let added = casebook::demo::fill(&mut store, cases, seed)?;

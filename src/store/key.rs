@@ -184,7 +184,7 @@ pub struct KeyFile {
 pub struct RecoveryKey(Zeroizing<String>);
 
 impl RecoveryKey {
-    fn generate() -> Result<RecoveryKey> {
+    pub(super) fn generate() -> Result<RecoveryKey> {
         // Crockford's base 32: no I, L, O or U to misread.
         const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
         let mut bytes = Zeroizing::new([0u8; 32]);
@@ -287,24 +287,9 @@ fn read_json(path: &Path) -> Result<KeyFile> {
 }
 
 fn write_atomically(path: &Path, file: &KeyFile) -> Result<()> {
-    use std::io::Write;
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
     let json = serde_json::to_string_pretty(file).expect("key file serialises");
-    // A leftover of an interrupted write goes first; a link planted there is removed, never followed.
-    let _ = std::fs::remove_file(&tmp);
-    let written = crate::files::create_new_private(&tmp).and_then(|mut f| {
-        f.write_all(json.as_bytes())?;
-        f.sync_all()
-    });
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::storage(format!("cannot write the key file {}: {e}", path.display())));
-    }
-    std::fs::rename(&tmp, path)?;
-    crate::files::sync_dir(path);
-    Ok(())
+    crate::files::replace_private(path, json.as_bytes())
+        .map_err(|e| Error::storage(format!("cannot write the key file {}: {e}", path.display())))
 }
 
 /// The salt of an open database (its file's first 16 bytes), as hex, asked of SQLCipher: opening

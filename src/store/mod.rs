@@ -19,6 +19,7 @@ mod overview;
 mod retention;
 mod rows;
 mod schema;
+mod seal;
 mod search;
 mod settings;
 
@@ -40,6 +41,7 @@ pub use overview::{CalendarEntry, CalendarFilter, Dashboard};
 pub use retention::{Expired, RetentionState};
 pub use rows::{RowProblem, RowReport};
 pub use schema::LATEST_VERSION;
+pub use seal::{state_path as seal_state_path, Seal, SealKey, SealReport};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::OrganisationProfile;
@@ -56,6 +58,8 @@ pub struct Store {
     integrity: Integrity,
     /// Shared with every other open Store of this file; taken alone to re-key.
     lock: lock::DbLock,
+    /// The verification key of seals started by this store, until the face has shown it.
+    new_seal_key: Option<SealKey>,
 }
 
 /// When the open checks the file with `PRAGMA quick_check` (it reads the whole file: 2 s at
@@ -94,6 +98,7 @@ impl Store {
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
             let mut store = Store::connect(path, flags, new.key, Check::Now, lock)?;
             store.write(|w| settings::seed(w, profile))?;
+            store.start_sealing_if_new()?;
             new.file.remember_database(path, key::salt_of(&store.conn)?)?;
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
             Ok((store, new.recovery))
@@ -287,11 +292,21 @@ impl Store {
         schema::migrate(&mut conn)?;
         rows::watch(&conn)?;
         let actor = std::env::var("USER").ok().filter(|u| !u.is_empty()).unwrap_or_else(|| "casebook".into());
-        let mut store = Store { conn, path: path.to_path_buf(), actor, zone: chrono_tz::UTC, key, integrity, lock };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            actor,
+            zone: chrono_tz::UTC,
+            key,
+            integrity,
+            lock,
+            new_seal_key: None,
+        };
         store.digest_rows_once()?;
         if let Some(profile) = store.profile_if_set()? {
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
             deadlines::bring_rules_up_to_date(&mut store)?;
+            store.start_sealing_if_new()?;
         }
         Ok(store)
     }
@@ -323,6 +338,14 @@ impl Store {
     /// Nothing is kept unless `f` succeeds and the commit is durable.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
         self.wait_until_checked()?;
+        let out = self.write_unsealed(f)?;
+        // The write is kept whatever happens to its seal; a seal that cannot be made now is made
+        // by a later write or when the store closes, and `verify` shows how far the seals reach.
+        let _ = self.seal(false);
+        Ok(out)
+    }
+
+    fn write_unsealed<T>(&mut self, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let now = Utc::now();
         let today = now.with_timezone(&self.zone).date_naive();
@@ -377,6 +400,15 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+}
+
+impl Drop for Store {
+    /// Records written since the last seal are sealed when the store closes.
+    fn drop(&mut self) {
+        if matches!(self.integrity, Integrity::Sound) {
+            let _ = self.seal(true);
+        }
     }
 }
 

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_search_prefixes.sql"),
     include_str!("migrations/0009_per_right.sql"),
     include_str!("migrations/0010_row_digests.sql"),
+    include_str!("migrations/0011_seals.sql"),
 ];
 
 /// The version whose migration last created the search index (anew), which Rust then fills from

@@ -259,6 +259,27 @@ export interface AppStatus {
   state: "setup" | "locked" | "unlocked";
   database: string;
   organisation: string | null;
+  /** Present once, in the answer after sealing began: the seal verification key to show. */
+  seal_key?: string;
+}
+
+export interface RowProblem {
+  case: string | null;
+  table: string;
+  row: number;
+  problem: string;
+}
+
+export interface Verification {
+  integrity: string | null;
+  chain: { records: number; first_broken: number | null; problem: string | null };
+  rows: { rows_checked: number; problems: RowProblem[] };
+  seals: {
+    seals: number;
+    last: { epoch: number; seq: number; at: string } | null;
+    checked_with_key: boolean;
+    problem: string | null;
+  };
 }
 
 export interface Vocabulary {
@@ -381,10 +402,7 @@ export const api = {
   listClosures: () => call<{ day: string; note: string }[]>("list_closures"),
   addClosure: (day: string, note: string) => call<number>("add_closure", { day, note }),
   removeClosure: (day: string) => call<number>("remove_closure", { day }),
-  verifyDatabase: () =>
-    call<{ integrity: string | null; chain: { records: number; first_broken: number | null; problem: string | null } }>(
-      "verify_database",
-    ),
+  verifyDatabase: (sealKey: string) => call<Verification>("verify_database", { sealKey: sealKey || null }),
   listBackups: () => call<BackupInfo[]>("list_backups"),
   /** Opens the native save dialog; null when cancelled. */
   backupNow: () => call<BackupInfo | null>("backup_now"),

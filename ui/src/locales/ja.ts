@@ -360,6 +360,12 @@ export const JA: Record<string, string> = {
   "Sound: integrity check passed; audit chain of {n} records verified.": "正常：整合性検査に合格し、監査チェーン{n}件を検証しました。",
   "Problem: {what}. Restore a backup.": "問題があります：{what}。バックアップから復元してください。",
   "audit record {n}: {problem}": "監査記録 {n}：{problem}",
+  "Seal verification key (optional)": "封印の検証キー（任意）",
+  "{n} rows differ from the audit trail": "{n}行が監査証跡と一致しません",
+  "{n} seals, the last covering records 1 to {seq}": "封印{n}件（最新の封印は記録1〜{seq}を保護）",
+  "no seals yet": "封印はまだありません",
+  "{rows} rows match the audit trail; {seals}.": "{rows}行が監査証跡と一致；{seals}。",
+  "The seals match the verification key.": "封印は検証キーと一致しています。",
   "Back up now…": "今すぐバックアップ…",
   "Backed up and verified: {cases} cases, {records} audit records.": "バックアップを作成し検証しました：案件{cases}件、監査記録{records}件。",
   Database: "データベース",
@@ -398,6 +404,10 @@ export const JA: Record<string, string> = {
   "If the passphrase is ever forgotten, this key is the only way back into the database. Write it down or print it, and keep it apart from this computer. It is shown only now.":
     "パスフレーズを忘れた場合、データベースに戻る方法はこのキーだけです。書き留めるか印刷して、このコンピューターとは別の場所に保管してください。表示されるのは今回だけです。",
   "I have stored the recovery key somewhere safe": "リカバリーキーを安全な場所に保管しました",
+  "Seal verification key": "封印の検証キー",
+  "Give this key to your DPO or print it, and keep it away from this computer. With it, a check of the database proves that no sealed record was rewritten, even by someone who knows the passphrase. It is shown only now.":
+    "このキーをDPOに渡すか印刷し、このコンピューターから離れた場所に保管してください。このキーがあれば、パスフレーズを知る人であっても封印済みの記録を書き換えていないことを、データベースの検査で証明できます。表示されるのは今回だけです。",
+  "This database is now sealed": "このデータベースは封印されるようになりました",
   Unlock: "ロック解除",
   "Unlock with the system keyring": "システムキーリングでロック解除",
   "The database is locked. Enter its passphrase.": "データベースはロックされています。パスフレーズを入力してください。",

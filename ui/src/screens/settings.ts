@@ -208,16 +208,40 @@ function healthCard(): HTMLElement {
         : list.map((b) => h("li", {}, h("span", {}, `${formatDate(b.date)} · ${Math.round(b.bytes / 1024)} KB`))),
     );
   }
+  const sealKey = h("input", {
+    id: "seal-key-check",
+    autocomplete: "off",
+    spellcheck: false,
+    placeholder: "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX",
+    "aria-label": t("Seal verification key (optional)"),
+  });
+  const findings = h("ul", { class: "closures", id: "health-rows" });
   const verify = h("button", { type: "button", id: "verify-db" }, t("Check the database"));
   verify.addEventListener("click", async () => {
     result.textContent = t("Checking…");
+    replace(findings, []);
     try {
-      const v = await api.verifyDatabase();
-      const ok = v.integrity === null && v.chain.first_broken === null;
-      result.className = ok ? "form-ok" : "form-error";
-      result.textContent = ok
-        ? t("Sound: integrity check passed; audit chain of {n} records verified.", { n: v.chain.records })
-        : t("Problem: {what}. Restore a backup.", { what: v.integrity ?? t("audit record {n}: {problem}", { n: v.chain.first_broken!, problem: v.chain.problem ?? "" }) });
+      const v = await api.verifyDatabase(sealKey.value.trim());
+      const problem =
+        v.integrity ??
+        (v.chain.first_broken !== null ? t("audit record {n}: {problem}", { n: v.chain.first_broken, problem: v.chain.problem ?? "" }) : null) ??
+        (v.rows.problems.length > 0 ? t("{n} rows differ from the audit trail", { n: v.rows.problems.length }) : null) ??
+        v.seals.problem;
+      result.className = problem === null ? "form-ok" : "form-error";
+      const seals = v.seals.last
+        ? t("{n} seals, the last covering records 1 to {seq}", { n: v.seals.seals, seq: v.seals.last.seq })
+        : t("no seals yet");
+      result.textContent =
+        problem === null
+          ? t("Sound: integrity check passed; audit chain of {n} records verified.", { n: v.chain.records }) +
+            " " +
+            t("{rows} rows match the audit trail; {seals}.", { rows: v.rows.rows_checked, seals }) +
+            (v.seals.checked_with_key ? " " + t("The seals match the verification key.") : "")
+          : t("Problem: {what}. Restore a backup.", { what: problem });
+      replace(
+        findings,
+        v.rows.problems.map((p) => h("li", {}, `${p.case ?? "—"} · ${p.table} ${p.row}: ${p.problem}`)),
+      );
     } catch (e) {
       result.className = "form-error";
       result.textContent = asApiError(e).message;
@@ -241,8 +265,11 @@ function healthCard(): HTMLElement {
     "article",
     { class: "card" },
     h("h2", {}, t("Database")),
+    h("label", { for: "seal-key-check" }, t("Seal verification key (optional)")),
+    sealKey,
     h("div", { class: "actions start" }, verify, backup),
     result,
+    findings,
     h("h3", {}, t("Rolling backups")),
     backups,
   );

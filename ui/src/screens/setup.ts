@@ -78,7 +78,7 @@ export function setupScreen(ctx: Ctx): HTMLElement {
     button.textContent = t("Creating…");
     try {
       const done = await api.setUp(edited, pass.value);
-      showRecoveryKey(ctx, form, done.recovery_key, () => ctx.enter(done.status));
+      showRecoveryKey(ctx, form, done.recovery_key, done.status.seal_key, () => ctx.enter(done.status));
     } catch (err) {
       const error = asApiError(err);
       if (!error.field || !showFieldError(form, error.field, error.message)) formError.textContent = error.message;
@@ -91,7 +91,7 @@ export function setupScreen(ctx: Ctx): HTMLElement {
 }
 
 /** Shows the recovery key once; the user confirms they stored it before going on. */
-function showRecoveryKey(ctx: Ctx, form: HTMLElement, key: string, next: () => void): void {
+function showRecoveryKey(ctx: Ctx, form: HTMLElement, key: string, sealKey: string | undefined, next: () => void): void {
   void ctx;
   const stored = h("input", { type: "checkbox", id: "recovery-stored" });
   const go = h("button", { type: "button", class: "primary", id: "recovery-continue", disabled: true, onclick: next }, t("Continue"));
@@ -107,9 +107,38 @@ function showRecoveryKey(ctx: Ctx, form: HTMLElement, key: string, next: () => v
         t("If the passphrase is ever forgotten, this key is the only way back into the database. Write it down or print it, and keep it apart from this computer. It is shown only now."),
       ),
       h("p", { class: "recovery-key", id: "recovery-key" }, key),
+      ...(sealKey ? sealKeyBlock(sealKey) : []),
       h("label", { class: "check" }, stored, t("I have stored the recovery key somewhere safe")),
       h("div", { class: "actions" }, go),
     ),
   );
   queueMicrotask(() => stored.focus());
+}
+
+/** The seal verification key with what it is for: shown once, when sealing begins. */
+export function sealKeyBlock(key: string): HTMLElement[] {
+  return [
+    h("h2", {}, t("Seal verification key")),
+    h(
+      "p",
+      { class: "lead" },
+      t("Give this key to your DPO or print it, and keep it away from this computer. With it, a check of the database proves that no sealed record was rewritten, even by someone who knows the passphrase. It is shown only now."),
+    ),
+    h("p", { class: "recovery-key", id: "seal-key" }, key),
+  ];
+}
+
+/** Shows the seal verification key of a database that has just begun sealing, then goes on. */
+export function showSealKey(container: HTMLElement, key: string, next: () => void): void {
+  const go = h("button", { type: "button", class: "primary", id: "seal-key-continue", onclick: next }, t("Continue"));
+  container.replaceWith(
+    h(
+      "div",
+      { class: "card setup" },
+      h("h1", {}, t("This database is now sealed")),
+      ...sealKeyBlock(key),
+      h("div", { class: "actions" }, go),
+    ),
+  );
+  queueMicrotask(() => go.focus());
 }

@@ -1,10 +1,16 @@
 // The lock screen: nothing of the cases is visible until the passphrase opens the database.
-import { api, asApiError } from "../api";
+import { api, asApiError, type AppStatus } from "../api";
 import type { Ctx } from "../app";
 import { h } from "../dom";
 import { t } from "../i18n";
+import { showSealKey } from "./setup";
 
 export function unlockScreen(ctx: Ctx): HTMLElement {
+  // A database opened for the first time by a Casebook that seals shows its new key once.
+  const enter = (status: AppStatus): void => {
+    if (status.seal_key) showSealKey(form, status.seal_key, () => ctx.enter(status));
+    else ctx.enter(status);
+  };
   const pass = h("input", {
     type: "password",
     id: "passphrase",
@@ -20,7 +26,7 @@ export function unlockScreen(ctx: Ctx): HTMLElement {
   fromKeyring.addEventListener("click", async () => {
     error.textContent = "";
     try {
-      ctx.enter(await api.unlockFromKeyring());
+      enter(await api.unlockFromKeyring());
     } catch (err) {
       error.textContent = asApiError(err).message;
       fromKeyring.hidden = true;
@@ -45,7 +51,7 @@ export function unlockScreen(ctx: Ctx): HTMLElement {
     button.disabled = true;
     button.textContent = t("Unlocking…");
     try {
-      ctx.enter(await api.unlock(pass.value));
+      enter(await api.unlock(pass.value));
     } catch (err) {
       const e2 = asApiError(err);
       error.textContent = e2.code === "wrong_passphrase" ? t("Wrong passphrase. Try again.") : e2.message;
