@@ -43,6 +43,7 @@ fn letter(name: &str) -> LetterDoc {
         page_label: "Page {n} of {m}".into(),
         reference: "DSR-2026-0042".into(),
         created: chrono::Utc::now(),
+        keywords: Vec::new(),
     }
 }
 

@@ -124,3 +124,25 @@ fn seals_cut_off_or_a_restarted_sealing_key_are_caught() {
     assert!(!ok);
     assert!(report["seal_problem"].as_str().unwrap().contains("does not match the verification key"), "{report}");
 }
+
+#[test]
+fn a_report_carries_the_chain_head_that_a_later_rewrite_contradicts() {
+    let (db, _key) = sealed_office();
+    let report = db.json(&["report", "annual", "--year", "2026", "--format", "json"]);
+    let witness = &report["audit_chain"];
+    let (_, verified) = verify(&db, None);
+    assert_eq!(witness["records"], verified["audit_records"], "{witness}");
+    assert_eq!(witness["last_seal"]["seq"], witness["records"], "the report's chain is sealed: {witness}");
+    let file = db.dir.path().join("annual.pdf");
+    let out = db.run(&["report", "annual", "--year", "2026", "--format", "pdf", "--out", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let info = std::process::Command::new("pdfinfo").arg(&file).output().expect("pdfinfo is needed");
+    let head = witness["head"].as_str().unwrap();
+    assert!(String::from_utf8_lossy(&info.stdout).contains(head), "the PDF's keywords carry the head");
+
+    rewrite_history(&db, 2, r#"{"status":[null,"closed"]}"#);
+    let raw = casebook::Store::raw_connection(&db.path, PASSPHRASE).unwrap();
+    let seq = witness["records"].as_i64().unwrap();
+    let now: String = raw.query_row("SELECT hash FROM audit_log WHERE seq = ?1", [seq], |r| r.get(0)).unwrap();
+    assert_ne!(now, head, "the rewritten chain no longer has the head the report went out with");
+}

@@ -20,17 +20,24 @@ pub fn run(
     if let Some(path) = out {
         output::check_target(path, force)?;
     }
-    let store = open(db)?;
+    let mut store = open(db)?;
     let regime = regime.map(str::parse).transpose()?;
     let report = build(&store.report_rows()?, kind, year, regime, store.today())?;
     let today = store.today();
-    let (title, value, lines) = (&report.title, &report.value, &report.lines);
+    // The chain as it stands goes out with the report, sealed first: a later rewrite contradicts it.
+    store.seal(true)?;
+    let witness = store.chain_witness()?;
+    let mut value = report.value.clone();
+    if let Some(fields) = value.as_object_mut() {
+        fields.insert("audit_chain".into(), serde_json::to_value(&witness).expect("serialises"));
+    }
+    let (title, value, lines) = (&report.title, &value, &report.lines);
     let bytes = match format {
         "json" => serde_json::to_string_pretty(value).expect("serialises").into_bytes(),
         "csv" => csv_lines(lines)?,
         "pdf" => {
             let profile = store.profile()?;
-            render(&pdf_doc(title, &profile, lines, today))?
+            render(&pdf_doc(title, &profile, lines, today, &witness))?
         }
         other => {
             return Err(Error::validation(format!(
@@ -97,6 +104,7 @@ fn pdf_doc(
     profile: &casebook::model::OrganisationProfile,
     lines: &[Line],
     today: chrono::NaiveDate,
+    witness: &casebook::store::ChainWitness,
 ) -> LetterDoc {
     let mut body = Vec::new();
     let mut section = String::new();
@@ -125,12 +133,16 @@ fn pdf_doc(
         org_name: profile.name.clone(),
         org_lines,
         recipient: Vec::new(),
-        details: vec![("Produced:".into(), today.to_string())],
+        details: vec![("Produced:".into(), today.to_string()), ("Audit chain:".into(), witness.line())],
         subject: title.to_string(),
         body,
         signature: Vec::new(),
         page_label: "Page {n} of {m}".into(),
         reference: title.to_string(),
         created: chrono::Utc::now(),
+        keywords: vec![
+            format!("casebook-audit-head:{}:{}", witness.records, witness.head),
+            witness.last_seal.as_ref().map(|s| format!("casebook-seal:{}:{}", s.epoch, s.seq)).unwrap_or_default(),
+        ],
     }
 }

@@ -65,6 +65,8 @@ pub struct LetterDoc {
     pub page_label: String,
     pub reference: String,
     pub created: chrono::DateTime<chrono::Utc>,
+    /// Words for the PDF's metadata (a report's audit-chain witness); none for a letter.
+    pub keywords: Vec<String>,
 }
 
 /// Parses editable letter text: blocks separated by blank lines; `## ` starts a heading, `- ` a bullet,

@@ -76,6 +76,7 @@ pub fn document(facts: &LetterFacts, text: &LetterText, paper: Paper, now: DateT
         page_label: page_label.to_string(),
         reference: c.reference.clone(),
         created: now,
+        keywords: Vec::new(),
     })
 }
 

@@ -25,6 +25,7 @@ pub fn write(doc: &LetterDoc, pages: &[Page]) -> Result<Vec<u8>> {
     info.author = doc.org_name.clone();
     info.subject = doc.subject.clone();
     info.creator = "Casebook".into();
+    info.keywords = doc.keywords.clone();
     info.producer = "Casebook (printpdf)".into();
     let created = printpdf::OffsetDateTime::from_unix_timestamp(doc.created.timestamp()).expect("a valid time");
     info.creation_date = created;

@@ -41,7 +41,7 @@ pub use overview::{CalendarEntry, CalendarFilter, Dashboard};
 pub use retention::{Expired, RetentionState};
 pub use rows::{RowProblem, RowReport};
 pub use schema::LATEST_VERSION;
-pub use seal::{state_path as seal_state_path, Seal, SealKey, SealReport};
+pub use seal::{state_path as seal_state_path, ChainWitness, Seal, SealKey, SealReport};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::OrganisationProfile;
@@ -98,13 +98,20 @@ impl Store {
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
             let mut store = Store::connect(path, flags, new.key, Check::Now, lock)?;
             store.write(|w| settings::seed(w, profile))?;
-            store.start_sealing_if_new()?;
+            store.start_sealing()?;
             new.file.remember_database(path, key::salt_of(&store.conn)?)?;
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
             Ok((store, new.recovery))
         })();
         if result.is_err() {
-            for leftover in [path.to_path_buf(), sidecar_path(path), wal_path(path, "-wal"), wal_path(path, "-shm")] {
+            let leftovers = [
+                path.to_path_buf(),
+                sidecar_path(path),
+                seal::state_path(path),
+                wal_path(path, "-wal"),
+                wal_path(path, "-shm"),
+            ];
+            for leftover in leftovers {
                 let _ = std::fs::remove_file(leftover);
             }
         }

@@ -118,7 +118,45 @@ pub struct SealReport {
     pub problem: Option<String>,
 }
 
+/// Where the chain stands, for documents that leave the office (reports): a later rewrite of the
+/// chain contradicts what they carry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChainWitness {
+    pub records: i64,
+    /// The newest record's hash.
+    pub head: String,
+    pub last_seal: Option<Seal>,
+}
+
+impl ChainWitness {
+    /// One line for a document: "412 records, head 3f9a…, sealed to record 410 (seal 37)".
+    pub fn line(&self) -> String {
+        let head: String = self.head.chars().take(16).collect();
+        let sealed = match &self.last_seal {
+            Some(seal) => format!(", sealed to record {} (seal {})", seal.seq, seal.epoch),
+            None => String::new(),
+        };
+        format!("{} records, head {head}{sealed}", self.records)
+    }
+}
+
 impl Store {
+    /// The chain's head and last seal now.
+    pub fn chain_witness(&self) -> Result<ChainWitness> {
+        let (records, head): (i64, String) = self
+            .conn
+            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .unwrap_or((0, String::new()));
+        let last_seal = self
+            .conn
+            .query_row("SELECT epoch, seq, at FROM audit_seals ORDER BY epoch DESC LIMIT 1", [], |r| {
+                Ok(Seal { epoch: r.get(0)?, seq: r.get(1)?, at: r.get(2)? })
+            })
+            .optional()?;
+        Ok(ChainWitness { records, head, last_seal })
+    }
+
     /// Seals the chain's head when records were added since the last seal and either `now` is
     /// asked or the last seal is older than the interval. Returns the new seal's epoch.
     pub fn seal(&mut self, now: bool) -> Result<Option<i64>> {
@@ -166,15 +204,21 @@ impl Store {
         self.new_seal_key.take()
     }
 
-    /// Starts sealing a database that has never been sealed, and makes its first seal.
+    /// Starts sealing with a new verification key (replacing whatever sealing key was kept beside
+    /// the path), and makes the first seal.
+    pub(super) fn start_sealing(&mut self) -> Result<()> {
+        self.new_seal_key = Some(start(&self.path)?);
+        self.seal(true)?;
+        Ok(())
+    }
+
+    /// Starts sealing a database that has never been sealed.
     pub(super) fn start_sealing_if_new(&mut self) -> Result<()> {
         let sealed: bool = self.conn.query_row("SELECT EXISTS (SELECT 1 FROM audit_seals)", [], |r| r.get(0))?;
         if sealed || state_path(&self.path).exists() {
             return Ok(());
         }
-        self.new_seal_key = Some(start(&self.path)?);
-        self.seal(true)?;
-        Ok(())
+        self.start_sealing()
     }
 
     /// Checks the seals: each must name a record whose hash it holds; with the verification key,
