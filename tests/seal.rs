@@ -96,6 +96,12 @@ fn a_history_rewritten_with_fresh_hashes_is_caught_only_by_the_seals() {
     rewrite_history(&db, 2, r#"{"status":[null,"closed"]}"#);
     let (ok, report) = verify(&db, None);
     assert!(ok, "without the key nothing shows: {report}");
+    // Rewritten from the very first record, the chain no longer starts where its key file says.
+    let (db2, _) = sealed_office();
+    rewrite_history(&db2, 1, r#"{"profile":[null,"another"]}"#);
+    let (ok, report) = verify(&db2, None);
+    assert!(!ok);
+    assert!(report["problem"].as_str().unwrap().contains("not the one this database began with"), "{report}");
     let (ok, report) = verify(&db, Some(&key));
     assert!(!ok);
     let problem = report["seal_problem"].as_str().unwrap();

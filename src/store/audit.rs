@@ -203,9 +203,21 @@ pub(super) fn reseal(conn: &rusqlite::Connection) -> Result<()> {
 }
 
 impl Store {
-    /// Walks the chain from the first record and reports the first one that does not verify.
+    /// Walks the chain from the first record and reports the first one that does not verify; the
+    /// first record must be the one the key file remembers.
     pub fn verify_audit_chain(&self) -> Result<ChainReport> {
-        verify_chain(self.conn())
+        let report = verify_chain(self.conn())?;
+        let remembered = super::KeyFile::read(self.path())?.audit_genesis().map(str::to_string);
+        if report.first_broken.is_none() && remembered.is_some() && genesis(self.conn())? != remembered {
+            return Ok(ChainReport {
+                first_broken: Some(1),
+                problem: Some(
+                    "the first record is not the one this database began with (its key file remembers another)".into(),
+                ),
+                ..report
+            });
+        }
+        Ok(report)
     }
 
     /// The newest audit records, newest first.
@@ -319,4 +331,9 @@ fn stray_row_entries(conn: &rusqlite::Connection) -> Result<Option<i64>> {
         )
         .optional()?
         .flatten())
+}
+
+/// The hash of the first record, if there is one.
+pub(super) fn genesis(conn: &rusqlite::Connection) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT hash FROM audit_log WHERE seq = 1", [], |r| r.get(0)).optional()?)
 }

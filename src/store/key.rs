@@ -178,6 +178,10 @@ pub struct KeyFile {
     /// file from another database is told apart from a damaged one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     database_salt: Option<String>,
+    /// The hash of the database's first audit record, kept outside it (and so in every backup's key
+    /// file), so a chain deleted or replaced from its start is told apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    audit_genesis: Option<String>,
 }
 
 /// A recovery key: 160 random bits written as eight groups of four letters and digits.
@@ -224,6 +228,7 @@ impl KeyFile {
             passphrase: Slot::seal(&key, passphrase, KdfParams::generate()?)?,
             recovery: Slot::seal(&key, recovery.as_str(), KdfParams::for_random_secret()?)?,
             database_salt: None,
+            audit_genesis: None,
         };
         Ok(NewKeys { file, key, recovery })
     }
@@ -240,6 +245,14 @@ impl KeyFile {
 
     pub(crate) fn set_database_salt(&mut self, salt: String) {
         self.database_salt = Some(salt);
+    }
+
+    pub(crate) fn set_audit_genesis(&mut self, hash: Option<String>) {
+        self.audit_genesis = hash;
+    }
+
+    pub(crate) fn audit_genesis(&self) -> Option<&str> {
+        self.audit_genesis.as_deref()
     }
 
     pub(crate) fn remembers_database(&self) -> bool {

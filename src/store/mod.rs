@@ -99,6 +99,7 @@ impl Store {
             let mut store = Store::connect(path, flags, new.key, Check::Now, lock)?;
             store.write(|w| settings::seed(w, profile))?;
             store.start_sealing()?;
+            new.file.set_audit_genesis(audit::genesis(&store.conn)?);
             new.file.remember_database(path, key::salt_of(&store.conn)?)?;
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
             Ok((store, new.recovery))
@@ -219,6 +220,11 @@ impl Store {
         if !file.remembers_database() {
             KeyFile::read(path)?.remember_database(path, key::salt_of(&store.conn)?)?;
         }
+        if file.audit_genesis().is_none() {
+            let mut file = KeyFile::read(path)?;
+            file.set_audit_genesis(audit::genesis(&store.conn)?);
+            file.write(path)?;
+        }
         Ok(store)
     }
 
@@ -242,6 +248,7 @@ impl Store {
         self.conn = Store::connection(&self.path, OpenFlags::SQLITE_OPEN_READ_WRITE, &self.key)?;
         rows::watch(&self.conn)?;
         new.file.set_database_salt(key::salt_of(&self.conn)?);
+        new.file.set_audit_genesis(KeyFile::read(&self.path)?.audit_genesis().map(str::to_string));
         new.file.write_pending(&self.path)?;
         // SQLCipher re-keys a database only in rollback-journal mode.
         self.conn.pragma_update(None, "journal_mode", "DELETE")?;
