@@ -309,21 +309,7 @@ fn arabic_and_hebrew_are_shaped_and_set_right_to_left() {
     for case in spec["cases"].as_array().unwrap() {
         let why = case["why"].as_str().unwrap();
         let name = case["name"].as_str().unwrap();
-        let added = db.json(&[
-            "case",
-            "add",
-            "--kind",
-            "request",
-            "--regime",
-            "gdpr",
-            "--received",
-            "2026-03-02",
-            "--name",
-            name,
-            "--postal-address",
-            case["address"].as_str().unwrap(),
-            "--json",
-        ]);
+        let added = db.add_request_with(name, &["--postal-address", case["address"].as_str().unwrap()]);
         let reference = added["reference"].as_str().unwrap();
         let file = db.dir.path().join(format!("{reference}.pdf"));
         let path = file.to_str().unwrap();

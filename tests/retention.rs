@@ -49,7 +49,11 @@ fn closed_cases_past_retention_are_redacted_keeping_the_figures() {
         }
     }
     assert_eq!(db.json(&["case", "show", &held, "--json"])["requester"]["name"], held_name);
-    assert_eq!(db.json(&["report", "annual", "--year", "2025"]), report_before, "the reports still add up");
+    assert_eq!(
+        db.json(&["report", "annual", "--year", "2025"])["regimes"],
+        report_before["regimes"],
+        "the reports still add up"
+    );
     assert_eq!(db.json(&["purge", "--dry-run", "--json"]).as_array().unwrap().len(), 0, "nothing left to purge");
     assert!(db.run(&["verify"]).status.success());
     let audit = casebook::Store::raw_connection(&db.path, common::PASSPHRASE)

@@ -38,14 +38,14 @@ fn sha256_hex(text: &str) -> String {
     hex::encode(Sha256::digest(text.as_bytes()))
 }
 
-/// What a careful attacker does: edit record `seq`'s changes, then recompute its digest and the hash
-/// of it and of every later record (the format is documented), the head, and the seals' copies of
-/// the hashes they cover. Everything but the seals' tags, which need the sealing key.
-fn rewrite_history(db: &TestDb, seq: i64, changes: &str) {
+/// What a careful attacker does: edit record `seq`'s changes (and action, if given), then recompute
+/// its digest and the hash of it and of every later record (the format is documented), the head, and
+/// the seals' copies of the hashes they cover. Everything but the seals' tags, which need the sealing key.
+fn rewrite_history(db: &TestDb, seq: i64, action: Option<&str>, changes: &str) {
     let raw = casebook::Store::raw_connection(&db.path, PASSPHRASE).unwrap();
     raw.execute(
-        "UPDATE audit_log SET changes = ?2, changes_sha256 = ?3 WHERE seq = ?1",
-        params![seq, changes, sha256_hex(changes)],
+        "UPDATE audit_log SET changes = ?2, changes_sha256 = ?3, action = coalesce(?4, action) WHERE seq = ?1",
+        params![seq, changes, sha256_hex(changes), action],
     )
     .unwrap();
     let mut stmt = raw
@@ -93,12 +93,12 @@ fn a_sealed_office_verifies_with_its_key_and_not_with_another() {
 fn a_history_rewritten_with_fresh_hashes_is_caught_only_by_the_seals() {
     let (db, key) = sealed_office();
     // Record 2 added the first case; make it say something else.
-    rewrite_history(&db, 2, r#"{"status":[null,"closed"]}"#);
+    rewrite_history(&db, 2, None, r#"{"status":[null,"closed"]}"#);
     let (ok, report) = verify(&db, None);
     assert!(ok, "without the key nothing shows: {report}");
     // Rewritten from the very first record, the chain no longer starts where its key file says.
     let (db2, _) = sealed_office();
-    rewrite_history(&db2, 1, r#"{"profile":[null,"another"]}"#);
+    rewrite_history(&db2, 1, None, r#"{"profile":[null,"another"]}"#);
     let (ok, report) = verify(&db2, None);
     assert!(!ok);
     assert!(report["problem"].as_str().unwrap().contains("not the one this database began with"), "{report}");
@@ -106,6 +106,13 @@ fn a_history_rewritten_with_fresh_hashes_is_caught_only_by_the_seals() {
     assert!(!ok);
     let problem = report["seal_problem"].as_str().unwrap();
     assert!(problem.contains("does not match the verification key"), "{report}");
+
+    // A purge forged into the past, to explain a case's missing personal data: the same.
+    let (db3, key3) = sealed_office();
+    rewrite_history(&db3, 3, Some("retention.purge"), r#"{"purged":[null,["DSR-2026-0001"]]}"#);
+    assert!(verify(&db3, None).0, "a recomputed chain hides the forged purge from every unkeyed check");
+    let (ok, report) = verify(&db3, Some(&key3));
+    assert!(!ok && report["seal_problem"].as_str().unwrap().contains("does not match"), "{report}");
 }
 
 #[test]
@@ -146,7 +153,7 @@ fn a_report_carries_the_chain_head_that_a_later_rewrite_contradicts() {
     let head = witness["head"].as_str().unwrap();
     assert!(String::from_utf8_lossy(&info.stdout).contains(head), "the PDF's keywords carry the head");
 
-    rewrite_history(&db, 2, r#"{"status":[null,"closed"]}"#);
+    rewrite_history(&db, 2, None, r#"{"status":[null,"closed"]}"#);
     let raw = casebook::Store::raw_connection(&db.path, PASSPHRASE).unwrap();
     let seq = witness["records"].as_i64().unwrap();
     let now: String = raw.query_row("SELECT hash FROM audit_log WHERE seq = ?1", [seq], |r| r.get(0)).unwrap();

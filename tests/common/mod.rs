@@ -52,19 +52,16 @@ impl TestDb {
 
     /// Adds a GDPR request received on 2 March 2026 from `name`; returns the case as JSON.
     pub fn add_request(&self, name: &str) -> serde_json::Value {
-        self.json(&[
-            "case",
-            "add",
-            "--kind",
-            "request",
-            "--regime",
-            "gdpr",
-            "--received",
-            "2026-03-02",
-            "--name",
-            name,
-            "--json",
-        ])
+        self.add_request_with(name, &[])
+    }
+
+    /// The same, with more `case add` options (an address, rights…).
+    pub fn add_request_with(&self, name: &str, more: &[&str]) -> serde_json::Value {
+        let mut args =
+            vec!["case", "add", "--kind", "request", "--regime", "gdpr", "--received", "2026-03-02", "--name", name];
+        args.extend_from_slice(more);
+        args.push("--json");
+        self.json(&args)
     }
 
     /// How many audit records the database holds (each write appends at least one).
