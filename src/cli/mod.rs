@@ -347,6 +347,7 @@ fn verify(db: &Path, json: bool, seal_key: Option<&str>) -> Result<()> {
             }
         }
         let reach = match &seals.last {
+            Some(last) if seals.seals == 1 => format!("1 seal, made at {}, covers records 1 to {}", last.at, last.seq),
             Some(last) => format!("{} seals, the last at {} covers records 1 to {}", seals.seals, last.at, last.seq),
             None => "no seals".to_string(),
         };

@@ -363,6 +363,7 @@ export const JA: Record<string, string> = {
   "Seal verification key (optional)": "封印の検証キー（任意）",
   "{n} rows differ from the audit trail": "{n}行が監査証跡と一致しません",
   "{n} seals, the last covering records 1 to {seq}": "封印{n}件（最新の封印は記録1〜{seq}を保護）",
+  "{n} seal, covering records 1 to {seq}": "封印{n}件（記録1〜{seq}を保護）",
   "no seals yet": "封印はまだありません",
   "{rows} rows match the audit trail; {seals}.": "{rows}行が監査証跡と一致；{seals}。",
   "The seals match the verification key.": "封印は検証キーと一致しています。",
@@ -405,6 +406,7 @@ export const JA: Record<string, string> = {
     "パスフレーズを忘れた場合、データベースに戻る方法はこのキーだけです。書き留めるか印刷して、このコンピューターとは別の場所に保管してください。表示されるのは今回だけです。",
   "I have stored the recovery key somewhere safe": "リカバリーキーを安全な場所に保管しました",
   "Seal verification key": "封印の検証キー",
+  "I have stored both keys somewhere safe": "両方のキーを安全な場所に保管しました",
   "Give this key to your DPO or print it, and keep it away from this computer. With it, a check of the database proves that no sealed record was rewritten, even by someone who knows the passphrase. It is shown only now.":
     "このキーをDPOに渡すか印刷し、このコンピューターから離れた場所に保管してください。このキーがあれば、パスフレーズを知る人であっても封印済みの記録を書き換えていないことを、データベースの検査で証明できます。表示されるのは今回だけです。",
   "This database is now sealed": "このデータベースは封印されるようになりました",

@@ -229,7 +229,7 @@ function healthCard(): HTMLElement {
         v.seals.problem;
       result.className = problem === null ? "form-ok" : "form-error";
       const seals = v.seals.last
-        ? t("{n} seals, the last covering records 1 to {seq}", { n: v.seals.seals, seq: v.seals.last.seq })
+        ? tn(v.seals.seals, "{n} seal, covering records 1 to {seq}", "{n} seals, the last covering records 1 to {seq}", { seq: v.seals.last.seq })
         : t("no seals yet");
       result.textContent =
         problem === null

@@ -108,7 +108,7 @@ function showRecoveryKey(ctx: Ctx, form: HTMLElement, key: string, sealKey: stri
       ),
       h("p", { class: "recovery-key", id: "recovery-key" }, key),
       ...(sealKey ? sealKeyBlock(sealKey) : []),
-      h("label", { class: "check" }, stored, t("I have stored the recovery key somewhere safe")),
+      h("label", { class: "check" }, stored, sealKey ? t("I have stored both keys somewhere safe") : t("I have stored the recovery key somewhere safe")),
       h("div", { class: "actions" }, go),
     ),
   );
