@@ -113,6 +113,11 @@ fn main() {
         timed(3, || casebook::export::ics::calendar(&store.open_deadlines(false).unwrap(), 3, Utc::now())),
     );
 
+    row(
+        "verify: audit chain, then every row against it",
+        timed(slow, || (store.verify_audit_chain().unwrap(), store.verify_rows().unwrap())),
+    );
+
     if n > 200_000 {
         println!("| export json, imports                             | (skipped above 200,000 cases: memory) | |");
         return;

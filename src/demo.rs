@@ -59,9 +59,14 @@ pub fn fill(store: &mut Store, count: u32, seed: u64) -> Result<u32> {
     let mut rng = Rng(seed);
     let today = store.today();
     let zone = store.zone();
+    let now = Utc::now();
     let mut cases: Vec<_> = (0..count)
         .map(|_| {
-            let case = fake_case(&mut rng, today, zone);
+            let mut case = fake_case(&mut rng, today, zone);
+            // A request "received" later today has not arrived yet.
+            if case.received.at > now {
+                case.received = Received::from_stored(now, zone);
+            }
             let events = fake_timeline(&mut rng, &case, today);
             (case, events)
         })

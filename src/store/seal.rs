@@ -99,6 +99,36 @@ pub(super) fn start(db_path: &Path) -> Result<SealKey> {
     Ok(verification)
 }
 
+/// A head that needs a seal, and the last seal's epoch.
+struct Due {
+    seq: i64,
+    head_hash: String,
+    last_epoch: Option<i64>,
+}
+
+/// Whether the head needs sealing: records since the last seal, and `now` asked or the last seal
+/// older than the interval.
+fn due(conn: &rusqlite::Connection, now: bool) -> Result<Option<Due>> {
+    let head: Option<(i64, String)> = conn
+        .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((seq, head_hash)) = head else {
+        return Ok(None);
+    };
+    let last: Option<(i64, i64, String)> = conn
+        .query_row("SELECT epoch, seq, at FROM audit_seals ORDER BY epoch DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?;
+    if let Some((_, last_seq, last_at)) = &last {
+        let recent = DateTime::parse_from_rfc3339(last_at).is_ok_and(|at| Utc::now() - at.to_utc() < INTERVAL);
+        if *last_seq >= seq || (recent && !now) {
+            return Ok(None);
+        }
+    }
+    Ok(Some(Due { seq, head_hash, last_epoch: last.map(|(epoch, _, _)| epoch) }))
+}
+
 /// One stored seal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Seal {
@@ -160,34 +190,24 @@ impl Store {
     /// Seals the chain's head when records were added since the last seal and either `now` is
     /// asked or the last seal is older than the interval. Returns the new seal's epoch.
     pub fn seal(&mut self, now: bool) -> Result<Option<i64>> {
+        // Most writes find nothing due: decided on plain reads, before any lock or file.
+        if due(&self.conn, now)?.is_none() {
+            return Ok(None);
+        }
         let Some((mut epoch, mut key)) = read_state(&self.path)? else {
             return Ok(None);
         };
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let head: Option<(i64, String)> = tx
-            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let Some((seq, head_hash)) = head else {
+        // Decided again under the lock: another process may have sealed meanwhile.
+        let Some(Due { seq, head_hash, last_epoch }) = due(&tx, now)? else {
             return Ok(None);
         };
-        let last: Option<(i64, i64, String)> = tx
-            .query_row("SELECT epoch, seq, at FROM audit_seals ORDER BY epoch DESC LIMIT 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .optional()?;
-        let now_at = Utc::now();
-        if let Some((last_epoch, last_seq, last_at)) = &last {
-            let recent = DateTime::parse_from_rfc3339(last_at).is_ok_and(|at| now_at - at.to_utc() < INTERVAL);
-            if *last_seq >= seq || (recent && !now) {
-                return Ok(None);
-            }
-            // Another process sealed last and has not yet moved the kept key on: catch up.
-            while epoch <= *last_epoch {
-                key = next_key(&key);
-                epoch += 1;
-            }
+        // Another process sealed last and has not yet moved the kept key on: catch up.
+        while last_epoch.is_some_and(|last| epoch <= last) {
+            key = next_key(&key);
+            epoch += 1;
         }
-        let at = now_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
         tx.execute(
             "INSERT INTO audit_seals (epoch, seq, head_hash, at, tag) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![epoch, seq, head_hash, at, tag(&key, epoch, seq, &head_hash, &at)],
