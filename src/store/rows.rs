@@ -4,6 +4,8 @@
 //! each noted row's SHA-256 (NULL once deleted) is stored under the write's last audit record, whose
 //! hash covers those entries. `check` compares every row as it is with its latest audited digest.
 
+use std::collections::HashMap;
+
 use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
@@ -70,13 +72,54 @@ pub(super) fn record_noted(conn: &Connection, seq: i64) -> Result<bool> {
     let mut insert = conn.prepare_cached(
         "INSERT OR REPLACE INTO audit_rows (seq, tbl, row_id, case_ref, digest) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
-    for (table, row_id) in &noted {
-        let digest = digest(conn, table, *row_id)?;
-        let case_ref = match digest {
-            Some(_) => case_ref(conn, table, *row_id)?,
-            None => last_case_ref(conn, table, *row_id)?,
+    // One table at a time, each with its statements prepared once (an import notes 100,000 rows);
+    // a row's case is read from its own `case_id` where it has one, each case looked up once.
+    let mut references: HashMap<i64, Option<String>> = HashMap::new();
+    let mut reference_of = conn.prepare_cached("SELECT reference FROM cases WHERE id = ?1")?;
+    for group in noted.chunk_by(|a, b| a.0 == b.0) {
+        let table = group[0].0.as_str();
+        let mut select = conn.prepare(&format!("SELECT * FROM main.\"{table}\" WHERE rowid = ?1"))?;
+        let names: Vec<String> = select.column_names().map(|n| n.to_string()).collect();
+        let own_column = match table {
+            "cases" => names.iter().position(|n| n == "reference"),
+            _ => names.iter().position(|n| n == "case_id"),
         };
-        insert.execute(params![seq, table, row_id, case_ref, digest])?;
+        let mut owner = match own_column {
+            Some(_) => None,
+            None => case_ref_query(table).map(|sql| conn.prepare(&sql)).transpose()?,
+        };
+        for (_, row_id) in group {
+            let mut case_ref = None;
+            let digest = match select.query([row_id])?.next()? {
+                Some(row) => {
+                    case_ref = match (table, own_column) {
+                        ("cases", Some(i)) => row.get(i)?,
+                        (_, Some(i)) => {
+                            let case_id: i64 = row.get(i)?;
+                            match references.get(&case_id) {
+                                Some(found) => found.clone(),
+                                None => {
+                                    let found: Option<String> =
+                                        reference_of.query_row([case_id], |r| r.get(0)).optional()?;
+                                    references.insert(case_id, found.clone());
+                                    found
+                                }
+                            }
+                        }
+                        _ => match owner.as_mut() {
+                            Some(stmt) => stmt.query_row([row_id], |r| r.get(0)).optional()?.flatten(),
+                            None => None,
+                        },
+                    };
+                    Some(row_digest(table, *row_id, &names, row, 0)?)
+                }
+                None => None,
+            };
+            if digest.is_none() {
+                case_ref = last_case_ref(conn, table, *row_id)?;
+            }
+            insert.execute(params![seq, table, row_id, case_ref, digest])?;
+        }
     }
     conn.execute("DELETE FROM temp.dirty_rows", [])?;
     Ok(true)
@@ -98,17 +141,7 @@ pub(super) fn entries_sha256(conn: &Connection, seq: i64) -> Result<String> {
     Ok(hex::encode(hasher.finalize()))
 }
 
-/// SHA-256 of a row: every column's name, type and value, unambiguously; `None` when it is gone.
-fn digest(conn: &Connection, table: &str, row_id: i64) -> Result<Option<String>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT * FROM main.\"{table}\" WHERE rowid = ?1"))?;
-    let names: Vec<String> = stmt.column_names().map(|n| n.to_string()).collect();
-    let mut rows = stmt.query([row_id])?;
-    Ok(match rows.next()? {
-        Some(row) => Some(row_digest(table, row_id, &names, row, 0)?),
-        None => None,
-    })
-}
-
+/// SHA-256 of a row: every column's name, type and value, unambiguously.
 /// `names` are the columns of `row` from index `first` on.
 fn row_digest(table: &str, row_id: i64, names: &[String], row: &rusqlite::Row<'_>, first: usize) -> Result<String> {
     let mut h = Sha256::new();
@@ -132,9 +165,10 @@ fn row_digest(table: &str, row_id: i64, names: &[String], row: &rusqlite::Row<'_
     Ok(hex::encode(h.finalize()))
 }
 
-/// The case a row belongs to, by reference (never personal data), when it belongs to one.
-fn case_ref(conn: &Connection, table: &str, row_id: i64) -> Result<Option<String>> {
-    let sql = match table {
+/// The query for the case a row belongs to (its reference, never personal data), for tables whose
+/// rows belong to a case.
+fn case_ref_query(table: &str) -> Option<String> {
+    Some(match table {
         "cases" => "SELECT reference FROM cases WHERE rowid = ?1".to_string(),
         "people" => "SELECT reference FROM cases WHERE requester_id = ?1 OR agent_id = ?1 ORDER BY id LIMIT 1".into(),
         "attachments" => "SELECT c.reference FROM attachments a JOIN correspondence k ON k.id = a.correspondence_id
@@ -143,7 +177,14 @@ fn case_ref(conn: &Connection, table: &str, row_id: i64) -> Result<Option<String
         "case_links" | "case_rights" | "case_tags" | "case_events" | "deadlines" | "correspondence" | "letters" => {
             format!("SELECT c.reference FROM \"{table}\" x JOIN cases c ON c.id = x.case_id WHERE x.rowid = ?1")
         }
-        _ => return Ok(None),
+        _ => return None,
+    })
+}
+
+/// The case a row belongs to now, when it belongs to one.
+fn case_ref(conn: &Connection, table: &str, row_id: i64) -> Result<Option<String>> {
+    let Some(sql) = case_ref_query(table) else {
+        return Ok(None);
     };
     Ok(conn.prepare_cached(&sql)?.query_row([row_id], |r| r.get(0)).optional()?.flatten())
 }

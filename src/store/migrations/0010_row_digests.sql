@@ -13,3 +13,7 @@ CREATE TABLE audit_rows (
 CREATE INDEX audit_rows_by_row ON audit_rows (tbl, row_id, seq);
 
 ALTER TABLE audit_log ADD COLUMN rows_sha256 TEXT;
+
+-- A person's case is found from the person (a requester's or agent's row digest names its case).
+CREATE INDEX cases_requester ON cases (requester_id);
+CREATE INDEX cases_agent ON cases (agent_id) WHERE agent_id IS NOT NULL;
