@@ -1,5 +1,6 @@
-//! Files Casebook writes beside the database (key files, the sealing key, locks): created new,
-//! readable by the owner only (0600), never through a symbolic link planted where they go.
+//! Files Casebook writes beside the database (the database and its backups, key files, the sealing
+//! key, locks): created new, readable by the owner only (0600, folders 0700), never through a
+//! symbolic link planted where they go.
 
 use std::fs::{File, OpenOptions};
 use std::io;
@@ -50,5 +51,20 @@ pub fn replace_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
     std::fs::rename(&tmp, path)?;
     sync_dir(path);
+    Ok(())
+}
+
+/// Creates the folder `dir` (and its parents) if it is missing, the folder itself readable by the
+/// owner only (0700). A folder that already exists is left as its owner set it.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
     Ok(())
 }

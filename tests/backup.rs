@@ -135,3 +135,41 @@ fn the_window_reads_while_the_file_is_checked_but_a_damaged_file_takes_no_write(
     drop(store);
     assert_eq!(db.bytes(), bytes, "nothing was written");
 }
+
+#[test]
+fn the_database_its_backups_and_their_folders_are_the_owners_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let db = TestDb::new();
+    let path = db.dir.path().join("office/casebook.db");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["init"])
+        .env("CASEBOOK_DB", &path)
+        .env("CASEBOOK_PASSPHRASE", PASSPHRASE)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .args(args)
+            .env("CASEBOOK_DB", &path)
+            .env("CASEBOOK_PASSPHRASE", PASSPHRASE)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    };
+    run(&["case", "add", "--kind", "request", "--regime", "gdpr", "--received", "2026-03-02", "--name", "Ann Lee"]);
+    run(&["backup", "--rolling"]);
+    let office = path.parent().unwrap();
+    assert_eq!(mode(office), 0o700, "the folder Casebook made for the database");
+    assert_eq!(mode(&office.join("backups")), 0o700, "the rolling backups' folder");
+    for entry in std::fs::read_dir(office).unwrap().chain(std::fs::read_dir(office.join("backups")).unwrap()) {
+        let entry = entry.unwrap().path();
+        if entry.is_file() {
+            assert_eq!(mode(&entry), 0o600, "{}", entry.display());
+        }
+    }
+    let outside = db.dir.path().join("copy.db");
+    run(&["backup", "--to", outside.to_str().unwrap()]);
+    assert_eq!(mode(&outside), 0o600, "a backup to a chosen file");
+}

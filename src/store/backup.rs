@@ -45,6 +45,9 @@ impl Store {
         let part = PathBuf::from(part);
         let result = (|| {
             {
+                // A leftover or a link planted at the temporary name is removed, never followed.
+                let _ = std::fs::remove_file(&part);
+                crate::files::create_new_private(&part)?;
                 let mut target = Connection::open(&part)?;
                 apply_key(&target, &self.key)?;
                 Backup::new(&self.conn, &mut target)?.run_to_completion(512, Duration::ZERO, None)?;
@@ -74,7 +77,7 @@ impl Store {
     /// Returns the new backup, if one was made.
     pub fn rolling_backup(&self) -> Result<Option<BackupInfo>> {
         let dir = self.backup_dir();
-        std::fs::create_dir_all(&dir)?;
+        crate::files::create_private_dir(&dir)?;
         let today = self.today();
         let path = dir.join(format!("{ROLLING_PREFIX}{today}.db"));
         let made = if path.exists() { None } else { Some(self.backup_to(&path)?) };

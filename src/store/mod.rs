@@ -89,10 +89,12 @@ impl Store {
             return Err(Error::validation(format!("a database already exists at {}", path.display())));
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            crate::files::create_private_dir(dir)?;
         }
         let result = (|| {
             let lock = lock::DbLock::shared(path)?;
+            // SQLite gives its journal files the database file's mode: both stay the owner's alone.
+            crate::files::create_new_private(path)?;
             let mut new = KeyFile::create(passphrase)?;
             new.file.write(path)?;
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
