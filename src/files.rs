@@ -33,13 +33,18 @@ pub fn sync_dir(path: &Path) {
     }
 }
 
+/// `path` with `suffix` added to its file name: `casebook.db` + `.kdf` → `casebook.db.kdf`.
+pub fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    std::path::PathBuf::from(name)
+}
+
 /// Replaces `path` with `bytes` whole: written to `<path>.tmp` (created new, private, synced), then
 /// renamed over it. A leftover or a link planted at the temporary name is removed, never followed.
 pub fn replace_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
     use std::io::Write;
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = std::path::PathBuf::from(tmp);
+    let tmp = with_suffix(path, ".tmp");
     let _ = std::fs::remove_file(&tmp);
     let written = create_new_private(&tmp).and_then(|mut f| {
         f.write_all(bytes)?;

@@ -90,9 +90,7 @@ pub fn check_target(out: &std::path::Path, force: bool) -> casebook::Result<()> 
 pub fn write_part(out: &std::path::Path, bytes: &[u8], force: bool) -> casebook::Result<std::path::PathBuf> {
     use std::io::Write;
     check_target(out, force)?;
-    let mut name = out.as_os_str().to_owned();
-    name.push(".part");
-    let part = std::path::PathBuf::from(name);
+    let part = casebook::files::with_suffix(out, ".part");
     let cannot = |e: std::io::Error| casebook::Error::validation(format!("cannot write {}: {e}", out.display()));
     let mut file = casebook::files::create_new_private(&part).map_err(cannot)?;
     if let Err(e) = file.write_all(bytes).and_then(|_| file.sync_all()) {

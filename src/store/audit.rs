@@ -310,7 +310,7 @@ fn purged_cases(changes: &str) -> Vec<String> {
 }
 
 /// The newest record's sequence number and hash, as `audit_head` remembers them.
-fn head(conn: &rusqlite::Connection) -> Result<Option<(i64, String)>> {
+pub(super) fn head(conn: &rusqlite::Connection) -> Result<Option<(i64, String)>> {
     Ok(conn
         .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?)

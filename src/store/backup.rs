@@ -12,8 +12,9 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use super::key::{sidecar_path, KeyFile};
-use super::{apply_key, wal_path, Store};
+use super::{apply_key, Store};
 use crate::error::{Error, ErrorKind, Result};
+use crate::files::with_suffix;
 
 /// A verified backup.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -40,9 +41,7 @@ impl Store {
         if !dir.is_dir() {
             return Err(Error::validation(format!("the folder {} does not exist", dir.display())));
         }
-        let mut part = dest.as_os_str().to_owned();
-        part.push(".part");
-        let part = PathBuf::from(part);
+        let part = with_suffix(dest, ".part");
         let result = (|| {
             {
                 // A leftover or a link planted at the temporary name is removed, never followed.
@@ -61,7 +60,8 @@ impl Store {
             Ok(BackupInfo { path: dest.to_path_buf(), ..info })
         })();
         if result.is_err() {
-            for leftover in [part.clone(), sidecar_path(&part), wal_path(&part, "-wal"), wal_path(&part, "-shm")] {
+            for leftover in [part.clone(), sidecar_path(&part), with_suffix(&part, "-wal"), with_suffix(&part, "-shm")]
+            {
                 let _ = std::fs::remove_file(leftover);
             }
         }
@@ -184,23 +184,19 @@ pub fn restore(db: &Path, from: &Path, passphrase: &str) -> Result<BackupInfo> {
     let info = verify_backup(from, passphrase)?;
     // Replacing the file under another open Casebook would lose what it writes next.
     let _alone = super::lock::DbLock::exclusive(db)?;
-    let mut part = db.as_os_str().to_owned();
-    part.push(".restore-part");
-    let part = PathBuf::from(part);
+    let part = with_suffix(db, ".restore-part");
     std::fs::copy(from, &part)?;
     std::fs::File::open(&part)?.sync_all()?;
     KeyFile::read(from)?.write(&part)?;
     if db.exists() {
-        let mut kept = db.as_os_str().to_owned();
-        kept.push(".before-restore");
-        let kept = PathBuf::from(kept);
+        let kept = with_suffix(db, ".before-restore");
         std::fs::rename(db, &kept)?;
         if sidecar_path(db).exists() {
             std::fs::rename(sidecar_path(db), sidecar_path(&kept))?;
         }
     }
     // A write-ahead log of the replaced database must never be applied to the restored one.
-    for stale in [wal_path(db, "-wal"), wal_path(db, "-shm")] {
+    for stale in [with_suffix(db, "-wal"), with_suffix(db, "-shm")] {
         let _ = std::fs::remove_file(stale);
     }
     std::fs::rename(sidecar_path(&part), sidecar_path(db))?;

@@ -341,17 +341,11 @@ pub(crate) fn diagnose_mismatch(db_path: &Path, file: &KeyFile) -> Error {
 
 /// `casebook.db` → `casebook.db.kdf`.
 pub fn sidecar_path(db_path: &Path) -> PathBuf {
-    suffixed(db_path, ".kdf")
+    crate::files::with_suffix(db_path, ".kdf")
 }
 
 pub(crate) fn pending_path(db_path: &Path) -> PathBuf {
-    suffixed(db_path, ".kdf.next")
-}
-
-fn suffixed(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
+    crate::files::with_suffix(db_path, ".kdf.next")
 }
 
 /// Checks a new passphrase before a database is created or re-keyed with it: long enough, and

@@ -78,9 +78,7 @@ impl DbLock {
 }
 
 pub(super) fn lock_path(db: &Path) -> PathBuf {
-    let mut name = db.as_os_str().to_owned();
-    name.push(".lock");
-    PathBuf::from(name)
+    crate::files::with_suffix(db, ".lock")
 }
 
 fn open(db: &Path) -> Result<File> {

@@ -111,8 +111,8 @@ impl Store {
                 path.to_path_buf(),
                 sidecar_path(path),
                 seal::state_path(path),
-                wal_path(path, "-wal"),
-                wal_path(path, "-shm"),
+                crate::files::with_suffix(path, "-wal"),
+                crate::files::with_suffix(path, "-shm"),
             ];
             for leftover in leftovers {
                 let _ = std::fs::remove_file(leftover);
@@ -479,12 +479,6 @@ fn apply_key(conn: &Connection, key: &key::Key) -> Result<()> {
 /// Statuses as an SQL list for `IN (…)`: `'new', 'acknowledged', …` (closed vocabulary, no user text).
 pub(crate) fn sql_list(statuses: &[crate::model::Status]) -> String {
     statuses.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")
-}
-
-fn wal_path(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
 }
 
 /// The database path used when neither `--db` nor `CASEBOOK_DB` names one.

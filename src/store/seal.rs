@@ -61,9 +61,7 @@ fn tag(key: &Key, epoch: i64, seq: i64, head_hash: &str, at: &str) -> String {
 }
 
 pub fn state_path(db_path: &Path) -> PathBuf {
-    let mut name = db_path.as_os_str().to_owned();
-    name.push(".seal");
-    PathBuf::from(name)
+    crate::files::with_suffix(db_path, ".seal")
 }
 
 fn read_state(db_path: &Path) -> Result<Option<(i64, Key)>> {
@@ -109,10 +107,7 @@ struct Due {
 /// Whether the head needs sealing: records since the last seal, and `now` asked or the last seal
 /// older than the interval.
 fn due(conn: &rusqlite::Connection, now: bool) -> Result<Option<Due>> {
-    let head: Option<(i64, String)> = conn
-        .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    let Some((seq, head_hash)) = head else {
+    let Some((seq, head_hash)) = super::audit::head(conn)? else {
         return Ok(None);
     };
     let last: Option<(i64, i64, String)> = conn
@@ -173,11 +168,7 @@ impl ChainWitness {
 impl Store {
     /// The chain's head and last seal now.
     pub fn chain_witness(&self) -> Result<ChainWitness> {
-        let (records, head): (i64, String) = self
-            .conn
-            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?
-            .unwrap_or((0, String::new()));
+        let (records, head) = super::audit::head(&self.conn)?.unwrap_or((0, String::new()));
         let last_seal = self
             .conn
             .query_row("SELECT epoch, seq, at FROM audit_seals ORDER BY epoch DESC LIMIT 1", [], |r| {
