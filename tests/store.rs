@@ -127,3 +127,33 @@ fn connections_opened_on_many_threads_at_once_all_unlock() {
         }
     }
 }
+
+#[test]
+fn an_import_refused_or_done_leaves_every_later_write_digested() {
+    // An import notes its rows all at once; the same open store must go on noting each write's.
+    let source = TestDb::new();
+    let export = store_with_cases(&source).export_json().unwrap();
+    let db = TestDb::new();
+    let (mut store, _) = Store::create(&db.path, PASSPHRASE, &OrganisationProfile::sample()).unwrap();
+    let mut bad = export.clone();
+    bad["tables"]["cases"][1]["status"] = Value::String("lost".into());
+    assert!(store.import_json(&bad).is_err());
+    assert_eq!(store.verify_rows().unwrap().problems, vec![], "after a refused import");
+    store.import_json(&export).unwrap();
+    let later = CaseInput {
+        kind: "request".into(),
+        regime: "gdpr".into(),
+        received: "2026-06-01".into(),
+        name: "Ben Okafor".into(),
+        ..CaseInput::default()
+    };
+    let case = store.add_case(&later.validate(store.zone(), Utc::now()).unwrap()).unwrap();
+    assert_eq!(case.reference, "DSR-2026-0003");
+    let report = store.verify_rows().unwrap();
+    assert_eq!(report.problems, vec![], "after the import and a later case");
+    assert!(report.rows_checked > 10, "{report:?}");
+    // And a change behind the store's back is still found.
+    let raw = Store::raw_connection(&db.path, PASSPHRASE).unwrap();
+    raw.execute("UPDATE cases SET notes = 'edited' WHERE reference = 'DSR-2026-0003'", []).unwrap();
+    assert_eq!(store.verify_rows().unwrap().problems.len(), 1);
+}

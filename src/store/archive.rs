@@ -116,6 +116,8 @@ impl Store {
             }
             // The new database's own profile and address book give way to the imported ones.
             w.tx.execute_batch("DELETE FROM settings; DELETE FROM parties; DELETE FROM reference_counters;")?;
+            // Every row is new: they are noted all at once at the end rather than one by one.
+            super::rows::unwatch(&w.tx)?;
             let mut counts = Map::new();
             for (table, _) in TABLES {
                 let rows = match tables.get(*table) {
@@ -138,16 +140,21 @@ impl Store {
                     let values = names.iter().map(|c| from_json(table, c, &obj[*c])).collect::<Result<Vec<_>>>()?;
                     let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
                     let quoted: Vec<String> = names.iter().map(|c| format!("\"{c}\"")).collect();
-                    w.tx.execute(
-                        &format!("INSERT INTO {table} ({}) VALUES ({})", quoted.join(", "), placeholders.join(", ")),
-                        params_from_iter(values),
-                    )
+                    // Every row of an export has the same columns: one statement per table.
+                    w.tx.prepare_cached(&format!(
+                        "INSERT INTO {table} ({}) VALUES ({})",
+                        quoted.join(", "),
+                        placeholders.join(", ")
+                    ))?
+                    .execute(params_from_iter(values))
                     .map_err(|e| Error::validation(format!("import: a row of {table} was refused: {e}")))?;
                 }
                 counts.insert(table.to_string(), json!(rows.len()));
             }
             super::archive_check::check_imported(&w.tx, w.today)?;
             super::search::rebuild(&w.tx)?;
+            super::rows::note_all(&w.tx)?;
+            super::rows::watch(&w.tx)?;
             w.audit("import.json", None, json!({ "imported": counts.clone() }))?;
             Ok(counts)
         })

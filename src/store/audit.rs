@@ -5,6 +5,7 @@
 //! retention purge can blank the changes of a purged case (they hold personal data) and the chain
 //! still verifies: a blanked record is accepted only for a case that a later purge record names.
 
+use super::sql::CachedSql;
 use std::collections::HashMap;
 
 use rusqlite::{params, OptionalExtension};
@@ -120,7 +121,7 @@ impl Write<'_> {
             rows_sha256: Some(sha256_hex("")),
         };
         record.hash = record.compute_hash();
-        self.tx.execute(
+        self.tx.run(
             "INSERT INTO audit_log (seq, at, actor, action, case_ref, changes, prev_hash, hash, changes_sha256, rows_sha256)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
@@ -136,7 +137,7 @@ impl Write<'_> {
                 record.rows_sha256
             ],
         )?;
-        self.tx.execute(
+        self.tx.run(
             "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?1, ?2)
              ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
             params![record.seq, record.hash],
@@ -148,26 +149,29 @@ impl Write<'_> {
     /// Closes the write: the digests of the rows it touched are stored under its last audit record,
     /// whose hash is then made to cover them.
     pub(super) fn close(&mut self) -> Result<()> {
+        for case_id in std::mem::take(&mut self.unindexed) {
+            super::search::reindex(&self.tx, case_id)?;
+        }
         let (seq, _) =
             head(&self.tx)?.ok_or_else(|| crate::error::Error::storage("internal error: no audit record"))?;
         if !super::rows::record_noted(&self.tx, seq)? {
             return Ok(());
         }
-        let mut record = self.tx.query_row(&format!("{SELECT_RECORD} WHERE seq = ?1"), [seq], read_record)?;
+        let mut record = self.tx.one(&format!("{SELECT_RECORD} WHERE seq = ?1"), [seq], read_record)?;
         record.rows_sha256 = Some(super::rows::entries_sha256(&self.tx, seq)?);
         record.hash = record.compute_hash();
-        self.tx.execute(
+        self.tx.run(
             "UPDATE audit_log SET rows_sha256 = ?2, hash = ?3 WHERE seq = ?1",
             params![seq, record.rows_sha256, record.hash],
         )?;
-        self.tx.execute("UPDATE audit_head SET hash = ?2 WHERE id = 1 AND seq = ?1", params![seq, record.hash])?;
+        self.tx.run("UPDATE audit_head SET hash = ?2 WHERE id = 1 AND seq = ?1", params![seq, record.hash])?;
         Ok(())
     }
 
     /// Blanks the changes of every audit record of a case being purged (the purge record that
     /// names the case must follow in the same transaction).
     pub(super) fn redact_audit(&mut self, reference: &str) -> Result<()> {
-        self.tx.execute(
+        self.tx.run(
             "UPDATE audit_log SET changes = ?2 WHERE case_ref = ?1 AND changes_sha256 IS NOT NULL",
             params![reference, REDACTED],
         )?;
@@ -192,11 +196,11 @@ pub(super) fn reseal(conn: &rusqlite::Connection) -> Result<()> {
         r.prev_hash = prev_hash;
         r.changes_sha256 = Some(sha256_hex(&r.changes));
         r.hash = r.compute_hash();
-        conn.execute(
+        conn.run(
             "UPDATE audit_log SET prev_hash = ?2, hash = ?3, changes_sha256 = ?4 WHERE seq = ?1",
             params![r.seq, r.prev_hash, r.hash, r.changes_sha256],
         )?;
-        conn.execute("UPDATE audit_head SET hash = ?2 WHERE id = 1 AND seq = ?1", params![r.seq, r.hash])?;
+        conn.run("UPDATE audit_head SET hash = ?2 WHERE id = 1 AND seq = ?1", params![r.seq, r.hash])?;
         prev_hash = r.hash;
     }
     Ok(())
@@ -318,8 +322,7 @@ pub(super) fn head(conn: &rusqlite::Connection) -> Result<Option<(i64, String)>>
 
 /// The first sequence number with row digests but no record that covers them, if any.
 fn stray_row_entries(conn: &rusqlite::Connection) -> Result<Option<i64>> {
-    let has_rows: bool =
-        conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'audit_rows'", [], |r| r.get(0))?;
+    let has_rows: bool = conn.one("SELECT count(*) FROM sqlite_master WHERE name = 'audit_rows'", [], |r| r.get(0))?;
     if !has_rows {
         return Ok(None);
     }
@@ -335,5 +338,5 @@ fn stray_row_entries(conn: &rusqlite::Connection) -> Result<Option<i64>> {
 
 /// The hash of the first record, if there is one.
 pub(super) fn genesis(conn: &rusqlite::Connection) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT hash FROM audit_log WHERE seq = 1", [], |r| r.get(0)).optional()?)
+    Ok(conn.one("SELECT hash FROM audit_log WHERE seq = 1", [], |r| r.get(0)).optional()?)
 }

@@ -1,5 +1,6 @@
 //! Cases, their people, rights, tags and timeline.
 
+use super::sql::CachedSql;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
@@ -29,11 +30,10 @@ impl Store {
             let ctx = RuleContext::load(&w.tx)?;
             let mut refs = Vec::with_capacity(cases.len());
             for (case, events) in cases {
-                let (reference, case_id) = insert_case_unindexed(w, &ctx, case)?;
+                let reference = insert_case(w, &ctx, case)?;
                 for event in events {
                     apply_event(w, &ctx, &reference, event)?;
                 }
-                super::search::reindex(&w.tx, case_id)?; // once, with the status the events left
                 refs.push(reference);
             }
             Ok(refs)
@@ -42,10 +42,7 @@ impl Store {
 
     /// Records a timeline event, moving the case along its status flow.
     pub fn record_event(&mut self, reference: &str, event: &NewEvent) -> Result<CaseDetail> {
-        self.write(|w| match apply_event(w, &RuleContext::load(&w.tx)?, reference, event)? {
-            Some(case_id) => super::search::reindex(&w.tx, case_id),
-            None => Ok(()),
-        })?;
+        self.write(|w| apply_event(w, &RuleContext::load(&w.tx)?, reference, event))?;
         self.case_detail(reference)
     }
 
@@ -183,7 +180,7 @@ fn by_right(rights: &[crate::model::Right], headline: &Deadlines, rows: &Value) 
 }
 
 pub(super) fn insert_person(w: &Write<'_>, p: &Person) -> Result<i64> {
-    w.tx.execute(
+    w.tx.run(
         "INSERT INTO people (name, email, postal_address, phone, company, relationship) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![p.name, p.email, p.postal_address, p.phone, p.company, p.relationship],
     )?;
@@ -193,7 +190,7 @@ pub(super) fn insert_person(w: &Write<'_>, p: &Person) -> Result<i64> {
 /// Takes the next serial for the case's kind and receipt year: `DSR-2026-0001`.
 fn next_reference(w: &Write<'_>, kind: Kind, year: i32) -> Result<String> {
     let prefix = kind.reference_prefix();
-    let serial: i64 = w.tx.query_row(
+    let serial: i64 = w.tx.one(
         "INSERT INTO reference_counters (prefix, year, next) VALUES (?1, ?2, 2)
          ON CONFLICT (prefix, year) DO UPDATE SET next = next + 1 RETURNING next - 1",
         params![prefix, year],
@@ -202,16 +199,8 @@ fn next_reference(w: &Write<'_>, kind: Kind, year: i32) -> Result<String> {
     Ok(format!("{prefix}-{year}-{serial:04}"))
 }
 
-/// Stores a new case, indexed for search, and returns its reference.
+/// Stores a new case (indexed for search when the write closes) and returns its reference.
 pub(super) fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) -> Result<String> {
-    let (reference, case_id) = insert_case_unindexed(w, ctx, case)?;
-    super::search::reindex(&w.tx, case_id)?;
-    Ok(reference)
-}
-
-/// Stores a new case without its row in the search index, for a caller that indexes it after
-/// more writes (its first events); returns its reference and id.
-fn insert_case_unindexed(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) -> Result<(String, i64)> {
     use chrono::Datelike;
     let reference = next_reference(w, case.kind, case.received.date.year())?;
     let requester_id = insert_person(w, &case.requester)?;
@@ -219,7 +208,7 @@ fn insert_case_unindexed(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) -
         Some(a) => Some(insert_person(w, &Person { name: a.name.clone(), ..Person::default() })?),
         None => None,
     };
-    w.tx.execute(
+    w.tx.run(
         "INSERT INTO cases (reference, kind, regime, channel, received_at, received_tz, received_date, status,
              requester_id, agent_id, agent_proof_received, assignee, notes, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'new', ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
@@ -241,13 +230,13 @@ fn insert_case_unindexed(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) -
     )?;
     let case_id = w.tx.last_insert_rowid();
     for (position, right) in case.rights.iter().enumerate() {
-        w.tx.execute(
+        w.tx.run(
             "INSERT INTO case_rights (case_id, position, \"right\") VALUES (?1, ?2, ?3)",
             params![case_id, position as i64, right],
         )?;
     }
     for tag in &case.tags {
-        w.tx.execute("INSERT OR IGNORE INTO case_tags (case_id, tag) VALUES (?1, ?2)", params![case_id, tag])?;
+        w.tx.run("INSERT OR IGNORE INTO case_tags (case_id, tag) VALUES (?1, ?2)", params![case_id, tag])?;
     }
     let mut changes = json!({
         "kind": [null, case.kind], "regime": [null, case.regime], "rights": [null, case.rights],
@@ -258,7 +247,8 @@ fn insert_case_unindexed(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) -
     });
     changes.as_object_mut().expect("an object").extend(recompute(w, ctx, case_id)?);
     w.audit("case.add", Some(&reference), changes)?;
-    Ok((reference, case_id))
+    w.reindex(case_id);
+    Ok(reference)
 }
 
 /// The columns an event reads before it changes a case.
@@ -286,11 +276,11 @@ fn per_right_events(w: &Write<'_>, case_id: i64) -> Result<PerRight> {
     Ok((answered, closed))
 }
 
-/// Records `event` on the case; `Some(case id)` when it moved the case's status, one of the facets
-/// the search index holds, so that the caller reindexes the case.
-fn apply_event(w: &mut Write<'_>, ctx: &RuleContext, reference: &str, event: &NewEvent) -> Result<Option<i64>> {
+/// Records `event` on the case (reindexed when it moves the case's status, one of the facets the
+/// search index holds).
+fn apply_event(w: &mut Write<'_>, ctx: &RuleContext, reference: &str, event: &NewEvent) -> Result<()> {
     let row: Option<CaseState> =
-        w.tx.query_row(
+        w.tx.one(
             "SELECT id, kind, regime, status, received_date, outcome, outcome_reason FROM cases WHERE reference = ?1",
             [reference],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
@@ -345,7 +335,7 @@ fn apply_event(w: &mut Write<'_>, ctx: &RuleContext, reference: &str, event: &Ne
         }
     }
     let note = event.note.clone().or_else(|| event.reason.clone());
-    w.tx.execute(
+    w.tx.run(
         "INSERT INTO case_events (case_id, type, occurred_on, note, actor, recorded_at, \"right\", outcome)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
@@ -386,7 +376,7 @@ fn apply_event(w: &mut Write<'_>, ctx: &RuleContext, reference: &str, event: &Ne
             (outcome, reason) = (old_outcome, old_reason.clone());
         }
     }
-    w.tx.execute(
+    w.tx.run(
         "UPDATE cases SET status = ?1, outcome = ?2, outcome_reason = ?3, updated_at = ?4 WHERE id = ?5",
         params![new_status, outcome, reason, w.now, case_id],
     )?;
@@ -403,5 +393,8 @@ fn apply_event(w: &mut Write<'_>, ctx: &RuleContext, reference: &str, event: &Ne
     }
     changes.as_object_mut().expect("an object").extend(recompute(w, ctx, case_id)?);
     w.audit("case.event", Some(reference), changes)?;
-    Ok((new_status != status).then_some(case_id))
+    if new_status != status {
+        w.reindex(case_id);
+    }
+    Ok(())
 }

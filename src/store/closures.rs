@@ -1,5 +1,6 @@
 //! The office's own closure days, which count as non-working days for every deadline.
 
+use super::sql::CachedSql;
 use chrono::NaiveDate;
 use rusqlite::params;
 use serde::Serialize;
@@ -21,7 +22,7 @@ impl Store {
         crate::rules::calendar::check_range(day)?;
         let note = crate::model::validate::text("note", note)?;
         self.write(|w| {
-            let added = w.tx.execute(
+            let added = w.tx.run(
                 "INSERT INTO office_closures (day, note) VALUES (?1, ?2) ON CONFLICT (day) DO NOTHING",
                 params![day, note],
             )?;
@@ -37,7 +38,7 @@ impl Store {
 
     pub fn remove_closure(&mut self, day: NaiveDate) -> Result<usize> {
         self.write(|w| {
-            if w.tx.execute("DELETE FROM office_closures WHERE day = ?1", [day])? == 0 {
+            if w.tx.run("DELETE FROM office_closures WHERE day = ?1", [day])? == 0 {
                 return Err(Error::not_found(format!("{day} is not a closure day")));
             }
             let moved = recompute_open(w)?;

@@ -1,5 +1,6 @@
 //! The correspondence log: every item in or out, with attachments stored by SHA-256.
 
+use super::sql::CachedSql;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 use serde::Serialize;
@@ -105,11 +106,11 @@ impl Store {
 /// Logs an incoming email on a case inside a write, with its audit record.
 fn log_email(w: &mut super::Write<'_>, reference: &str, on: NaiveDate, email: &Email) -> Result<i64> {
     let case_id: i64 =
-        w.tx.query_row("SELECT id FROM cases WHERE reference = ?1", [reference], |r| r.get(0)).map_err(|_| {
+        w.tx.one("SELECT id FROM cases WHERE reference = ?1", [reference], |r| r.get(0)).map_err(|_| {
             Error::not_found(format!("no case with reference {}", crate::model::validate::printable(reference)))
         })?;
     let id = insert_item(&w.tx, case_id, on, email, w.now)?;
-    super::search::reindex(&w.tx, case_id)?;
+    w.reindex(case_id);
     let files: Vec<String> = email.attachments.iter().map(|a| hex::encode(Sha256::digest(&a.bytes))).collect();
     w.audit(
         "correspondence.add",
@@ -126,14 +127,14 @@ fn insert_item(
     email: &Email,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    tx.execute(
+    tx.run(
         "INSERT INTO correspondence (case_id, occurred_on, direction, counterpart, channel, subject, summary, created_at)
          VALUES (?1, ?2, 'in', 'data-subject', 'email', ?3, ?4, ?5)",
         params![case_id, on, email.subject, email.body, now],
     )?;
     let id = tx.last_insert_rowid();
     for Attachment { file_name, media_type, bytes } in &email.attachments {
-        tx.execute(
+        tx.run(
             "INSERT INTO attachments (correspondence_id, file_name, media_type, sha256, bytes) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![id, file_name, media_type, hex::encode(Sha256::digest(bytes)), bytes],
         )?;

@@ -5,6 +5,7 @@
 //! business days), so each right of a request with several rights keeps its own rows; the rows
 //! without a right are the case's headline: for each kind, the earliest date still open.
 
+use super::sql::CachedSql;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
@@ -32,7 +33,7 @@ pub(super) struct RuleContext {
 
 impl RuleContext {
     pub fn load(conn: &Connection) -> Result<RuleContext> {
-        let json: String = conn.query_row("SELECT value FROM settings WHERE key = 'profile'", [], |r| r.get(0))?;
+        let json: String = conn.one("SELECT value FROM settings WHERE key = 'profile'", [], |r| r.get(0))?;
         let profile = serde_json::from_str(&json)
             .map_err(|_| Error::new(ErrorKind::Incompatible, "the stored profile is damaged"))?;
         let mut stmt = conn.prepare_cached("SELECT day FROM office_closures")?;
@@ -90,7 +91,7 @@ impl CaseFacts {
 
 fn load_facts(conn: &Connection, case_id: i64) -> Result<CaseFacts> {
     let (kind, status, regime, received): (Kind, Status, Regime, NaiveDate) =
-        conn.query_row("SELECT kind, status, regime, received_date FROM cases WHERE id = ?1", [case_id], |r| {
+        conn.one("SELECT kind, status, regime, received_date FROM cases WHERE id = ?1", [case_id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?;
     let rights: Vec<Right> = conn
@@ -229,7 +230,7 @@ impl Clock {
 pub(super) fn recompute(w: &Write<'_>, ctx: &RuleContext, case_id: i64) -> Result<Map<String, Value>> {
     let c = load_facts(&w.tx, case_id)?;
     let before = stored_dates(&w.tx, case_id)?;
-    w.tx.execute("DELETE FROM deadlines WHERE case_id = ?1 AND kind <> 'manual'", [case_id])?;
+    w.tx.run("DELETE FROM deadlines WHERE case_id = ?1 AND kind <> 'manual'", [case_id])?;
     let mut due_on = None;
     if c.kind != Kind::Correspondence {
         let settings = ctx.settings(c.facts.regime);
@@ -250,7 +251,7 @@ pub(super) fn recompute(w: &Write<'_>, ctx: &RuleContext, case_id: i64) -> Resul
             });
         }
         let insert = |right: Option<Right>, kind: &str, d: &Deadline, basis: String, met: Option<NaiveDate>| {
-            w.tx.execute(
+            w.tx.run(
                 "INSERT INTO deadlines (case_id, \"right\", kind, due_on, basis, met_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![case_id, right, kind, d.date, basis, met],
             )
@@ -288,7 +289,7 @@ pub(super) fn recompute(w: &Write<'_>, ctx: &RuleContext, case_id: i64) -> Resul
             due_on = open.or_else(|| clocks.iter().map(current).min());
         }
     }
-    w.tx.execute("UPDATE cases SET due_on = ?1 WHERE id = ?2", params![due_on, case_id])?;
+    w.tx.run("UPDATE cases SET due_on = ?1 WHERE id = ?2", params![due_on, case_id])?;
     let after = stored_dates(&w.tx, case_id)?;
     let mut changes = Map::new();
     for kind in before.keys().chain(after.keys()).collect::<BTreeSet<_>>() {
@@ -397,7 +398,7 @@ pub(super) fn bring_rules_up_to_date(store: &mut super::Store) -> Result<usize> 
 
 /// Records that the stored dates follow the current rules (a new database, or after recomputing).
 pub(super) fn mark_rules_current(w: &Write<'_>) -> Result<()> {
-    w.tx.execute(
+    w.tx.run(
         "INSERT INTO settings (key, value) VALUES ('deadline_rules', ?1)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [RULES_VERSION.to_string()],

@@ -2,6 +2,7 @@
 //! receipt, assignee, notes and tags. Kind and regime stay: they chose the reference and the
 //! rules. The deadlines are recomputed and the change audited field by field, in one transaction.
 
+use super::sql::CachedSql;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde_json::{json, Map, Value};
@@ -25,7 +26,7 @@ impl Store {
             return Err(Error::invalid_field("regime", "the regime of a case cannot change; open a new case instead"));
         }
         self.write(|w| {
-            let (case_id, requester_id, agent_id): (i64, i64, Option<i64>) = w.tx.query_row(
+            let (case_id, requester_id, agent_id): (i64, i64, Option<i64>) = w.tx.one(
                 "SELECT id, requester_id, agent_id FROM cases WHERE reference = ?1",
                 [reference],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
@@ -42,20 +43,20 @@ impl Store {
                 ));
             }
             let p = &new.requester;
-            w.tx.execute(
+            w.tx.run(
                 "UPDATE people SET name = ?2, email = ?3, postal_address = ?4, phone = ?5, company = ?6, relationship = ?7
                  WHERE id = ?1",
                 params![requester_id, p.name, p.email, p.postal_address, p.phone, p.company, p.relationship],
             )?;
             let agent_id = match (agent_id, &new.agent) {
                 (Some(id), Some(a)) => {
-                    w.tx.execute("UPDATE people SET name = ?2 WHERE id = ?1", params![id, a.name])?;
+                    w.tx.run("UPDATE people SET name = ?2 WHERE id = ?1", params![id, a.name])?;
                     Some(id)
                 }
                 (None, Some(a)) => Some(insert_person(w, &Person { name: a.name.clone(), ..Person::default() })?),
                 (_, None) => None,
             };
-            w.tx.execute(
+            w.tx.run(
                 "UPDATE cases SET channel = ?2, received_at = ?3, received_tz = ?4, received_date = ?5, agent_id = ?6,
                      agent_proof_received = ?7, assignee = ?8, notes = ?9, updated_at = ?10
                  WHERE id = ?1",
@@ -72,16 +73,16 @@ impl Store {
                     w.now
                 ],
             )?;
-            w.tx.execute("DELETE FROM case_rights WHERE case_id = ?1", [case_id])?;
+            w.tx.run("DELETE FROM case_rights WHERE case_id = ?1", [case_id])?;
             for (position, right) in new.rights.iter().enumerate() {
-                w.tx.execute(
+                w.tx.run(
                     "INSERT INTO case_rights (case_id, position, \"right\") VALUES (?1, ?2, ?3)",
                     params![case_id, position as i64, right],
                 )?;
             }
-            w.tx.execute("DELETE FROM case_tags WHERE case_id = ?1", [case_id])?;
+            w.tx.run("DELETE FROM case_tags WHERE case_id = ?1", [case_id])?;
             for tag in &new.tags {
-                w.tx.execute("INSERT OR IGNORE INTO case_tags (case_id, tag) VALUES (?1, ?2)", params![case_id, tag])?;
+                w.tx.run("INSERT OR IGNORE INTO case_tags (case_id, tag) VALUES (?1, ?2)", params![case_id, tag])?;
             }
             let mut changes = Map::new();
             let mut diff = |field: &str, old: Value, new: Value| {
@@ -105,7 +106,7 @@ impl Store {
                 return Err(Error::validation(format!("{reference}: nothing was changed")));
             }
             changes.extend(recompute(w, &RuleContext::load(&w.tx)?, case_id)?);
-            super::search::reindex(&w.tx, case_id)?;
+            w.reindex(case_id);
             w.audit("case.edit", Some(reference), Value::Object(changes))
         })?;
         self.case_detail(reference)

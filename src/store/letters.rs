@@ -1,6 +1,7 @@
 //! Letters sent: the exact PDF bytes and their SHA-256, stored with the case and logged as
 //! outgoing correspondence, in one audited transaction.
 
+use super::sql::CachedSql;
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 use serde::Serialize;
@@ -53,8 +54,8 @@ impl Store {
                 let sha256 = hex::encode(Sha256::digest(pdf));
                 let counterpart = if text.template == "representative-cover" { "eu-representative" } else { "data-subject" };
                 let case_id: i64 =
-                    w.tx.query_row("SELECT id FROM cases WHERE reference = ?1", [reference], |r| r.get(0))?;
-                w.tx.execute(
+                    w.tx.one("SELECT id FROM cases WHERE reference = ?1", [reference], |r| r.get(0))?;
+                w.tx.run(
                     "INSERT INTO correspondence (case_id, occurred_on, direction, counterpart, channel, subject, summary, created_at)
                      VALUES (?1, ?2, 'out', ?3, 'letter', ?4, ?5, ?6)",
                     params![
@@ -67,8 +68,8 @@ impl Store {
                     ],
                 )?;
                 let correspondence_id = w.tx.last_insert_rowid();
-                super::search::reindex(&w.tx, case_id)?;
-                w.tx.execute(
+                w.reindex(case_id);
+                w.tx.run(
                     "INSERT INTO letters (case_id, correspondence_id, template, language, paper, created_at, sha256, pdf)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                     params![case_id, correspondence_id, text.template, text.lang, paper.as_str(), w.now, sha256, pdf],

@@ -2,6 +2,7 @@
 //! a complaint about a request) and deadlines set by hand (a promise made in a letter, an
 //! authority's date). Each change is one audited write.
 
+use super::sql::CachedSql;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde_json::json;
@@ -11,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::model::validate;
 
 fn case_id(w: &Write<'_>, reference: &str) -> Result<i64> {
-    w.tx.query_row("SELECT id FROM cases WHERE reference = ?1", [reference], |r| r.get(0))
+    w.tx.one("SELECT id FROM cases WHERE reference = ?1", [reference], |r| r.get(0))
         .optional()?
         .ok_or_else(|| Error::not_found(format!("no case with reference {}", validate::printable(reference))))
 }
@@ -25,7 +26,7 @@ impl Store {
         }
         self.write(|w| {
             let (a, b) = (case_id(w, reference)?, case_id(w, &other).map_err(|e| e.in_field("link"))?);
-            let added = w.tx.execute(
+            let added = w.tx.run(
                 "INSERT OR IGNORE INTO case_links (case_id, linked_case_id) VALUES (?1, ?2), (?2, ?1)",
                 params![a, b],
             )?;
@@ -39,7 +40,7 @@ impl Store {
     pub fn unlink_cases(&mut self, reference: &str, other: &str) -> Result<()> {
         self.write(|w| {
             let (a, b) = (case_id(w, reference)?, case_id(w, other)?);
-            w.tx.execute(
+            w.tx.run(
                 "DELETE FROM case_links WHERE (case_id = ?1 AND linked_case_id = ?2) OR (case_id = ?2 AND linked_case_id = ?1)",
                 params![a, b],
             )?;
@@ -62,7 +63,7 @@ impl Store {
         let label = validate::line("label", label)?;
         self.write(|w| {
             let id = case_id(w, reference)?;
-            w.tx.execute(
+            w.tx.run(
                 "INSERT INTO deadlines (case_id, kind, due_on, basis, label) VALUES (?1, 'manual', ?2, ?3, ?4)",
                 params![id, due, format!("Set by hand on {}: {label}", w.today), label],
             )?;
@@ -74,7 +75,7 @@ impl Store {
     pub fn complete_manual_deadline(&mut self, reference: &str, deadline_id: i64) -> Result<()> {
         self.write(|w| {
             let id = case_id(w, reference)?;
-            let done = w.tx.execute(
+            let done = w.tx.run(
                 "UPDATE deadlines SET met_on = ?3 WHERE id = ?1 AND case_id = ?2 AND kind = 'manual' AND met_on IS NULL",
                 params![deadline_id, id, w.today],
             )?;

@@ -93,7 +93,7 @@ impl Store {
                 )?;
                 w.tx.execute("UPDATE correspondence SET subject = '(redacted)', summary = '' WHERE case_id = ?1", [id])?;
                 w.tx.execute("UPDATE letters SET pdf = X'' WHERE case_id = ?1", [id])?;
-                super::search::reindex(&w.tx, id)?;
+                w.reindex(id);
                 w.redact_audit(&e.reference)?;
             }
             let refs: Vec<&str> = expired.iter().map(|e| e.reference.as_str()).collect();

@@ -4,6 +4,7 @@
 //! each noted row's SHA-256 (NULL once deleted) is stored under the write's last audit record, whose
 //! hash covers those entries. `check` compares every row as it is with its latest audited digest.
 
+use super::sql::CachedSql;
 use std::collections::HashMap;
 
 use rusqlite::types::ValueRef;
@@ -49,11 +50,23 @@ pub(super) fn watch(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Stops noting rows on this connection until `watch` again, for a write that notes what it made
+/// itself (an import into an empty database notes every row at the end, then watches again);
+/// inside a transaction, a rollback brings the triggers back.
+pub(super) fn unwatch(conn: &Connection) -> Result<()> {
+    for table in protected_tables(conn)? {
+        for event in ["insert", "update", "delete"] {
+            conn.execute_batch(&format!("DROP TRIGGER IF EXISTS temp.\"watch_{table}_{event}\";"))?;
+        }
+    }
+    Ok(())
+}
+
 /// Notes every row of every protected table, so the next audit record digests them all (the
 /// first record of a database that had none).
 pub(super) fn note_all(conn: &Connection) -> Result<()> {
     for table in protected_tables(conn)? {
-        conn.execute(&format!("INSERT INTO temp.dirty_rows SELECT '{table}', rowid FROM main.\"{table}\""), [])?;
+        conn.run(&format!("INSERT INTO temp.dirty_rows SELECT '{table}', rowid FROM main.\"{table}\""), [])?;
     }
     Ok(())
 }
@@ -121,7 +134,7 @@ pub(super) fn record_noted(conn: &Connection, seq: i64) -> Result<bool> {
             insert.execute(params![seq, table, row_id, case_ref, digest])?;
         }
     }
-    conn.execute("DELETE FROM temp.dirty_rows", [])?;
+    conn.run("DELETE FROM temp.dirty_rows", [])?;
     Ok(true)
 }
 

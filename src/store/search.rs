@@ -2,6 +2,7 @@
 //! correspondence, beside its facets (status, kind, regime). The index is kept by the code that
 //! writes those fields, in the same transaction.
 
+use super::sql::CachedSql;
 use rusqlite::{params, Connection};
 
 use crate::error::Result;
@@ -118,8 +119,8 @@ pub fn dense(conn: &Connection, q: &Query, wanted: i64) -> Result<bool> {
     // Density is sampled among the newest cases, whatever the size of the database; a wrong guess
     // costs the walk's first 50 tests (see `case_list`).
     const SAMPLE: i64 = 2000;
-    let newest: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM cases", [], |r| r.get(0))?;
-    let (sampled, found): (i64, i64) = conn.query_row(
+    let newest: i64 = conn.one("SELECT coalesce(max(id), 0) FROM cases", [], |r| r.get(0))?;
+    let (sampled, found): (i64, i64) = conn.one(
         "SELECT (SELECT count(*) FROM cases WHERE id > ?2),
                 (SELECT count(*) FROM case_search WHERE case_search MATCH ?1 AND rowid > ?2)",
         params![q.fts, newest - SAMPLE],
@@ -144,7 +145,7 @@ pub fn matches(conn: &Connection, q: &Query, case_id: i64) -> Result<bool> {
 /// Rewrites the index row of one case from what is stored.
 pub fn reindex(conn: &Connection, case_id: i64) -> Result<()> {
     // References are searched by their parts too ("DSR-2026-0001" → "DSR 2026 0001"), emails by theirs.
-    let (reference, names, emails, notes, correspondence, facets) = conn.query_row(
+    let (reference, names, emails, notes, correspondence, facets) = conn.one(
         "SELECT c.reference, p.name, p.email, c.notes, a.name, a.email,
                 (SELECT group_concat(subject || ' ' || summary, ' ') FROM correspondence WHERE case_id = c.id),
                 c.status, c.kind, c.regime
@@ -162,8 +163,8 @@ pub fn reindex(conn: &Connection, case_id: i64) -> Result<()> {
             ))
         },
     )?;
-    conn.execute("DELETE FROM case_search WHERE rowid = ?1", [case_id])?;
-    conn.execute(
+    conn.run("DELETE FROM case_search WHERE rowid = ?1", [case_id])?;
+    conn.run(
         "INSERT INTO case_search (rowid, reference, name, email, notes, correspondence, facets)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
@@ -181,7 +182,7 @@ pub fn reindex(conn: &Connection, case_id: i64) -> Result<()> {
 
 /// Rebuilds the whole index (after the migration that created it, or an import).
 pub fn rebuild(conn: &Connection) -> Result<()> {
-    conn.execute("DELETE FROM case_search", [])?;
+    conn.run("DELETE FROM case_search", [])?;
     let ids: Vec<i64> =
         conn.prepare("SELECT id FROM cases")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     for id in ids {
@@ -218,8 +219,8 @@ mod tests {
         let fill = |from: i64, to: i64| {
             for id in from..=to {
                 let name = if id % 1000 == 0 { "Zed Olivia" } else { "Olivia Martinez" };
-                conn.execute("INSERT INTO cases (id) VALUES (?1)", [id]).unwrap();
-                conn.execute("INSERT INTO case_search (rowid, name) VALUES (?1, ?2)", params![id, name]).unwrap();
+                conn.run("INSERT INTO cases (id) VALUES (?1)", [id]).unwrap();
+                conn.run("INSERT INTO case_search (rowid, name) VALUES (?1, ?2)", params![id, name]).unwrap();
             }
         };
         let dense = |typed: &str, wanted: i64| dense(&conn, &query(typed).unwrap(), wanted).unwrap();
