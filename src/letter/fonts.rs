@@ -3,9 +3,11 @@
 //! first time a letter needs it, once per process.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
+use azul_layout::font::parsed::ParsedFont as AzulParsedFont;
 use printpdf::ParsedFont;
+use rust_fontconfig::FontBytes;
 
 use crate::error::{Error, ErrorKind, Result};
 
@@ -135,23 +137,28 @@ pub fn is_format_control(c: char) -> bool {
 }
 
 fn load(face: Face) -> std::result::Result<Loaded, String> {
-    let bytes: &'static [u8] = match face.compiled_in() {
-        Some(bytes) => bytes,
-        None => Box::leak(read_cjk()?.into_boxed_slice()),
+    let unusable = || format!("the {face:?} font is not usable");
+    let Some(bytes) = face.compiled_in() else {
+        // Mapped, not read: a letter touches only the tables and glyphs it uses of the 16 MB.
+        let shared = Arc::new(FontBytes::Mmapped(map_cjk()?));
+        let parsed = AzulParsedFont::from_bytes_shared(shared, 0, &mut Vec::new()).ok_or_else(unusable)?;
+        return Ok(Loaded { pdf: ParsedFont::from_azul(parsed), shaper: None });
     };
-    let pdf =
-        ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or_else(|| format!("the {face:?} font is not usable"))?;
+    let pdf = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or_else(unusable)?;
     let shaper = if face.is_shaped() { rustybuzz::Face::from_slice(bytes, 0) } else { None };
     Ok(Loaded { pdf, shaper })
 }
 
-fn read_cjk() -> std::result::Result<Vec<u8>, String> {
+fn map_cjk() -> std::result::Result<mmapio::Mmap, String> {
     let candidates = cjk_candidates();
     let path = candidates.iter().find(|p| p.is_file()).ok_or_else(|| {
         let looked: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
         format!("the Japanese font {CJK_FILE} is missing (looked in {})", looked.join(", "))
     })?;
-    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    let cannot = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    // SAFETY: the font is a read-only file installed with Casebook; nothing writes it while mapped.
+    unsafe { mmapio::MmapOptions::new().map(&file) }.map_err(cannot)
 }
 
 fn cjk_candidates() -> Vec<PathBuf> {
