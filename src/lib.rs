@@ -1,6 +1,7 @@
 //! Casebook's core: the domain model, the encrypted store, and demo data. No window, no Tauri:
 //! the CLI (`src/main.rs`) and the desktop shell (`src-tauri`) are thin layers over this crate.
 
+pub mod app;
 pub mod demo;
 pub mod error;
 pub mod export;

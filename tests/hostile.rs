@@ -132,19 +132,33 @@ fn files_are_never_written_outside_the_chosen_place_nor_read_half() {
     assert_eq!(std::fs::read_to_string(&outside).unwrap(), "precious");
     assert!(!std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
 
-    // A symlink planted where a letter's partial file would go: refused, nothing stored, nothing followed.
+    // A symlink planted where a letter's partial file would go is taken for a leftover and removed,
+    // never followed; a folder standing where a letter goes refuses the whole batch, nothing stored.
     let letters = dir.join("letters");
     std::fs::create_dir(&letters).unwrap();
-    let acknowledged = db.json(&["case", "list", "--status", "acknowledged", "--kind", "request", "--json"]);
-    let first = acknowledged[0]["reference"].as_str().unwrap();
+    db.add_request("Ann Lee");
+    db.add_request("Ben Okafor");
+    let new = db.json(&["case", "list", "--status", "new", "--kind", "request", "--json"]);
+    let requests = new.as_array().unwrap().len();
+    assert!(requests >= 2);
+    let first = new[0]["reference"].as_str().unwrap();
+    let last = new[requests - 1]["reference"].as_str().unwrap();
     symlink(&outside, letters.join(format!("{first}.pdf.part"))).unwrap();
+    std::fs::create_dir(letters.join(format!("{last}.pdf"))).unwrap();
     let before = db.audit_records();
-    let args = ["letters", "--template", "acknowledgement", "--status", "acknowledged", "--out-dir"];
+    let args = ["letters", "--template", "acknowledgement", "--status", "new", "--out-dir"];
     let out = db.run(&[&args[..], &[letters.to_str().unwrap()]].concat());
-    assert!(!out.status.success() && stderr(&out).contains("cannot write"), "{}", stderr(&out));
+    assert!(!out.status.success() && stderr(&out).contains("it is a folder"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&outside).unwrap(), "precious");
     assert_eq!(db.audit_records(), before, "no letter recorded");
-    assert_eq!(std::fs::read_dir(&letters).unwrap().count(), 1, "only the planted link");
+    let left: Vec<_> = std::fs::read_dir(&letters).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, vec![std::ffi::OsString::from(format!("{last}.pdf"))], "no letter, no partial file, no link");
+    std::fs::remove_dir(letters.join(format!("{last}.pdf"))).unwrap();
+    symlink(&outside, letters.join(format!("{first}.pdf.part"))).unwrap();
+    let out = db.run(&[&args[..], &[letters.to_str().unwrap()]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "precious");
+    assert_eq!(std::fs::read_dir(&letters).unwrap().count(), requests, "one letter per request, the link gone");
 
     // A path into a folder that does not exist, climbing with `..`: a clear error.
     let nowhere = dir.join("no-such-folder/../no-such-folder/x.ics");

@@ -27,8 +27,13 @@ pub struct KeyringState {
 }
 
 impl AppState {
-    pub fn keyring_state(&self) -> KeyringState {
-        KeyringState { remembered: entry(self).is_ok_and(|e| e.get_password().is_ok()) }
+    /// Whether the keyring holds this database's key; a keyring that cannot be asked says why.
+    pub fn keyring_state(&self) -> Result<KeyringState, UiError> {
+        match entry(self)?.get_password() {
+            Ok(_) => Ok(KeyringState { remembered: true }),
+            Err(keyring::Error::NoEntry) => Ok(KeyringState { remembered: false }),
+            Err(e) => Err(unavailable(e)),
+        }
     }
 
     /// Stores the open database's key in the keyring, or removes it.
@@ -43,7 +48,7 @@ impl AppState {
                 Err(e) => return Err(unavailable(e)),
             }
         }
-        Ok(self.keyring_state())
+        self.keyring_state()
     }
 
     /// Unlocks with the remembered key; a stale entry is removed and the passphrase asked for.
@@ -68,7 +73,7 @@ impl AppState {
 }
 
 #[tauri::command(async)]
-pub fn keyring_state(state: State<'_, AppState>) -> KeyringState {
+pub fn keyring_state(state: State<'_, AppState>) -> Result<KeyringState, UiError> {
     state.keyring_state()
 }
 
@@ -92,7 +97,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::new(dir.path().join("c.db"));
         state.set_up(&OrganisationProfile::sample(), "a long passphrase").unwrap();
-        assert!(!state.keyring_state().remembered, "off by default");
+        assert!(!state.keyring_state().unwrap().remembered, "off by default");
         assert!(state.remember_key(true).unwrap().remembered);
         state.lock();
         assert_eq!(state.unlock_from_keyring().unwrap().state, "unlocked");
@@ -109,7 +114,7 @@ mod tests {
         state.lock();
         let e = state.unlock_from_keyring().unwrap_err();
         assert!(e.message.contains("no longer opens"), "{}", e.message);
-        assert!(!state.keyring_state().remembered);
+        assert!(!state.keyring_state().unwrap().remembered);
         state.unlock("a long passphrase").unwrap();
         assert!(!state.remember_key(false).unwrap().remembered);
     }

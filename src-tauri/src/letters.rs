@@ -2,9 +2,9 @@
 
 use std::path::Path;
 
-use casebook::letter::{document, draft, render, template, Lang, LetterText, Paper};
+use casebook::app::letters::{self, Choice};
+use casebook::letter::{template, Lang, LetterText, Paper};
 use casebook::store::LetterRecord;
-use chrono::Utc;
 use serde::Serialize;
 
 use crate::error::UiError;
@@ -43,10 +43,8 @@ pub struct SavedLetter {
 
 impl AppState {
     pub fn draft_letter(&self, reference: &str, template: &str, lang: &str) -> Result<LetterText, UiError> {
-        self.with_store(|s| {
-            let facts = s.letter_facts(reference)?;
-            draft(&facts, template, Lang::parse(lang)?, Some(&s.template_dir()))
-        })
+        let choice = Choice { template: template.into(), lang: lang.into(), paper: None };
+        self.with_store(|s| Ok(letters::draft(s, reference, &choice)?.0))
     }
 
     /// Renders the (edited) text, writes it to `path` and stores it with the case; the file is
@@ -58,14 +56,9 @@ impl AppState {
         paper: &str,
         path: &Path,
     ) -> Result<SavedLetter, UiError> {
+        // The save dialog has already asked before replacing a file.
         self.with_store(|s| {
-            let paper = Paper::parse(paper)?;
-            let facts = s.letter_facts(reference)?;
-            let pdf = render(&document(&facts, text, paper, Utc::now())?)?;
-            std::fs::write(path, &pdf)?;
-            let record = s.record_letter(reference, text, paper, &pdf).inspect_err(|_| {
-                let _ = std::fs::remove_file(path);
-            })?;
+            let (record, _) = letters::save(s, reference, text, Paper::parse(paper)?, path, true)?;
             let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             Ok(SavedLetter { record, file_name })
         })

@@ -258,7 +258,11 @@ impl AppState {
     pub fn export_calendar(&self, path: &std::path::Path) -> Result<usize, UiError> {
         self.with_store(|s| {
             let deadlines = s.open_deadlines(false)?;
-            std::fs::write(path, casebook::export::ics::calendar(&deadlines, 3, Utc::now()))?;
+            casebook::files::write_output(
+                path,
+                casebook::export::ics::calendar(&deadlines, 3, Utc::now()).as_bytes(),
+                true,
+            )?;
             Ok(deadlines.len())
         })
     }

@@ -34,6 +34,7 @@ use std::path::{Path, PathBuf};
 use clap::Parser;
 
 use args::{Cli, ClosureCommand, Command, PassphraseCommand, ProfileCommand};
+use casebook::app::letters::Choice;
 use casebook::model::OrganisationProfile;
 use casebook::store::{self, default_path};
 use casebook::{Error, ErrorKind, Result, Store};
@@ -57,10 +58,11 @@ pub fn run() -> Result<()> {
         Command::Case(command) => cases::run(&db, *command),
         Command::Deadline(args) => deadline::run(*args),
         Command::Letter { reference, template, lang, paper, out, force } => {
-            letters::one(&db, &reference, &letters::Options { template, lang, paper, force }, &out)
+            letters::one(&db, &reference, &letters::Options { choice: Choice { template, lang, paper }, force }, &out)
         }
         Command::Letters { template, status, lang, paper, out_dir, force, json } => {
-            letters::batch(&db, &status, &letters::Options { template, lang, paper, force }, &out_dir, json)
+            let options = letters::Options { choice: Choice { template, lang, paper }, force };
+            letters::batch(&db, &status, &options, &out_dir, json)
         }
         Command::Closure(command) => closure(&db, command),
         Command::Profile(ProfileCommand::Show) => {
@@ -117,7 +119,7 @@ pub fn run() -> Result<()> {
         Command::Passphrase(PassphraseCommand::Change) => change_passphrase(&db, false),
         Command::Passphrase(PassphraseCommand::Reset) => change_passphrase(&db, true),
         Command::Export { format, out, alarm_days, with_names, force } => {
-            output::check_target(&out, force)?;
+            casebook::files::check_target(&out, force)?;
             export(&db, &format, &out, alarm_days, with_names, force)
         }
         Command::Import { format, file, case, regime, map, dry_run } => match format.as_str() {
@@ -454,7 +456,7 @@ fn export(db: &Path, format: &str, out: &Path, alarm_days: u32, with_names: bool
             )))
         }
     };
-    output::write_file(out, &bytes, force)?;
+    casebook::files::write_output(out, &bytes, force)?;
     outln!("Exported {what} to {}", out.display());
     Ok(())
 }

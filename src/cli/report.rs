@@ -18,7 +18,7 @@ pub fn run(
     force: bool,
 ) -> Result<()> {
     if let Some(path) = out {
-        output::check_target(path, force)?;
+        casebook::files::check_target(path, force)?;
     }
     let mut store = open(db)?;
     let regime = regime.map(str::parse).transpose()?;
@@ -48,7 +48,7 @@ pub fn run(
     };
     match out {
         Some(path) => {
-            output::write_file(path, &bytes, force)?;
+            casebook::files::write_output(path, &bytes, force)?;
             outln!("{title}: written to {}", path.display());
         }
         None if format == "pdf" => return Err(Error::validation("a PDF report needs --out FILE")),

@@ -174,7 +174,7 @@ function lockCard(): HTMLElement {
   void api
     .keyringState()
     .then((k) => clicked || (remember.checked = k.remembered))
-    .catch(() => {});
+    .catch((e) => (keyringStatus.textContent = asApiError(e).message));
   remember.addEventListener("change", async () => {
     clicked = true;
     keyringStatus.textContent = "";

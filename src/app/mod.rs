@@ -1,0 +1,6 @@
+//! What a user does, written once: each function here is one action over the store and the pure
+//! core (rules, letters, exports), returning what both faces show. The command line and the
+//! window parse their input, call one of these and print or serialise the result; neither holds
+//! a flow of its own.
+
+pub mod letters;
