@@ -69,7 +69,16 @@ impl From<rusqlite::Error> for Error {
     /// SQLite's messages describe statements and constraints, not the values bound to them,
     /// so they are safe to show; they still never include case text.
     fn from(e: rusqlite::Error) -> Self {
-        Error::storage(format!("database error: {e}"))
+        match e.sqlite_error_code() {
+            // A page that fails SQLCipher's authentication or SQLite's checks, met by any command.
+            Some(rusqlite::ErrorCode::DatabaseCorrupt) => Error::new(
+                ErrorKind::Incompatible,
+                format!(
+                    "the database file is damaged ({e}); restore the latest backup with `casebook restore --from FILE`"
+                ),
+            ),
+            _ => Error::storage(format!("database error: {e}")),
+        }
     }
 }
 

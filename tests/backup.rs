@@ -113,6 +113,11 @@ fn a_damaged_database_refuses_to_open_and_says_how_to_restore() {
     let page = 4096 * 3;
     bytes[page + 100..page + 200].iter_mut().for_each(|b| *b ^= 0xff);
     std::fs::write(&db.path, &bytes).unwrap();
+    // `verify` reads every page; the first command of a day does too (the file was checked today).
+    let out = db.run(&["verify"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("casebook restore --from FILE"), "{}", stderr(&out));
+    std::fs::remove_file(db.dir.path().join("casebook.db.checked")).unwrap();
     let out = db.run(&["case", "list"]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("casebook restore --from FILE"), "{}", stderr(&out));

@@ -67,6 +67,33 @@ fn damage_a_foreign_key_file_and_a_wrong_secret_are_told_apart() {
 }
 
 #[test]
+fn the_whole_file_is_read_once_a_day_and_damage_met_later_is_still_reported() {
+    let db = TestDb::initialised();
+    db.run(&["demo", "--cases", "40", "--seed", "4"]);
+    let record = db.dir.path().join("casebook.db.checked");
+    let today = chrono::Utc::now().date_naive().to_string();
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), today, "the check of the day is recorded");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&record).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    // A page in the middle of the file goes bad after today's check (the file is whole pages of 4096).
+    let middle = db.bytes().len() / 4096 / 2 * 4096 + 100;
+    damage(&db, &format!("flip:{middle}"));
+    // Checked today already: a command opens without reading every page, but `verify` reads them all.
+    let out = db.run(&["verify"]);
+    let err = stderr(&out);
+    assert!(!out.status.success() && err.contains("the database file is damaged"), "{err}");
+    assert!(err.contains("restore the latest backup"), "{err}");
+    // The next day's first command reads the whole file before anything else.
+    std::fs::write(&record, "2000-01-01").unwrap();
+    let out = db.run(&["case", "show", "DSR-2026-0001"]);
+    let err = stderr(&out);
+    assert!(!out.status.success() && err.contains("the database file is damaged"), "{err}");
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), "2000-01-01", "a failed check is not recorded");
+}
+
+#[test]
 fn the_right_recovery_key_on_a_damaged_file_says_damaged() {
     let db = TestDb::new();
     let init = db.run(&["init"]);

@@ -234,7 +234,11 @@ impl Store {
     /// `PRAGMA integrity_check`: `None` when the file is sound, else SQLite's first complaint.
     pub fn integrity_problem(&self) -> Result<Option<String>> {
         let result: String = self.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        Ok(if result == "ok" { None } else { Some(result) })
+        if result == "ok" {
+            super::checked::record(self.path());
+            return Ok(None);
+        }
+        Ok(Some(result))
     }
 }
 

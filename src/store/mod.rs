@@ -7,6 +7,7 @@ mod audit;
 mod backup;
 mod case_list;
 mod cases;
+mod checked;
 mod closures;
 mod correspondence;
 mod deadlines;
@@ -67,8 +68,10 @@ pub struct Store {
 /// 100,000 cases).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Check {
-    /// Before the open returns (the CLI).
+    /// Before the open returns.
     Now,
+    /// Before the open returns, unless the file was checked today already (the CLI).
+    Daily,
     /// On a second connection while reads go ahead (the window); the first write waits for it.
     BeforeFirstWrite,
 }
@@ -112,6 +115,7 @@ impl Store {
                 path.to_path_buf(),
                 sidecar_path(path),
                 seal::state_path(path),
+                checked::path(path),
                 crate::files::with_suffix(path, "-wal"),
                 crate::files::with_suffix(path, "-shm"),
             ];
@@ -130,7 +134,7 @@ impl Store {
                 format!("no database at {} (create one with `casebook init`)", path.display()),
             ));
         }
-        Store::open_with(path, Check::Now, |file| file.unlock(passphrase))
+        Store::open_with(path, Check::Daily, |file| file.unlock(passphrase))
     }
 
     /// Opens like `open`, but checks the file's integrity beside the first reads instead of before
@@ -299,16 +303,28 @@ impl Store {
         // A damaged file is neither migrated nor written to: the user is told to restore instead.
         // A migration writes, so a file that needs one is checked first in any case.
         let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let integrity = if check == Check::Now || version != schema::LATEST_VERSION {
-            quick_check(&conn)?;
-            Integrity::Sound
-        } else {
-            let (path, key) = (path.to_path_buf(), key.clone());
-            Integrity::Pending(std::thread::spawn(move || {
-                let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-                apply_key(&conn, &key)?;
-                quick_check(&conn)
-            }))
+        let integrity = match check {
+            Check::Daily if version == schema::LATEST_VERSION && checked::today_already(path) => Integrity::Sound,
+            Check::Now | Check::Daily => {
+                quick_check(&conn)?;
+                checked::record(path);
+                Integrity::Sound
+            }
+            Check::BeforeFirstWrite if version != schema::LATEST_VERSION => {
+                quick_check(&conn)?;
+                checked::record(path);
+                Integrity::Sound
+            }
+            Check::BeforeFirstWrite => {
+                let (path, key) = (path.to_path_buf(), key.clone());
+                Integrity::Pending(std::thread::spawn(move || {
+                    let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+                    apply_key(&conn, &key)?;
+                    quick_check(&conn)?;
+                    checked::record(&path);
+                    Ok(())
+                }))
+            }
         };
         schema::migrate(&mut conn)?;
         rows::watch(&conn)?;
