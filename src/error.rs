@@ -35,6 +35,16 @@ impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Error { kind, message: message.into(), field: None }
     }
+
+    /// The database file's pages do not open or do not check out, with the way to restore.
+    pub(crate) fn damaged_file(cause: impl std::fmt::Display) -> Self {
+        Error::new(
+            ErrorKind::Incompatible,
+            format!(
+                "the database file is damaged ({cause}); restore the latest backup with `casebook restore --from FILE`"
+            ),
+        )
+    }
     /// A validation error about one named input field.
     pub fn invalid_field(field: &str, message: impl Into<String>) -> Self {
         Error { field: Some(field.to_string()), ..Self::validation(message) }
@@ -71,12 +81,7 @@ impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         match e.sqlite_error_code() {
             // A page that fails SQLCipher's authentication or SQLite's checks, met by any command.
-            Some(rusqlite::ErrorCode::DatabaseCorrupt) => Error::new(
-                ErrorKind::Incompatible,
-                format!(
-                    "the database file is damaged ({e}); restore the latest backup with `casebook restore --from FILE`"
-                ),
-            ),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt) => Error::damaged_file(e),
             _ => Error::storage(format!("database error: {e}")),
         }
     }

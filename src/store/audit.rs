@@ -5,7 +5,6 @@
 //! retention purge can blank the changes of a purged case (they hold personal data) and the chain
 //! still verifies: a blanked record is accepted only for a case that a later purge record names.
 
-use super::sql::CachedSql;
 use std::collections::HashMap;
 
 use rusqlite::{params, OptionalExtension};
@@ -13,6 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::Result;
 

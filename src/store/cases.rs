@@ -1,6 +1,5 @@
 //! Cases, their people, rights, tags and timeline.
 
-use super::sql::CachedSql;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
@@ -9,6 +8,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde_json::{json, Value};
 
 use super::deadlines::{awaited, check_extension_allowed, deadline_views, recompute, RuleContext};
+use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::{Error, Result};
 use crate::model::flow::{combined_outcome, next_status, next_status_under};

@@ -1,12 +1,12 @@
 //! The office's own closure days, which count as non-working days for every deadline.
 
-use super::sql::CachedSql;
 use chrono::NaiveDate;
 use rusqlite::params;
 use serde::Serialize;
 use serde_json::json;
 
 use super::deadlines::recompute_open;
+use super::sql::CachedSql;
 use super::Store;
 use crate::error::{Error, Result};
 

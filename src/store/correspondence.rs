@@ -1,12 +1,12 @@
 //! The correspondence log: every item in or out, with attachments stored by SHA-256.
 
-use super::sql::CachedSql;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+use super::sql::CachedSql;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::import::eml::{Attachment, Email};

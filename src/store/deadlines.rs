@@ -5,13 +5,13 @@
 //! business days), so each right of a request with several rights keeps its own rows; the rows
 //! without a right are the case's headline: for each kind, the earliest date still open.
 
-use super::sql::CachedSql;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde_json::{json, Map, Value};
 
+use super::sql::CachedSql;
 use super::Write;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::flow::OPEN;

@@ -2,13 +2,13 @@
 //! receipt, assignee, notes and tags. Kind and regime stay: they chose the reference and the
 //! rules. The deadlines are recomputed and the change audited field by field, in one transaction.
 
-use super::sql::CachedSql;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde_json::{json, Map, Value};
 
 use super::cases::insert_person;
 use super::deadlines::{recompute, RuleContext};
+use super::sql::CachedSql;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{CaseDetail, NewCase, Person};

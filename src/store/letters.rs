@@ -1,13 +1,13 @@
 //! Letters sent: the exact PDF bytes and their SHA-256, stored with the case and logged as
 //! outgoing correspondence, in one audited transaction.
 
-use super::sql::CachedSql;
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+use super::sql::CachedSql;
 use super::Store;
 use crate::error::Result;
 use crate::letter::{LetterFacts, LetterText, Paper};

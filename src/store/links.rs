@@ -2,11 +2,11 @@
 //! a complaint about a request) and deadlines set by hand (a promise made in a letter, an
 //! authority's date). Each change is one audited write.
 
-use super::sql::CachedSql;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde_json::json;
 
+use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::{Error, Result};
 use crate::model::validate;

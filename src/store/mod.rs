@@ -303,19 +303,11 @@ impl Store {
         // A damaged file is neither migrated nor written to: the user is told to restore instead.
         // A migration writes, so a file that needs one is checked first in any case.
         let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        // The window checks beside its first reads, the CLI once a day.
+        let current = version == schema::LATEST_VERSION;
         let integrity = match check {
-            Check::Daily if version == schema::LATEST_VERSION && checked::today_already(path) => Integrity::Sound,
-            Check::Now | Check::Daily => {
-                quick_check(&conn)?;
-                checked::record(path);
-                Integrity::Sound
-            }
-            Check::BeforeFirstWrite if version != schema::LATEST_VERSION => {
-                quick_check(&conn)?;
-                checked::record(path);
-                Integrity::Sound
-            }
-            Check::BeforeFirstWrite => {
+            Check::Daily if current && checked::today_already(path) => Integrity::Sound,
+            Check::BeforeFirstWrite if current => {
                 let (path, key) = (path.to_path_buf(), key.clone());
                 Integrity::Pending(std::thread::spawn(move || {
                     let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
@@ -324,6 +316,11 @@ impl Store {
                     checked::record(&path);
                     Ok(())
                 }))
+            }
+            _ => {
+                quick_check(&conn)?;
+                checked::record(path);
+                Integrity::Sound
             }
         };
         schema::migrate(&mut conn)?;
@@ -492,12 +489,7 @@ fn check_not_cut_short(path: &Path) -> Result<()> {
 /// SQLite's complaint about an unreadable file, turned into what the user can do about it.
 fn damaged(e: rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
-        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Error::new(
-            ErrorKind::Incompatible,
-            format!(
-                "the database file is damaged ({e}); restore the latest backup with `casebook restore --from FILE`"
-            ),
-        ),
+        Some(ErrorCode::NotADatabase) => Error::damaged_file(e),
         _ => Error::from(e),
     }
 }
@@ -529,12 +521,7 @@ fn quick_check(conn: &Connection) -> Result<()> {
         let problems = quick.lines().count();
         let first = quick.lines().next().unwrap_or_default();
         let more = if problems > 1 { format!(" and {} more problems", problems - 1) } else { String::new() };
-        return Err(Error::new(
-            ErrorKind::Incompatible,
-            format!(
-                "the database file is damaged ({first}{more}); restore the latest backup with `casebook restore --from FILE`"
-            ),
-        ));
+        return Err(Error::damaged_file(format!("{first}{more}")));
     }
     Ok(())
 }

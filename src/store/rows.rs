@@ -4,7 +4,6 @@
 //! each noted row's SHA-256 (NULL once deleted) is stored under the write's last audit record, whose
 //! hash covers those entries. `check` compares every row as it is with its latest audited digest.
 
-use super::sql::CachedSql;
 use std::collections::HashMap;
 
 use rusqlite::types::ValueRef;
@@ -12,6 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::sql::CachedSql;
 use crate::error::Result;
 
 /// Tables that are not the record: the audit chain itself, SQLite's own, and the search index

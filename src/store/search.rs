@@ -2,9 +2,9 @@
 //! correspondence, beside its facets (status, kind, regime). The index is kept by the code that
 //! writes those fields, in the same transaction.
 
-use super::sql::CachedSql;
 use rusqlite::{params, Connection};
 
+use super::sql::CachedSql;
 use crate::error::Result;
 use crate::model::flow::OPEN;
 use crate::model::{Kind, Regime, Status};
