@@ -5,7 +5,7 @@
 # Japanese font its Japanese UI is shown in.
 BUILD_PACKAGES="build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev fonts-noto-cjk"
 # And to test it: a virtual display, the WebKit WebDriver, screenshots, PDF tools.
-TEST_PACKAGES="xvfb xauth webkit2gtk-driver imagemagick poppler-utils qpdf"
+TEST_PACKAGES="xvfb xauth x11-utils webkit2gtk-driver imagemagick poppler-utils qpdf"
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

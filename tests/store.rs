@@ -157,3 +157,55 @@ fn an_import_refused_or_done_leaves_every_later_write_digested() {
     raw.execute("UPDATE cases SET notes = 'edited' WHERE reference = 'DSR-2026-0003'", []).unwrap();
     assert_eq!(store.verify_rows().unwrap().problems.len(), 1);
 }
+
+/// A copy of the database an older Casebook made (schema 9, twelve demo cases), in a fresh folder.
+fn older_database() -> (TestDb, String) {
+    let db = TestDb::new();
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/older-database");
+    std::fs::copy(from.join("casebook.db"), &db.path).unwrap();
+    std::fs::copy(from.join("casebook.db.kdf"), db.dir.path().join("casebook.db.kdf")).unwrap();
+    (db, data("older-database/passphrase"))
+}
+
+#[test]
+fn a_database_from_an_older_casebook_is_copied_then_upgraded_with_nothing_lost() {
+    let (db, passphrase) = older_database();
+    let mut store = Store::open(&db.path, &passphrase).unwrap();
+    let upgrade = store.take_upgrade().expect("the open upgraded the file");
+    assert_eq!((upgrade.from, upgrade.to), (9, LATEST_VERSION));
+    assert_eq!(upgrade.copy.parent().unwrap(), db.dir.path().join("backups"));
+    assert!(store.take_upgrade().is_none(), "said once");
+    let cases = store.list_cases(&Default::default()).unwrap();
+    assert_eq!(cases.len(), 12);
+    assert_eq!(store.integrity_problem().unwrap(), None);
+    assert_eq!(store.verify_audit_chain().unwrap().first_broken, None);
+    let rows = store.verify_rows().unwrap();
+    assert!(rows.problems.is_empty() && rows.rows_checked > 0, "every row digested at the upgrade");
+    drop(store);
+
+    // The copy is the database as it was (page for page, encrypted anew), and opens with the same passphrase.
+    let raw = Store::raw_connection(&upgrade.copy, &passphrase).unwrap();
+    let version: u32 = raw.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, 9);
+    let cases: i64 = raw.query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap();
+    assert_eq!(cases, 12);
+    // Once upgraded, later opens make no more copies.
+    drop(raw);
+    let mut again = Store::open(&db.path, &passphrase).unwrap();
+    assert!(again.take_upgrade().is_none());
+    assert_eq!(std::fs::read_dir(db.dir.path().join("backups")).unwrap().count(), 2, "the copy and its key file");
+}
+
+#[test]
+fn an_upgrade_whose_copy_cannot_be_made_is_refused_and_leaves_the_file_as_it_was() {
+    let (db, passphrase) = older_database();
+    // A file where the backups folder would go.
+    std::fs::write(db.dir.path().join("backups"), b"not a folder").unwrap();
+    let before = db.bytes();
+    let err = Store::open(&db.path, &passphrase).err().expect("refused");
+    assert!(err.message.contains("was not upgraded"), "{}", err.message);
+    assert!(db.bytes() == before, "the file is as it was");
+    let raw = Store::raw_connection(&db.path, &passphrase).unwrap();
+    let version: u32 = raw.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, 9);
+}

@@ -36,6 +36,19 @@ pub struct AppStatus {
     /// The seal verification key, in the one answer after sealing began (to be shown once).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seal_key: Option<String>,
+    /// In the one answer after an open upgraded an older database: the copy kept before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upgrade: Option<UpgradeNote>,
+    /// Casebook's version (Settings → About).
+    pub version: &'static str,
+}
+
+/// An older database brought up to this version's schema, and where the copy from before is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UpgradeNote {
+    pub from: u32,
+    pub to: u32,
+    pub copy: String,
 }
 
 /// The answer to setting up: the new status, and the recovery key to show once.
@@ -185,6 +198,8 @@ impl AppState {
             database: self.path.display().to_string(),
             organisation: guard.as_ref().and_then(|s| s.profile().ok()).map(|p| p.name),
             seal_key: None,
+            upgrade: None,
+            version: env!("CARGO_PKG_VERSION"),
         }
     }
 
@@ -199,11 +214,14 @@ impl AppState {
         Ok(self.opened(store))
     }
 
-    /// Keeps a store just opened; the answer carries its seal verification key if sealing began.
+    /// Keeps a store just opened; the answer carries its seal verification key if sealing began,
+    /// and the copy kept if the open upgraded the database.
     pub(crate) fn opened(&self, mut store: Store) -> AppStatus {
         let seal_key = store.take_new_seal_key().map(|k| k.as_str().to_string());
+        let upgrade =
+            store.take_upgrade().map(|u| UpgradeNote { from: u.from, to: u.to, copy: u.copy.display().to_string() });
         *self.guard() = Some(store);
-        AppStatus { seal_key, ..self.status() }
+        AppStatus { seal_key, upgrade, ..self.status() }
     }
 
     /// Makes today's rolling backup if there is none, then closes the database: the connection and

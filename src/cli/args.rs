@@ -149,6 +149,11 @@ pub enum Command {
     },
     /// Print the path of the database in use.
     Path,
+    /// Print a completion script for a shell, e.g. `casebook completions bash`.
+    Completions { shell: clap_complete::Shell },
+    /// Write the manual pages (casebook.1 and one per command) into a folder (used by packaging).
+    #[command(hide = true)]
+    ManPages { out_dir: PathBuf },
     /// The newest audit records, newest first: who changed what, when, and which dates moved.
     Audit {
         #[arg(long, default_value_t = 20)]

@@ -24,6 +24,7 @@ macro_rules! out {
 mod args;
 mod cases;
 mod deadline;
+mod docs;
 mod letters;
 mod output;
 mod report;
@@ -188,6 +189,8 @@ pub fn run() -> Result<()> {
             outln!("{}", db.display());
             Ok(())
         }
+        Command::Completions { shell } => docs::completions(shell),
+        Command::ManPages { out_dir } => docs::man_pages(&out_dir),
         Command::Audit { limit, json } => audit(&db, limit, json),
         Command::Verify { json, seal_key } => verify(&db, json, seal_key.as_deref()),
         Command::Demo { cases, seed } => demo(&db, cases, seed),
@@ -222,6 +225,14 @@ fn passphrase(confirm: bool) -> Result<String> {
 
 pub(crate) fn open(db: &Path) -> Result<Store> {
     let mut store = Store::open(db, &passphrase(false)?)?;
+    if let Some(up) = store.take_upgrade() {
+        eprintln!(
+            "Upgraded the database from schema {} to {}; the copy made before is {}",
+            up.from,
+            up.to,
+            up.copy.display()
+        );
+    }
     // A database opened for the first time by a Casebook that seals: said on stderr, so that the
     // command's own output (JSON, CSV) stays as it is.
     if let Some(seal) = store.take_new_seal_key() {

@@ -171,7 +171,8 @@ fn cjk_candidates() -> Vec<PathBuf> {
     }
     if let Some(exe_dir) = std::env::current_exe().ok().as_deref().and_then(Path::parent) {
         dirs.push(exe_dir.join("fonts"));
-        dirs.push(exe_dir.join("../share/casebook/fonts"));
+        // Where the packages put the window's resources, beside /usr/bin.
+        dirs.push(exe_dir.join("../lib/Casebook/fonts"));
     }
     // A build from source finds the vendored copy.
     dirs.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts"));

@@ -11,7 +11,7 @@ use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
-use super::key::{sidecar_path, KeyFile};
+use super::key::{sidecar_path, Key, KeyFile};
 use super::{apply_key, Store};
 use crate::error::{Error, ErrorKind, Result};
 use crate::files::with_suffix;
@@ -34,38 +34,12 @@ impl Store {
     /// Copies the open database to `dest` (and its key parameters to `dest.kdf`), then reopens the
     /// copy and checks its integrity and audit chain before reporting success.
     pub fn backup_to(&self, dest: &Path) -> Result<BackupInfo> {
-        if dest.exists() {
-            return Err(Error::validation(format!("{} already exists; choose a new file name", dest.display())));
-        }
-        let dir = dest.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        if !dir.is_dir() {
-            return Err(Error::validation(format!("the folder {} does not exist", dir.display())));
-        }
-        let part = with_suffix(dest, ".part");
-        let result = (|| {
-            {
-                // A leftover or a link planted at the temporary name is removed, never followed.
-                let _ = std::fs::remove_file(&part);
-                crate::files::create_new_private(&part)?;
-                let mut target = Connection::open(&part)?;
-                apply_key(&target, &self.key)?;
-                Backup::new(&self.conn, &mut target)?.run_to_completion(512, Duration::ZERO, None)?;
-            }
-            let mut keys = KeyFile::read(self.path())?;
-            keys.set_database_salt(super::key::database_salt(&part)?);
-            keys.write(&part)?;
-            let info = verify(&part, &self.key)?;
-            std::fs::rename(sidecar_path(&part), sidecar_path(dest))?;
-            std::fs::rename(&part, dest)?;
-            Ok(BackupInfo { path: dest.to_path_buf(), ..info })
-        })();
-        if result.is_err() {
-            for leftover in [part.clone(), sidecar_path(&part), with_suffix(&part, "-wal"), with_suffix(&part, "-shm")]
-            {
-                let _ = std::fs::remove_file(leftover);
-            }
-        }
-        result
+        copy_database(&self.conn, &self.key, self.path(), dest, Check::Whole)
+    }
+
+    /// The upgrade this open made, with the copy kept before it: to be said once.
+    pub fn take_upgrade(&mut self) -> Option<super::Upgrade> {
+        self.upgrade.take()
     }
 
     /// Where rolling backups live: `backups/` beside the database.
@@ -104,6 +78,69 @@ impl Store {
     }
 }
 
+/// How far a copy is checked before it counts.
+#[derive(Clone, Copy)]
+enum Check {
+    /// Integrity and the audit chain: a backup of this Casebook's database.
+    Whole,
+    /// Integrity only: a copy of an older schema, whose chain this Casebook reads after upgrading it.
+    Integrity,
+}
+
+/// Copies the database open on `conn` to `dest` (and its key parameters to `dest.kdf`) through a
+/// private `.part`, then reopens the copy and checks it before it takes its name.
+fn copy_database(conn: &Connection, key: &Key, db: &Path, dest: &Path, check: Check) -> Result<BackupInfo> {
+    if dest.exists() {
+        return Err(Error::validation(format!("{} already exists; choose a new file name", dest.display())));
+    }
+    let dir = dest.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(Error::validation(format!("the folder {} does not exist", dir.display())));
+    }
+    let part = with_suffix(dest, ".part");
+    let result = (|| {
+        {
+            // A leftover or a link planted at the temporary name is removed, never followed.
+            let _ = std::fs::remove_file(&part);
+            crate::files::create_new_private(&part)?;
+            let mut target = Connection::open(&part)?;
+            apply_key(&target, key)?;
+            Backup::new(conn, &mut target)?.run_to_completion(512, Duration::ZERO, None)?;
+        }
+        let mut keys = KeyFile::read(db)?;
+        keys.set_database_salt(super::key::database_salt(&part)?);
+        keys.write(&part)?;
+        let info = verify(&part, key, check)?;
+        std::fs::rename(sidecar_path(&part), sidecar_path(dest))?;
+        std::fs::rename(&part, dest)?;
+        Ok(BackupInfo { path: dest.to_path_buf(), ..info })
+    })();
+    if result.is_err() {
+        for leftover in [part.clone(), sidecar_path(&part), with_suffix(&part, "-wal"), with_suffix(&part, "-shm")] {
+            let _ = std::fs::remove_file(leftover);
+        }
+    }
+    result
+}
+
+/// Before a migration: the database as it is, kept as `backups/before-upgrade-<from>-to-<to>-<time>.db`
+/// beside it, so an upgrade that goes wrong can be undone with `casebook restore`.
+pub(super) fn before_upgrade(conn: &Connection, key: &Key, db: &Path, from: u32, to: u32) -> Result<BackupInfo> {
+    let dir = db.parent().unwrap_or(Path::new(".")).join("backups");
+    let time = chrono::Utc::now().format("%Y-%m-%dT%H%M%SZ");
+    let dest = dir.join(format!("before-upgrade-{from}-to-{to}-{time}.db"));
+    crate::files::create_private_dir(&dir)
+        .map_err(Error::from)
+        .and_then(|()| copy_database(conn, key, db, &dest, Check::Integrity))
+        .map_err(|e| {
+            Error::storage(format!(
+                "the database was not upgraded: a copy could not be made first in {} ({})",
+                dir.display(),
+                e.message
+            ))
+        })
+}
+
 fn rolling_dates(dir: &Path) -> Result<BTreeSet<NaiveDate>> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(BTreeSet::new());
@@ -137,14 +174,14 @@ pub fn to_prune(dates: &BTreeSet<NaiveDate>, today: NaiveDate) -> Vec<NaiveDate>
     prune
 }
 
-/// Opens a database file with `key` and checks it through and through.
-fn verify(path: &Path, key: &super::key::Key) -> Result<BackupInfo> {
+/// Opens a database file with `key` and checks it as far as `how` asks.
+fn verify(path: &Path, key: &Key, how: Check) -> Result<BackupInfo> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     apply_key(&conn, key)?;
-    check(conn, path)
+    check(conn, path, how)
 }
 
-fn check(conn: Connection, path: &Path) -> Result<BackupInfo> {
+fn check(conn: Connection, path: &Path, how: Check) -> Result<BackupInfo> {
     let bad =
         |what: String| Error::new(ErrorKind::Incompatible, format!("{} is not a sound backup: {what}", path.display()));
     let integrity: String =
@@ -152,13 +189,17 @@ fn check(conn: Connection, path: &Path) -> Result<BackupInfo> {
     if integrity != "ok" {
         return Err(bad(integrity));
     }
-    let chain = super::audit::verify_chain(&conn)?;
-    if let (Some(seq), Some(problem)) = (chain.first_broken, chain.problem) {
-        return Err(bad(format!("audit record {seq}: {problem}")));
+    let mut audit_records = -1;
+    if let Check::Whole = how {
+        let chain = super::audit::verify_chain(&conn)?;
+        if let (Some(seq), Some(problem)) = (chain.first_broken, chain.problem) {
+            return Err(bad(format!("audit record {seq}: {problem}")));
+        }
+        audit_records = chain.records;
     }
     let cases: i64 = conn.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
     let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    Ok(BackupInfo { path: path.to_path_buf(), date: None, bytes, cases, audit_records: chain.records })
+    Ok(BackupInfo { path: path.to_path_buf(), date: None, bytes, cases, audit_records })
 }
 
 /// Checks that the backup `from` opens with `passphrase`, is sound and its audit chain verifies.
@@ -175,7 +216,7 @@ pub fn verify_backup(from: &Path, passphrase: &str) -> Result<BackupInfo> {
         Some(rusqlite::ErrorCode::NotADatabase) => super::key::diagnose_mismatch(from, &keys),
         _ => Error::from(e),
     })?;
-    check(conn, from)
+    check(conn, from, Check::Whole)
 }
 
 /// Replaces the database at `db` with the backup `from`, after checking the backup opens with

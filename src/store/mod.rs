@@ -62,6 +62,16 @@ pub struct Store {
     lock: lock::DbLock,
     /// The verification key of seals started by this store, until the face has shown it.
     new_seal_key: Option<SealKey>,
+    /// The copy kept before this open upgraded the file's schema, until the face has said so.
+    upgrade: Option<Upgrade>,
+}
+
+/// An older database brought up to this Casebook's schema, with the copy kept before.
+#[derive(Debug, Clone)]
+pub struct Upgrade {
+    pub from: u32,
+    pub to: u32,
+    pub copy: PathBuf,
 }
 
 /// When the open checks the file with `PRAGMA quick_check` (it reads the whole file: 2 s at
@@ -323,9 +333,18 @@ impl Store {
                 Integrity::Sound
             }
         };
+        let mut upgrade = None;
+        if version > 0 && version < schema::LATEST_VERSION {
+            let copy = backup::before_upgrade(&conn, &key, path, version, schema::LATEST_VERSION)?;
+            upgrade = Some(Upgrade { from: version, to: schema::LATEST_VERSION, copy: copy.path });
+        }
         schema::migrate(&mut conn)?;
         rows::watch(&conn)?;
-        let actor = std::env::var("USER").ok().filter(|u| !u.is_empty()).unwrap_or_else(|| "casebook".into());
+        // USER on Linux and macOS, USERNAME on Windows.
+        let actor = ["USER", "USERNAME"]
+            .iter()
+            .find_map(|var| std::env::var(var).ok().filter(|u| !u.is_empty()))
+            .unwrap_or_else(|| "casebook".into());
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -335,6 +354,7 @@ impl Store {
             integrity,
             lock,
             new_seal_key: None,
+            upgrade,
         };
         store.digest_rows_once()?;
         if let Some(profile) = store.profile_if_set()? {

@@ -261,6 +261,10 @@ export interface AppStatus {
   organisation: string | null;
   /** Present once, in the answer after sealing began: the seal verification key to show. */
   seal_key?: string;
+  /** Present once, in the answer after an open upgraded an older database: the copy kept before. */
+  upgrade?: { from: number; to: number; copy: string };
+  /** Casebook's version. */
+  version: string;
 }
 
 export interface RowProblem {

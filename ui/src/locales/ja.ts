@@ -410,6 +410,12 @@ export const JA: Record<string, string> = {
   "Give this key to your DPO or print it, and keep it away from this computer. With it, a check of the database proves that no sealed record was rewritten, even by someone who knows the passphrase. It is shown only now.":
     "このキーをDPOに渡すか印刷し、このコンピューターから離れた場所に保管してください。このキーがあれば、パスフレーズを知る人であっても封印済みの記録を書き換えていないことを、データベースの検査で証明できます。表示されるのは今回だけです。",
   "This database is now sealed": "このデータベースは封印されるようになりました",
+  "This database was upgraded": "このデータベースを新しいバージョンに更新しました",
+  "Casebook brought this database up to its new version. A copy of it as it was before is kept here:":
+    "Casebookはこのデータベースを新しいバージョンに合わせて更新しました。更新前のコピーは次の場所に保存されています：",
+  "About Casebook": "Casebookについて",
+  "Version {version}": "バージョン {version}",
+  "Database file: {path}": "データベースファイル：{path}",
   Unlock: "ロック解除",
   "Unlock with the system keyring": "システムキーリングでロック解除",
   "The database is locked. Enter its passphrase.": "データベースはロックされています。パスフレーズを入力してください。",

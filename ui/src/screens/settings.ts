@@ -8,12 +8,12 @@ import { LANGUAGES, language, setLanguage, t, tn, type Language } from "../i18n"
 import { organisationFields } from "./organisationFields";
 
 export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
-  const [profile, calendars] = await Promise.all([api.getProfile(), api.calendarIds()]);
+  const [profile, calendars, status] = await Promise.all([api.getProfile(), api.calendarIds(), api.status()]);
   return h(
     "section",
     { class: "screen settings" },
     h("header", { class: "screen-head" }, h("h1", {}, t("Settings"))),
-    h("div", { class: "columns" }, h("div", {}, profileForm(ctx, profile, calendars)), h("div", {}, languageCard(), closuresCard(), lockCard(), healthCard(), restoreCard(ctx))),
+    h("div", { class: "columns" }, h("div", {}, profileForm(ctx, profile, calendars)), h("div", {}, languageCard(), closuresCard(), lockCard(), healthCard(), restoreCard(ctx), aboutCard(status))),
   );
 }
 
@@ -272,6 +272,17 @@ function healthCard(): HTMLElement {
     findings,
     h("h3", {}, t("Rolling backups")),
     backups,
+  );
+}
+
+/** The version of Casebook and the database file it has open. */
+function aboutCard(status: AppStatus): HTMLElement {
+  return h(
+    "article",
+    { class: "card" },
+    h("h2", {}, t("About Casebook")),
+    h("p", { id: "about-version" }, t("Version {version}", { version: status.version })),
+    h("p", { class: "muted path" }, t("Database file: {path}", { path: status.database })),
   );
 }
 

@@ -1,5 +1,5 @@
 // First run: the organisation profile (prefilled from the sample) and the passphrase.
-import { api, asApiError, type Profile } from "../api";
+import { api, asApiError, type AppStatus, type Profile } from "../api";
 import type { Ctx } from "../app";
 import { clearFieldErrors, field, h, select, showFieldError } from "../dom";
 import { passphraseHint } from "../format";
@@ -128,15 +128,23 @@ export function sealKeyBlock(key: string): HTMLElement[] {
   ];
 }
 
-/** Shows the seal verification key of a database that has just begun sealing, then goes on. */
-export function showSealKey(container: HTMLElement, key: string, next: () => void): void {
-  const go = h("button", { type: "button", class: "primary", id: "seal-key-continue", onclick: next }, t("Continue"));
+/** Says once what an open did to the database: upgraded it (and where the copy from before is),
+ * began sealing it (with the verification key to keep); then goes on. */
+export function showOpenedNotice(container: HTMLElement, status: AppStatus, next: () => void): void {
+  const go = h("button", { type: "button", class: "primary", id: "opened-continue", onclick: next }, t("Continue"));
+  const upgrade = status.upgrade;
   container.replaceWith(
     h(
       "div",
       { class: "card setup" },
-      h("h1", {}, t("This database is now sealed")),
-      ...sealKeyBlock(key),
+      h("h1", {}, upgrade ? t("This database was upgraded") : t("This database is now sealed")),
+      ...(upgrade
+        ? [
+            h("p", { class: "lead", id: "upgrade-note" }, t("Casebook brought this database up to its new version. A copy of it as it was before is kept here:")),
+            h("p", { class: "path", id: "upgrade-copy" }, upgrade.copy),
+          ]
+        : []),
+      ...(status.seal_key ? sealKeyBlock(status.seal_key) : []),
       h("div", { class: "actions" }, go),
     ),
   );

@@ -3,12 +3,12 @@ import { api, asApiError, type AppStatus } from "../api";
 import type { Ctx } from "../app";
 import { h } from "../dom";
 import { t } from "../i18n";
-import { showSealKey } from "./setup";
+import { showOpenedNotice } from "./setup";
 
 export function unlockScreen(ctx: Ctx): HTMLElement {
-  // A database opened for the first time by a Casebook that seals shows its new key once.
+  // A database upgraded by this open, or opened for the first time by a Casebook that seals, says so once.
   const enter = (status: AppStatus): void => {
-    if (status.seal_key) showSealKey(form, status.seal_key, () => ctx.enter(status));
+    if (status.seal_key || status.upgrade) showOpenedNotice(form, status, () => ctx.enter(status));
     else ctx.enter(status);
   };
   const pass = h("input", {
@@ -43,7 +43,7 @@ export function unlockScreen(ctx: Ctx): HTMLElement {
     error,
     button,
     fromKeyring,
-    h("p", { class: "hint small" }, ctx.status.database),
+    h("p", { class: "hint small path" }, ctx.status.database),
   );
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
