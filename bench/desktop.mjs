@@ -81,9 +81,10 @@ for (let i = 0; i < runs; i++) {
   await stop();
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`| desktop (${cases} cases, ${runs} launches) | median | worst |\n|---|---:|---:|`);
-console.log(`| launch → unlock screen shown (ms)        | ${median(launches).toFixed(0)} | ${Math.max(...launches).toFixed(0)} |`);
-console.log(`| unlock → case list shown (ms, incl. 0.5 s key derivation) | ${median(unlocks).toFixed(0)} | ${Math.max(...unlocks).toFixed(0)} |`);
-console.log(`| idle memory at the unlock screen, PSS (MB)   | ${locked.toFixed(0)} | |`);
-console.log(`| idle memory with the case list open, PSS (MB) | ${memory.toFixed(0)} | |`);
-console.log(parts.map(([name, mb]) => `${name} ${mb.toFixed(0)} MB`).join(", "));
+// Rows of bench/run's table.
+const area = `window, ${cases.toLocaleString("en")} cases`;
+const ms = (xs) => `${Math.round(median(xs)).toLocaleString("en")} ms (worst ${Math.round(Math.max(...xs)).toLocaleString("en")} of ${runs})`;
+console.log(`| ${area} | launch → unlock screen shown (through WebDriver, an upper bound) | ${ms(launches)} | |`);
+console.log(`| ${area} | unlock → case list shown (the key derivation included) | ${ms(unlocks)} | |`);
+console.log(`| ${area} | idle memory at the unlock screen, PSS of every process | ${locked.toFixed(0)} MB | goal ≤ 200 MB |`);
+console.log(`| ${area} | idle memory with the case list open, PSS | ${memory.toFixed(0)} MB (${parts.map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(", ")}) | |`);

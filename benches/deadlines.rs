@@ -74,7 +74,16 @@ fn main() {
         (rates[3], rates[6])
     };
     let (median, best) = run(false);
-    println!("deadline computations: median {median:.0}/s, best {best:.0}/s (100,000 mixed cases x 7 runs, one core)");
+    let m = |v: f64| format!("{:.2} M/s", v / 1e6);
+    println!(
+        "| deadline engine | computations per second, one core (100,000 mixed cases × 7 runs) | {} (best {}) | goal ≥ 1 M/s |",
+        m(median),
+        m(best)
+    );
     let (median, best) = run(true);
-    println!("  with the respond-by basis rendered as text: median {median:.0}/s, best {best:.0}/s");
+    println!(
+        "| deadline engine | the same with the respond-by basis rendered as text | {} (best {}) | |",
+        m(median),
+        m(best)
+    );
 }

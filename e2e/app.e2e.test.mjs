@@ -295,8 +295,14 @@ test("link two cases and set a deadline by hand, then mark it done", async () =>
 
 test("a key remembered in the system keyring unlocks without the passphrase", async () => {
   await session.click("#nav-settings");
+  // Clicked once the box shows what the keyring holds; then it shows the answer, or the keyring's error.
+  await session.waitFor("const b = document.getElementById('remember-key'); return b && b.dataset.loaded === 'true' ? true : null", "the keyring's state");
   await session.click("#remember-key");
-  await session.waitFor("return document.getElementById('remember-key').checked", "the key remembered");
+  const remembered = await session.waitFor(
+    "const b = document.getElementById('remember-key'); const s = b.closest('article').querySelector('[role=alert]'); return (b.checked && 'remembered') || (s && s.textContent) || null",
+    "the key remembered",
+  );
+  assert.equal(remembered, "remembered");
   await session.click("#nav-lock");
   await session.waitFor("const b = document.getElementById('unlock-keyring'); return b && !b.hidden", "the keyring button");
   await session.click("#unlock-keyring");

@@ -4,7 +4,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { launch, runAxe, sleep } from "./webdriver.mjs";
@@ -18,6 +19,8 @@ let session;
 let stop;
 let db;
 let env;
+/** Where the window's folder dialog answers (the e2e cannot drive GTK's file chooser). */
+let letters;
 
 /** Runs the CLI on the demo database; returns its parsed JSON output. */
 function cli(...args) {
@@ -33,7 +36,10 @@ before(async () => {
   env = { ...process.env, HOME: home, XDG_DATA_HOME: home, CASEBOOK_PASSPHRASE: PASSPHRASE };
   const made = spawnSync(CLI, ["--db", db, "demo", "--cases", "400", "--seed", "7"], { env, encoding: "utf8" });
   assert.equal(made.status, 0, made.stderr);
-  ({ session, stop } = await launch(APP, { CASEBOOK_DB: db, HOME: home, XDG_DATA_HOME: home }, join(ARTIFACTS, "tauri-driver-demo.log")));
+  letters = join(home, "letters");
+  mkdirSync(letters);
+  const appEnv = { CASEBOOK_DB: db, HOME: home, XDG_DATA_HOME: home, CASEBOOK_TEST_PICK_FOLDER: letters };
+  ({ session, stop } = await launch(APP, appEnv, join(ARTIFACTS, "tauri-driver-demo.log")));
 });
 
 after(async () => {
@@ -157,4 +163,55 @@ test("the calendar export opens in ical.js, the parser of Mozilla's calendar", a
     assert.ok(e.component.getFirstSubcomponent("valarm"), "a reminder");
     assert.ok(!names.some((n) => e.summary.includes(n)), "no names unless asked for");
   }
+});
+
+/** Opens the batch letters dialog from the case list, for every case with `status`. */
+async function openBatch(status) {
+  await session.click("#nav-cases");
+  await session.click("#batch-letters");
+  await choose("batch-status", status);
+  await choose("batch-template", "acknowledgement");
+}
+
+test("letters for every acknowledged case: a progress bar, one stored PDF per request in the chosen folder", async () => {
+  // Complaints have their own acknowledgement letter: they are skipped, and the dialog says so.
+  const listed = cli("case", "list", "--status", "acknowledged", "--json", "--limit", "1000");
+  const expected = listed.filter((c) => c.kind === "request").map((c) => `${c.reference}.pdf`);
+  assert.ok(expected.length >= 2, `acknowledged requests in the demo: ${expected.length}`);
+  await openBatch("acknowledged");
+  await session.click("#batch-write");
+  await session.waitForText("#batch-result", (t) => t.startsWith(`Wrote ${expected.length} letters`), 120000);
+  const skipped = listed.length - expected.length;
+  if (skipped > 0) assert.match(await session.text("#batch-result"), new RegExp(`${skipped} cases? (was|were) skipped`));
+  assert.equal(await session.text("#batch-count"), `${expected.length} of ${expected.length} letters`);
+  writeFileSync(join(ARTIFACTS, "13-batch-letters.png"), await session.screenshot());
+  assert.deepEqual(await runAxe(session), []);
+  assert.deepEqual(readdirSync(letters).sort(), [...expected].sort());
+  // Each file is the letter stored with its case: the audit trail holds one record per letter, with its SHA-256.
+  const records = cli("audit", "--limit", String(expected.length), "--json");
+  assert.deepEqual(records.map((r) => `${r.case_ref}.pdf`).sort(), [...expected].sort());
+  for (const r of records) {
+    assert.equal(r.action, "letter.add");
+    const pdf = readFileSync(join(letters, `${r.case_ref}.pdf`));
+    assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
+    assert.equal(JSON.parse(r.changes).letter[1].sha256, createHash("sha256").update(pdf).digest("hex"));
+  }
+  await session.click("#batch-cancel");
+});
+
+test("a batch cancelled half way leaves no file and stores no letter", async () => {
+  rmSync(letters, { recursive: true });
+  mkdirSync(letters);
+  const closed = cli("case", "list", "--status", "closed", "--json", "--limit", "1000");
+  assert.ok(closed.length >= 40, `closed cases in the demo: ${closed.length}`);
+  const audit = () => cli("audit", "--limit", "1", "--json")[0].seq;
+  const lastRecord = audit();
+  await openBatch("closed");
+  await session.click("#batch-write");
+  await session.waitFor("return document.getElementById('batch-progress').hidden ? null : true", "the first letter made");
+  await session.click("#batch-cancel");
+  await session.waitForText("#batch-result", (t) => t.startsWith("cancelled: no letter was written or stored"), 120000);
+  assert.deepEqual(readdirSync(letters), [], "no letter and no partial file left");
+  assert.equal(audit(), lastRecord, "nothing stored");
+  await session.click("#batch-cancel");
 });

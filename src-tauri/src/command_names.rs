@@ -18,6 +18,8 @@ pub const ALL: &[&str] = &[
     "letter_options",
     "draft_letter",
     "save_letter",
+    "batch_letters",
+    "cancel_letters",
     "dashboard",
     "calendar",
     "assignees",

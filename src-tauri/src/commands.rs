@@ -6,6 +6,7 @@ use tauri::State;
 use crate::error::UiError;
 use crate::letters::{LetterOptions, SavedLetter};
 use crate::state::{AppState, AppStatus, CalendarRequest, CasePage, CaseView, ListRequest, SetUp, Vocabulary};
+use casebook::app::letters::{Batch, Choice, Which};
 use casebook::letter::LetterText;
 use casebook::model::validate;
 use casebook::rules::calendar::CalendarId;
@@ -118,6 +119,45 @@ pub fn save_letter<R: tauri::Runtime>(
         return Ok(None);
     };
     state.save_letter(&reference, &text, &paper, &path).map(Some)
+}
+
+/// The same letter for every case with a status, or for the cases picked, one PDF per case in a
+/// folder chosen in the native dialog; each letter made is announced as `letters-progress`
+/// (`[done, total]`). `None` when no folder was chosen.
+#[tauri::command(async)]
+pub fn batch_letters<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    which: Which,
+    template: String,
+    lang: String,
+    replace: bool,
+) -> Result<Option<Batch>> {
+    use tauri::Emitter;
+    let Some(folder) = pick_folder(&app) else {
+        return Ok(None);
+    };
+    let progress = |done: usize, total: usize| {
+        let _ = app.emit("letters-progress", (done, total));
+    };
+    let choice = Choice { template, lang, paper: None };
+    state.batch_letters(&which, &choice, &folder, replace, &progress).map(Some)
+}
+
+/// Stops the batch of letters being made; nothing of it is kept.
+#[tauri::command]
+pub fn cancel_letters(state: State<'_, AppState>) {
+    state.cancel_letters();
+}
+
+/// A folder picked in the native dialog. The end-to-end tests, which cannot drive GTK's file
+/// chooser, answer it with `CASEBOOK_TEST_PICK_FOLDER`.
+fn pick_folder<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> Option<std::path::PathBuf> {
+    use tauri_plugin_dialog::DialogExt;
+    if let Some(folder) = std::env::var_os("CASEBOOK_TEST_PICK_FOLDER") {
+        return Some(folder.into());
+    }
+    app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok())
 }
 
 #[tauri::command(async)]

@@ -1,8 +1,9 @@
 //! Letters from the window: the choices offered, a draft to edit, and saving the rendered PDF.
 
 use std::path::Path;
+use std::sync::atomic::Ordering;
 
-use casebook::app::letters::{self, Choice};
+use casebook::app::letters::{self, Batch, Choice, Progress, Which};
 use casebook::letter::{template, Lang, LetterText, Paper};
 use casebook::store::LetterRecord;
 use serde::Serialize;
@@ -62,6 +63,30 @@ impl AppState {
             let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             Ok(SavedLetter { record, file_name })
         })
+    }
+}
+
+impl AppState {
+    /// The same letter for every case `which` names, one `<reference>.pdf` each in `folder`, all
+    /// stored or none; `progress` hears of each letter made, and `cancel_letters` stops it.
+    pub fn batch_letters(
+        &self,
+        which: &Which,
+        choice: &Choice,
+        folder: &Path,
+        replace: bool,
+        progress: Progress<'_>,
+    ) -> Result<Batch, UiError> {
+        self.cancel_letters.store(false, Ordering::Relaxed);
+        self.with_store(|s| {
+            let cases = letters::cases_for(s, which)?;
+            letters::batch(s, &cases, choice, folder, replace, progress, &self.cancel_letters)
+        })
+    }
+
+    /// Asks a running batch to stop: nothing of it is kept.
+    pub fn cancel_letters(&self) {
+        self.cancel_letters.store(true, Ordering::Relaxed);
     }
 }
 

@@ -58,6 +58,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::letter_options,
         commands::draft_letter,
         commands::save_letter,
+        commands::batch_letters,
+        commands::cancel_letters,
         commands::dashboard,
         commands::calendar,
         commands::assignees,

@@ -24,6 +24,8 @@ pub struct AppState {
     notified: Mutex<std::collections::HashSet<String>>,
     /// Email files dropped on the window, waiting for the user to say where they go.
     pub(crate) dropped: Mutex<Vec<PathBuf>>,
+    /// Set by the window's Cancel while a batch of letters is being made.
+    pub(crate) cancel_letters: std::sync::atomic::AtomicBool,
 }
 
 /// What the window should show first.
@@ -174,7 +176,13 @@ impl Default for Vocabulary {
 
 impl AppState {
     pub fn new(path: PathBuf) -> Self {
-        AppState { path, store: Mutex::new(None), notified: Default::default(), dropped: Default::default() }
+        AppState {
+            path,
+            store: Mutex::new(None),
+            notified: Default::default(),
+            dropped: Default::default(),
+            cancel_letters: Default::default(),
+        }
     }
 
     pub(crate) fn guard(&self) -> std::sync::MutexGuard<'_, Option<Store>> {

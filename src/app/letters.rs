@@ -9,7 +9,7 @@ use chrono::Utc;
 use crate::files::Output;
 use crate::letter::{document, draft as fill, render, Lang, LetterDoc, LetterFacts, LetterText, Paper};
 use crate::model::Kind;
-use crate::store::LetterRecord;
+use crate::store::{CaseFilter, LetterRecord};
 use crate::{Error, ErrorKind, Result, Store};
 
 /// Which letter, in which language, on which paper (the profile's when `None`).
@@ -48,6 +48,27 @@ pub fn save(
     let record = store.record_letter(reference, text, paper, &pdf)?;
     file.commit()?;
     Ok((record, pdf.len()))
+}
+
+/// The cases a batch of letters is for.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Which {
+    /// Every case with this status.
+    Status(String),
+    /// These cases, by reference.
+    Cases(Vec<String>),
+}
+
+/// The cases `which` names, with their kinds (a status's in the list's order).
+pub fn cases_for(store: &Store, which: &Which) -> Result<Vec<(String, Kind)>> {
+    match which {
+        Which::Status(status) => {
+            let filter = CaseFilter { status: Some(status.parse()?), ..CaseFilter::default() };
+            Ok(store.list_cases(&filter)?.into_iter().map(|c| (c.reference, c.kind)).collect())
+        }
+        Which::Cases(references) => references.iter().map(|r| Ok((r.clone(), store.case(r)?.kind))).collect(),
+    }
 }
 
 /// How far a batch is: letters rendered of all to render.

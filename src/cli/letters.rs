@@ -5,8 +5,7 @@ use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 use super::{open, output};
-use casebook::app::letters::{self, Choice};
-use casebook::store::CaseFilter;
+use casebook::app::letters::{self, Choice, Which};
 use casebook::{Error, Result};
 
 pub struct Options {
@@ -31,8 +30,7 @@ pub fn one(db: &Path, reference: &str, o: &Options, out: &Path) -> Result<()> {
 /// The same letter for every case with `status`, one file per case in `dir`, stored all at once.
 pub fn batch(db: &Path, status: &str, o: &Options, dir: &Path, json: bool) -> Result<()> {
     let mut store = open(db)?;
-    let filter = CaseFilter { status: Some(status.parse()?), ..CaseFilter::default() };
-    let cases: Vec<_> = store.list_cases(&filter)?.into_iter().map(|c| (c.reference, c.kind)).collect();
+    let cases = letters::cases_for(&store, &Which::Status(status.into()))?;
     let shown = std::io::stderr().is_terminal() && !json;
     let progress = |done: usize, total: usize| {
         if shown {

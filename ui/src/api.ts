@@ -99,6 +99,15 @@ export interface LetterText {
   body: string;
 }
 
+/** The cases a batch of letters is for: every case with a status, or these references. */
+export type Which = { status: Status } | { cases: string[] };
+
+/** What a batch of letters made: the files, and why some cases got none. */
+export interface Batch {
+  written: string[];
+  skipped: string[];
+}
+
 export interface LetterOptions {
   templates: string[];
   languages: string[];
@@ -419,6 +428,12 @@ export const api = {
   /** Opens the native save dialog; null when the user cancels. */
   saveLetter: (reference: string, text: LetterText, paper: string) =>
     call<SavedLetter | null>("save_letter", { reference, text, paper }),
+  /** Asks for a folder in the native dialog, then writes one letter per case there; null when cancelled. */
+  batchLetters: (which: Which, template: string, lang: string, replace: boolean) =>
+    call<Batch | null>("batch_letters", { which, template, lang, replace }),
+  cancelLetters: () => call<void>("cancel_letters"),
+  onLettersProgress: (handler: (done: number, total: number) => void) =>
+    listen<[number, number]>("letters-progress", (e) => handler(e.payload[0], e.payload[1])),
   /** The same figures as `casebook report KIND --year Y --format json`. */
   report: (request: ReportRequest) => call<Report>("report", { request }),
   retentionPreview: () => call<Expired[]>("retention_preview"),

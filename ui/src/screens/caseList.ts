@@ -3,6 +3,7 @@ import { api, asApiError, type Case, type ListRequest, type Kind, type Regime, t
 import type { CasePreset, Ctx } from "../app";
 import { h, replace, select } from "../dom";
 import { emailDialog } from "../emailDialog";
+import { lettersDialog } from "../lettersDialog";
 import { daysBetween, daysLeftText, dueDate, dueState, formatCount, formatDate, label, todayIso } from "../format";
 import { t, tn } from "../i18n";
 
@@ -109,6 +110,16 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
           onclick: () => emailDialog(ctx, null, null, async (target) => (await api.pickEmails(target))?.references ?? null),
         },
         t("Import emails…"),
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          id: "batch-letters",
+          title: t("The same letter for every case with a status"),
+          onclick: () => void lettersDialog(ctx, request.status ?? "new"),
+        },
+        t("Letters for many…"),
       ),
     ),
     h("div", { class: "toolbar" }, search, status, kind, regime),

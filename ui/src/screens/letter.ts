@@ -8,7 +8,7 @@ import { t } from "../i18n";
 export async function letterScreen(ctx: Ctx, reference: string): Promise<HTMLElement> {
   const options = await api.letterOptions();
   const template = select(options.templates.map((t): [string, string] => [t, label(t)]), "acknowledgement");
-  const lang = select(options.languages.map((l): [string, string] => [l, LANGUAGES[l] ?? l]), "en");
+  const lang = select(options.languages.map((l): [string, string] => [l, LETTER_LANGUAGES[l] ?? l]), "en");
   const paper = select(options.papers.map((p): [string, string] => [p, p === "a4" ? "A4" : t("US Letter")]), "a4");
   const subject = h("input", { type: "text" });
   const body = h("textarea", { rows: 22, spellcheck: true });
@@ -76,4 +76,5 @@ export async function letterScreen(ctx: Ctx, reference: string): Promise<HTMLEle
   );
 }
 
-const LANGUAGES: Record<string, string> = { en: "English", ja: "日本語", de: "Deutsch" };
+/** The languages letters are written in, each named in itself. */
+export const LETTER_LANGUAGES: Record<string, string> = { en: "English", ja: "日本語", de: "Deutsch" };

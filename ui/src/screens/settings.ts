@@ -174,7 +174,8 @@ function lockCard(): HTMLElement {
   void api
     .keyringState()
     .then((k) => clicked || (remember.checked = k.remembered))
-    .catch((e) => (keyringStatus.textContent = asApiError(e).message));
+    .catch((e) => (keyringStatus.textContent = asApiError(e).message))
+    .finally(() => (remember.dataset.loaded = "true"));
   remember.addEventListener("change", async () => {
     clicked = true;
     keyringStatus.textContent = "";
