@@ -19,7 +19,7 @@ let session;
 let stop;
 let db;
 let env;
-/** Where the window's folder dialog answers (the e2e cannot drive GTK's file chooser). */
+/** Where the window's save and folder dialogs answer (the e2e cannot drive GTK's file chooser). */
 let letters;
 
 /** Runs the CLI on the demo database; returns its parsed JSON output. */
@@ -38,7 +38,7 @@ before(async () => {
   assert.equal(made.status, 0, made.stderr);
   letters = join(home, "letters");
   mkdirSync(letters);
-  const appEnv = { CASEBOOK_DB: db, HOME: home, XDG_DATA_HOME: home, CASEBOOK_TEST_PICK_FOLDER: letters };
+  const appEnv = { CASEBOOK_DB: db, HOME: home, XDG_DATA_HOME: home, CASEBOOK_TEST_DIALOG_DIR: letters };
   ({ session, stop } = await launch(APP, appEnv, join(ARTIFACTS, "tauri-driver-demo.log")));
 });
 
@@ -214,4 +214,22 @@ test("a batch cancelled half way leaves no file and stores no letter", async () 
   assert.deepEqual(readdirSync(letters), [], "no letter and no partial file left");
   assert.equal(audit(), lastRecord, "nothing stored");
   await session.click("#batch-cancel");
+});
+
+test("Settings exports the cases as CSV and everything as JSON: the same bytes as `casebook export`", async () => {
+  rmSync(letters, { recursive: true });
+  mkdirSync(letters);
+  await session.click("#nav-settings");
+  for (const [format, name] of [["csv", /^casebook-cases-\d{4}-\d{2}-\d{2}\.csv$/], ["json", /^casebook-export-\d{4}-\d{2}-\d{2}\.json$/]]) {
+    const fromCli = join(tmpdir(), `casebook-e2e-${process.pid}.${format}`);
+    const out = spawnSync(CLI, ["--db", db, "export", format, "--out", fromCli, "--force"], { env, encoding: "utf8" });
+    assert.equal(out.status, 0, out.stderr);
+    await session.click(`#export-${format}`);
+    await session.waitForText("#export-result", (t) => t.startsWith("Exported ") && t.includes(format.toUpperCase()));
+    const file = readdirSync(letters).find((f) => f.endsWith(`.${format}`));
+    assert.match(file ?? "", name);
+    assert.ok(readFileSync(join(letters, file)).equals(readFileSync(fromCli)), `the window's ${format} export is the CLI's`);
+    rmSync(fromCli);
+  }
+  writeFileSync(join(ARTIFACTS, "14-export.png"), await session.screenshot());
 });

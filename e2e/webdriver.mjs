@@ -39,8 +39,18 @@ export class Session {
     throw new Error(`no element matches ${selector}: ${last?.message}`);
   }
 
-  async click(selector) {
-    await this.cmd("POST", `/element/${await this.find(selector)}/click`, {});
+  /** Clicks the element `selector` matches; found again if a re-render replaced it in between. */
+  async click(selector, timeoutMs = 20000) {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return await this.cmd("POST", `/element/${await this.find(selector)}/click`, {});
+      } catch (e) {
+        const stale = / 404 /.test(e.message) || /stale/i.test(e.message);
+        if (!stale || Date.now() > end) throw e;
+        await sleep(100);
+      }
+    }
   }
 
   async type(selector, text) {

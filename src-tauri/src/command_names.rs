@@ -24,6 +24,7 @@ pub const ALL: &[&str] = &[
     "calendar",
     "assignees",
     "export_calendar",
+    "export_data",
     "get_profile",
     "update_profile",
     "list_closures",

@@ -3,9 +3,11 @@
 use casebook::model::{Case, CaseInput, EventInput, OrganisationProfile, Party};
 use tauri::State;
 
+use crate::dialogs;
 use crate::error::UiError;
 use crate::letters::{LetterOptions, SavedLetter};
 use crate::state::{AppState, AppStatus, CalendarRequest, CasePage, CaseView, ListRequest, SetUp, Vocabulary};
+use casebook::app::exports::Format;
 use casebook::app::letters::{Batch, Choice, Which};
 use casebook::letter::LetterText;
 use casebook::model::validate;
@@ -108,14 +110,7 @@ pub fn save_letter<R: tauri::Runtime>(
     text: LetterText,
     paper: String,
 ) -> Result<Option<SavedLetter>> {
-    use tauri_plugin_dialog::DialogExt;
-    let chosen = app
-        .dialog()
-        .file()
-        .add_filter("PDF", &["pdf"])
-        .set_file_name(format!("{reference}-{}.pdf", text.template))
-        .blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+    let Some(path) = dialogs::save_as(&app, "PDF", &["pdf"], &format!("{reference}-{}.pdf", text.template)) else {
         return Ok(None);
     };
     state.save_letter(&reference, &text, &paper, &path).map(Some)
@@ -134,7 +129,7 @@ pub fn batch_letters<R: tauri::Runtime>(
     replace: bool,
 ) -> Result<Option<Batch>> {
     use tauri::Emitter;
-    let Some(folder) = pick_folder(&app) else {
+    let Some(folder) = dialogs::pick_folder(&app) else {
         return Ok(None);
     };
     let progress = |done: usize, total: usize| {
@@ -148,16 +143,6 @@ pub fn batch_letters<R: tauri::Runtime>(
 #[tauri::command]
 pub fn cancel_letters(state: State<'_, AppState>) {
     state.cancel_letters();
-}
-
-/// A folder picked in the native dialog. The end-to-end tests, which cannot drive GTK's file
-/// chooser, answer it with `CASEBOOK_TEST_PICK_FOLDER`.
-fn pick_folder<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> Option<std::path::PathBuf> {
-    use tauri_plugin_dialog::DialogExt;
-    if let Some(folder) = std::env::var_os("CASEBOOK_TEST_PICK_FOLDER") {
-        return Some(folder.into());
-    }
-    app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok())
 }
 
 #[tauri::command(async)]
@@ -175,23 +160,37 @@ pub fn assignees(state: State<'_, AppState>) -> Result<Vec<String>> {
     state.with_store(|s| s.assignees())
 }
 
-/// Writes the open deadlines as iCalendar where the user chooses in the native save dialog.
+/// Writes the open deadlines as iCalendar where the user chooses in the native save dialog;
+/// the number of deadlines, or `None` when cancelled.
 #[tauri::command(async)]
 pub fn export_calendar<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<usize>> {
-    use tauri_plugin_dialog::DialogExt;
-    let chosen = app
-        .dialog()
-        .file()
-        .add_filter("iCalendar", &["ics"])
-        .set_file_name("casebook-deadlines.ics")
-        .blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+    let Some(path) = dialogs::save_as(&app, "iCalendar", &["ics"], "casebook-deadlines.ics") else {
         return Ok(None);
     };
-    state.export_calendar(&path).map(Some)
+    state.export(Format::Ics { alarm_days: 3, with_names: false }, &path).map(Some)
+}
+
+/// Writes the cases as CSV (`csv`) or everything but the audit log as JSON (`json`, the format
+/// `casebook import json` reads) where the user chooses; how many cases, or `None` when cancelled.
+#[tauri::command(async)]
+pub fn export_data<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    format: String,
+) -> Result<Option<usize>> {
+    let today = chrono::Local::now().format("%Y-%m-%d");
+    let (parsed, kind, name) = match format.as_str() {
+        "csv" => (Format::Csv, "CSV", format!("casebook-cases-{today}.csv")),
+        "json" => (Format::Json, "JSON", format!("casebook-export-{today}.json")),
+        _ => return Err(casebook::Error::validation("the export format is csv or json").into()),
+    };
+    let Some(path) = dialogs::save_as(&app, kind, &[format.as_str()], &name) else {
+        return Ok(None);
+    };
+    state.export(parsed, &path).map(Some)
 }
 
 #[tauri::command(async)]
@@ -244,10 +243,8 @@ pub fn backup_now<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<BackupInfo>> {
-    use tauri_plugin_dialog::DialogExt;
     let name = format!("casebook-backup-{}.db", chrono::Local::now().format("%Y-%m-%d"));
-    let chosen = app.dialog().file().add_filter("Casebook backup", &["db"]).set_file_name(name).blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+    let Some(path) = dialogs::save_as(&app, "Casebook backup", &["db"], &name) else {
         return Ok(None);
     };
     state.with_store(|s| s.backup_to(&path)).map(Some)

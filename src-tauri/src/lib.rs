@@ -3,6 +3,7 @@
 
 mod command_names;
 mod commands;
+mod dialogs;
 mod emails;
 mod error;
 #[cfg(test)]
@@ -64,6 +65,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::calendar,
         commands::assignees,
         commands::export_calendar,
+        commands::export_data,
         commands::get_profile,
         commands::update_profile,
         commands::list_closures,

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use casebook::app::exports::{self, Format};
 use casebook::model::flow::{allowed_events, OPEN};
 use casebook::model::{
     Case, CaseDetail, CaseInput, Channel, EventInput, EventType, Kind, OrganisationProfile, Outcome, Regime,
@@ -281,16 +282,9 @@ impl AppState {
     }
 
     /// Writes every open deadline to `path` as iCalendar (references only, a reminder 3 days before).
-    pub fn export_calendar(&self, path: &std::path::Path) -> Result<usize, UiError> {
-        self.with_store(|s| {
-            let deadlines = s.open_deadlines(false)?;
-            casebook::files::write_output(
-                path,
-                casebook::export::ics::calendar(&deadlines, 3, Utc::now()).as_bytes(),
-                true,
-            )?;
-            Ok(deadlines.len())
-        })
+    /// Writes an export where the user chose (the save dialog has asked before replacing a file).
+    pub fn export(&self, format: Format, path: &std::path::Path) -> Result<usize, UiError> {
+        self.with_store(|s| Ok(exports::export_to(s, format, path, true)?.count))
     }
 
     /// Deadlines due within 3 days that have not been announced yet in this run.

@@ -3,4 +3,5 @@
 //! window parse their input, call one of these and print or serialise the result; neither holds
 //! a flow of its own.
 
+pub mod exports;
 pub mod letters;

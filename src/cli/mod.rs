@@ -35,6 +35,7 @@ use std::path::{Path, PathBuf};
 use clap::Parser;
 
 use args::{Cli, ClosureCommand, Command, PassphraseCommand, ProfileCommand};
+use casebook::app::exports;
 use casebook::app::letters::Choice;
 use casebook::model::OrganisationProfile;
 use casebook::store::{self, default_path};
@@ -439,36 +440,14 @@ fn stress_writer(db: &Path, count: u32) -> Result<()> {
 }
 
 fn export(db: &Path, format: &str, out: &Path, alarm_days: u32, with_names: bool, force: bool) -> Result<()> {
+    let format = exports::Format::parse(format, alarm_days, with_names)?;
     let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     if !dir.is_dir() {
         return Err(Error::validation(format!("the folder {} does not exist", dir.display())));
     }
     let store = open(db)?;
-    let (bytes, what) = match format {
-        "ics" => {
-            let deadlines = store.open_deadlines(with_names)?;
-            let text = casebook::export::ics::calendar(&deadlines, alarm_days, chrono::Utc::now());
-            (text.into_bytes(), format!("{} deadline(s)", deadlines.len()))
-        }
-        "csv" => {
-            let cases = store.list_cases(&casebook::store::CaseFilter::default())?;
-            (casebook::export::csv::cases(&cases)?, format!("{} case(s)", cases.len()))
-        }
-        "json" => {
-            let doc = store.export_json()?;
-            let mut text = serde_json::to_string_pretty(&doc).expect("export serialises");
-            text.push('\n');
-            (text.into_bytes(), "everything but the audit log".to_string())
-        }
-        other => {
-            return Err(Error::validation(format!(
-                "unknown export format '{}' (expected ics, csv or json)",
-                casebook::model::validate::printable(other)
-            )))
-        }
-    };
-    casebook::files::write_output(out, &bytes, force)?;
-    outln!("Exported {what} to {}", out.display());
+    let made = exports::export_to(&store, format, out, force)?;
+    outln!("Exported {} to {}", made.what, out.display());
     Ok(())
 }
 

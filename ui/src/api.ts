@@ -410,6 +410,8 @@ export const api = {
   assignees: () => call<string[]>("assignees"),
   /** Opens the native save dialog; the number of deadlines written, or null when cancelled. */
   exportCalendar: () => call<number | null>("export_calendar"),
+  /** Opens the native save dialog, then writes the cases as CSV or everything as JSON; the number of cases, or null. */
+  exportData: (format: "csv" | "json") => call<number | null>("export_data", { format }),
   getProfile: () => call<Profile>("get_profile"),
   updateProfile: (profile: Profile) => call<number>("update_profile", { profile }),
   listClosures: () => call<{ day: string; note: string }[]>("list_closures"),

@@ -414,6 +414,15 @@ export const JA: Record<string, string> = {
   "Casebook brought this database up to its new version. A copy of it as it was before is kept here:":
     "Casebookはこのデータベースを新しいバージョンに合わせて更新しました。更新前のコピーは次の場所に保存されています：",
   "About Casebook": "Casebookについて",
+  "Export": "エクスポート",
+  "A spreadsheet of the cases (CSV), or everything but the audit log as JSON, which a new Casebook database can import.":
+    "案件の一覧表（CSV）、または監査ログ以外のすべて（JSON。新しいCasebookデータベースに取り込めます）。",
+  "Cases as CSV…": "案件をCSVで…",
+  "Everything as JSON…": "すべてをJSONで…",
+  "Exported {n} case as CSV.": "{n}件の案件をCSVでエクスポートしました。",
+  "Exported {n} cases as CSV.": "{n}件の案件をCSVでエクスポートしました。",
+  "Exported everything but the audit log, {n} case, as JSON.": "監査ログ以外のすべて（案件{n}件）をJSONでエクスポートしました。",
+  "Exported everything but the audit log, {n} cases, as JSON.": "監査ログ以外のすべて（案件{n}件）をJSONでエクスポートしました。",
   "Choose a folder and write…": "フォルダーを選んで作成…",
   "Close": "閉じる",
   "Letters for many cases": "複数の案件への書簡",

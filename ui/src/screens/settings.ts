@@ -13,7 +13,7 @@ export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
     "section",
     { class: "screen settings" },
     h("header", { class: "screen-head" }, h("h1", {}, t("Settings"))),
-    h("div", { class: "columns" }, h("div", {}, profileForm(ctx, profile, calendars)), h("div", {}, languageCard(), closuresCard(), lockCard(), healthCard(), restoreCard(ctx), aboutCard(status))),
+    h("div", { class: "columns" }, h("div", {}, profileForm(ctx, profile, calendars)), h("div", {}, languageCard(), closuresCard(), lockCard(), healthCard(), exportCard(), restoreCard(ctx), aboutCard(status))),
   );
 }
 
@@ -273,6 +273,40 @@ function healthCard(): HTMLElement {
     findings,
     h("h3", {}, t("Rolling backups")),
     backups,
+  );
+}
+
+/** Exports for other programs: the cases as a spreadsheet, everything as JSON (what `casebook import json` reads). */
+function exportCard(): HTMLElement {
+  const result = h("div", { role: "status", id: "export-result" });
+  const run = async (format: "csv" | "json"): Promise<void> => {
+    result.className = "";
+    result.textContent = "";
+    try {
+      const n = await api.exportData(format);
+      if (n === null) return;
+      result.className = "form-ok";
+      result.textContent =
+        format === "csv"
+          ? tn(n, "Exported {n} case as CSV.", "Exported {n} cases as CSV.")
+          : tn(n, "Exported everything but the audit log, {n} case, as JSON.", "Exported everything but the audit log, {n} cases, as JSON.");
+    } catch (e) {
+      result.className = "form-error";
+      result.textContent = asApiError(e).message;
+    }
+  };
+  return h(
+    "article",
+    { class: "card" },
+    h("h2", {}, t("Export")),
+    h("p", { class: "hint" }, t("A spreadsheet of the cases (CSV), or everything but the audit log as JSON, which a new Casebook database can import.")),
+    h(
+      "div",
+      { class: "actions start" },
+      h("button", { type: "button", id: "export-csv", onclick: () => void run("csv") }, t("Cases as CSV…")),
+      h("button", { type: "button", id: "export-json", onclick: () => void run("json") }, t("Everything as JSON…")),
+    ),
+    result,
   );
 }
 
