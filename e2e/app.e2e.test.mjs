@@ -139,6 +139,12 @@ test("the dashboard counts the case and the calendar shows its deadlines", async
   await session.waitForText("h1", (t) => t === "Dashboard");
   const open = await session.text(".screen-head .muted");
   assert.equal(open, "1 open case");
+  // The case is behind the counts: listed under what is due next, with its date; a click opens it.
+  const next = await session.text("#next-cases li");
+  assert.match(next, /^DSR-\d{4}-0001/);
+  assert.match(next, /\d+ days left$/);
+  await session.click("#next-cases li button");
+  await session.waitForText("h1", (t) => /^DSR-\d{4}-0001/.test(t));
   await session.click("#nav-calendar");
   await session.find("#month .day.today");
   // The response date is about a month ahead: find its chip in one of the next two months.

@@ -414,6 +414,10 @@ export const JA: Record<string, string> = {
   "Casebook brought this database up to its new version. A copy of it as it was before is kept here:":
     "Casebookはこのデータベースを新しいバージョンに合わせて更新しました。更新前のコピーは次の場所に保存されています：",
   "About Casebook": "Casebookについて",
+  "Due next": "次の期限",
+  "Nothing due.": "期限の近い案件はありません。",
+  "Nothing overdue.": "期限切れの案件はありません。",
+  "Show all…": "すべて表示…",
   "Export": "エクスポート",
   "A spreadsheet of the cases (CSV), or everything but the audit log as JSON, which a new Casebook database can import.":
     "案件の一覧表（CSV）、または監査ログ以外のすべて（JSON。新しいCasebookデータベースに取り込めます）。",

@@ -1,8 +1,8 @@
 // The dashboard: what is overdue, due today, due this week, waiting for information, and open.
-import { api } from "../api";
+import { api, type Case } from "../api";
 import type { CasePreset, Ctx } from "../app";
 import { h } from "../dom";
-import { label } from "../format";
+import { daysBetween, daysLeftText, dueDate, formatDate, label } from "../format";
 import { t, tn } from "../i18n";
 
 function addDays(iso: string, days: number): string {
@@ -18,8 +18,46 @@ function bar(percent: number): HTMLElement {
   return el;
 }
 
+/** Cases listed under a heading, each with its due date and how far off it is; a click opens the case. */
+function caseList(ctx: Ctx, id: string, title: string, cases: Case[], today: string, none: string, more: CasePreset | null): HTMLElement {
+  return h(
+    "article",
+    { class: "card" },
+    h("h2", {}, title),
+    cases.length === 0
+      ? h("p", { class: "muted" }, none)
+      : h(
+          "ul",
+          { class: "due-list", id },
+          cases.map((c) => {
+            const due = dueDate(c);
+            return h(
+              "li",
+              { "data-reference": c.reference },
+              h(
+                "button",
+                { type: "button", class: "link", onclick: () => ctx.navigate({ name: "case", reference: c.reference }) },
+                h("span", { class: "ref" }, c.reference),
+                h("span", { class: "who" }, c.requester.name),
+              ),
+              h("span", { class: "when" }, due ? `${formatDate(due)} · ${daysLeftText(daysBetween(today, due))}` : "–"),
+            );
+          }),
+        ),
+    more ? h("button", { type: "button", class: "link", onclick: () => ctx.navigate({ name: "cases", preset: more }) }, t("Show all…")) : null,
+  );
+}
+
+const LISTED = 6;
+
 export async function dashboardScreen(ctx: Ctx): Promise<HTMLElement> {
   const d = await api.dashboard();
+  const overduePreset: CasePreset = { title: t("Overdue"), request: { running_only: true, due_before: addDays(d.today, -1) } };
+  const nextPreset: CasePreset = { title: t("Due next"), request: { running_only: true, due_after: d.today } };
+  const [overdue, next] = await Promise.all([
+    api.listCases({ ...overduePreset.request, limit: LISTED, offset: 0 }),
+    api.listCases({ ...nextPreset.request, limit: LISTED, offset: 0 }),
+  ]);
   const tile = (id: string, count: number, title: string, tone: string, preset: CasePreset) =>
     h(
       "button",
@@ -64,10 +102,7 @@ export async function dashboardScreen(ctx: Ctx): Promise<HTMLElement> {
     h(
       "div",
       { class: "tiles" },
-      tile("tile-overdue", d.overdue, t("overdue"), t("overdue"), {
-        title: t("Overdue"),
-        request: { running_only: true, due_before: addDays(d.today, -1) },
-      }),
+      tile("tile-overdue", d.overdue, t("overdue"), t("overdue"), overduePreset),
       tile("tile-today", d.due_today, t("due today"), "soon", {
         title: t("Due today"),
         request: { running_only: true, due_after: d.today, due_before: d.today },
@@ -80,6 +115,12 @@ export async function dashboardScreen(ctx: Ctx): Promise<HTMLElement> {
         title: t("Awaiting information"),
         request: { open_only: false, status: "awaiting-information" },
       }),
+    ),
+    h(
+      "div",
+      { class: "columns even" },
+      caseList(ctx, "next-cases", t("Due next"), next.cases, d.today, t("Nothing due."), next.total > LISTED || next.more ? nextPreset : null),
+      caseList(ctx, "overdue-cases", t("Overdue"), overdue.cases, d.today, t("Nothing overdue."), overdue.total > LISTED || overdue.more ? overduePreset : null),
     ),
     h("div", { class: "columns even" }, breakdown(t("Open by regime"), d.open_by_regime, "regime"), breakdown(t("Open by kind"), d.open_by_kind, "kind")),
   );
