@@ -48,7 +48,12 @@ function pssKb(pid) {
 /** PSS of every process of the running app, in MB: the total and each process. */
 function appMemory() {
   const app = Number(spawnSync("pgrep", ["-n", "-f", APP], { encoding: "utf8" }).stdout.trim());
-  const parts = tree(app).map((pid) => [readFileSync(`/proc/${pid}/comm`, "utf8").trim(), pssKb(pid) / 1024]);
+  // The kernel keeps 15 characters of a process's name: say which process each is in words.
+  const names = { "casebook-deskto": "app", WebKitWebProces: "web process", WebKitNetworkPr: "network process" };
+  const parts = tree(app).map((pid) => {
+    const comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+    return [names[comm] ?? comm, pssKb(pid) / 1024];
+  });
   return { total: parts.reduce((sum, [, mb]) => sum + mb, 0), parts };
 }
 

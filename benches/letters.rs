@@ -76,6 +76,7 @@ fn main() {
 
     let row = |what: &str, ours: f64, theirs: Option<f64>| {
         let compared = match theirs {
+            Some(t) if t >= 100.0 => format!("LibreOffice headless {} ms: {:.0}× faster", t.round() as u64, t / ours),
             Some(t) => format!("LibreOffice headless {t:.1} ms: {:.1}× faster", t / ours),
             None if installed => String::new(),
             None => "LibreOffice not installed".into(),

@@ -99,6 +99,13 @@ test("record an event and see the status move", async () => {
   await session.click("#event-form button[type=submit]");
   await session.waitForText("#case-status", (t) => t === "Acknowledged");
   await session.waitForText("#timeline", (t) => t.includes("Acknowledged"));
+  // The case's history, newest first: the event, then the case being opened.
+  const actions = await session.waitFor(
+    "const a = [...document.querySelectorAll('#case-history li code')].map((c) => c.textContent); return a.length >= 2 ? a : null",
+    "the case's history",
+  );
+  assert.equal(actions[0], "case.event");
+  assert.equal(actions.at(-1), "case.add");
 });
 
 test("correct a case's facts: the form is filled in, the change shows and is kept", async () => {
@@ -173,6 +180,11 @@ test("settings: the database checks sound and the profile saves", async () => {
   await session.click("#verify-db");
   await session.waitForText("#health", (t) => t.startsWith("Problem") && t.includes("does not match the verification key"));
   await session.execute("document.getElementById('seal-key-check').value = ''", []);
+  // The whole audit log, newest first, and its chain verified on demand.
+  await session.click("#verify-chain");
+  await session.waitForText("#chain-state", (t) => /^The chain of \d+ records verifies/.test(t));
+  const first = await session.text("#audit-log li");
+  assert.match(first, /^#\d+ /);
   // CCPA records must be kept at least 24 months: refused next to the field, nothing saved.
   await session.type("#f-retention-ccpa", "12");
   await session.click("#save-profile");
@@ -319,10 +331,16 @@ test("a key remembered in the system keyring unlocks without the passphrase", as
   assert.equal(outcome, "Dashboard");
   await session.click("#nav-settings");
   // The box shows what the keyring says, or the keyring's error beside it.
-  const answer = await session.waitFor(
-    "const b = document.getElementById('remember-key'); const s = b && b.closest('article').querySelector('[role=alert]'); return (b && b.checked && 'remembered') || (s && s.textContent) || null",
-    "the keyring's answer",
-  );
+  const answer = await session
+    .waitFor(
+      "const b = document.getElementById('remember-key'); const s = b && b.closest('article').querySelector('[role=alert]'); return (b && b.dataset.loaded && b.checked && 'remembered') || (s && s.textContent) || null",
+      "the keyring's answer",
+    )
+    .catch(async (e) => {
+      await snap("keyring-no-answer");
+      const seen = await session.execute("const b = document.getElementById('remember-key'); return b ? `loaded=${b.dataset.loaded} checked=${b.checked}` : `no box; h1=${document.querySelector('h1')?.textContent}`");
+      throw new Error(`${e.message} (${seen})`);
+    });
   assert.equal(answer, "remembered");
   await session.click("#remember-key");
   await session.waitFor("return document.getElementById('remember-key').checked === false", "forgotten");

@@ -299,3 +299,27 @@ fn search_finds_names_without_accents_and_japanese_names_by_two_characters() {
     assert_eq!(found("\" OR 1=1 --"), Vec::<String>::new());
     assert_eq!(found("example.jp"), ["山田 太郎"]);
 }
+
+#[test]
+fn a_cases_history_is_read_from_the_audit_log_newest_first_a_page_at_a_time() {
+    let db = TestDb::initialised();
+    let first = db.add_request("Ann Lee")["reference"].as_str().unwrap().to_string();
+    db.add_request("Ben Okafor");
+    let out = db.run(&["case", "event", &first, "--type", "acknowledged", "--on", "2026-03-03"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let history = db.json(&["audit", "--case", &first, "--json"]);
+    let actions: Vec<&str> = history.as_array().unwrap().iter().map(|r| r["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["case.event", "case.add"]);
+    assert!(history.as_array().unwrap().iter().all(|r| r["case_ref"] == first.as_str()));
+
+    let newest = db.json(&["audit", "--case", &first, "--limit", "1", "--json"]);
+    let before = newest[0]["seq"].as_i64().unwrap().to_string();
+    let older = db.json(&["audit", "--case", &first, "--before", &before, "--json"]);
+    assert_eq!(older.as_array().unwrap().len(), 1);
+    assert_eq!(older[0]["action"], "case.add");
+
+    let out = db.run(&["audit", "--case", "DSR-2026-0999"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("DSR-2026-0999"), "{}", stderr(&out));
+}

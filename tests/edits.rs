@@ -38,7 +38,7 @@ fn a_corrected_receipt_moves_the_deadlines_and_the_change_is_audited() {
     let detail = store.update_case(&reference, &fixed).unwrap();
     assert_eq!(detail.case.deadlines.respond_by.unwrap().to_string(), "2026-04-01");
     assert_eq!(detail.case.requester.email.as_deref(), Some("ann.lee@example.org"));
-    let audit = &store.recent_audit(1).unwrap()[0];
+    let audit = &store.audit_page(None, None, 1).unwrap()[0];
     assert_eq!((audit.action.as_str(), audit.case_ref.as_deref()), ("case.edit", Some(reference.as_str())));
     for field in ["requester", "received_at", "deadline.respond"] {
         assert!(audit.changes.contains(field), "{field} in {}", audit.changes);

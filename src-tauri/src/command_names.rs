@@ -20,6 +20,8 @@ pub const ALL: &[&str] = &[
     "save_letter",
     "batch_letters",
     "cancel_letters",
+    "audit_log",
+    "verify_chain",
     "dashboard",
     "calendar",
     "assignees",

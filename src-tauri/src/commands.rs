@@ -12,7 +12,7 @@ use casebook::app::letters::{Batch, Choice, Which};
 use casebook::letter::LetterText;
 use casebook::model::validate;
 use casebook::rules::calendar::CalendarId;
-use casebook::store::{BackupInfo, CalendarEntry, ChainReport, Closure, Dashboard, RowReport, SealReport};
+use casebook::store::{AuditRecord, BackupInfo, CalendarEntry, ChainReport, Closure, Dashboard, RowReport, SealReport};
 use serde::Serialize;
 
 /// The database's health: SQLite's integrity check, the audit chain, the rows against it, the seals.
@@ -143,6 +143,18 @@ pub fn batch_letters<R: tauri::Runtime>(
 #[tauri::command]
 pub fn cancel_letters(state: State<'_, AppState>) {
     state.cancel_letters();
+}
+
+/// Audit records newest first, 50 at a time (older than `before`): all of them, or one case's.
+#[tauri::command(async)]
+pub fn audit_log(state: State<'_, AppState>, case: Option<String>, before: Option<i64>) -> Result<Vec<AuditRecord>> {
+    state.with_store(|s| s.audit_page(case.as_deref(), before, 50))
+}
+
+/// Walks the audit chain from its first record: how many verify, and the first that does not.
+#[tauri::command(async)]
+pub fn verify_chain(state: State<'_, AppState>) -> Result<ChainReport> {
+    state.with_store(|s| s.verify_audit_chain())
 }
 
 #[tauri::command(async)]

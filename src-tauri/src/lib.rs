@@ -61,6 +61,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::save_letter,
         commands::batch_letters,
         commands::cancel_letters,
+        commands::audit_log,
+        commands::verify_chain,
         commands::dashboard,
         commands::calendar,
         commands::assignees,

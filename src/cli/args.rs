@@ -158,6 +158,12 @@ pub enum Command {
     Audit {
         #[arg(long, default_value_t = 20)]
         limit: u32,
+        /// Only this case's records.
+        #[arg(long)]
+        case: Option<String>,
+        /// Only records older than this sequence number (the next page).
+        #[arg(long)]
+        before: Option<i64>,
         #[arg(long)]
         json: bool,
     },

@@ -192,7 +192,7 @@ pub fn run() -> Result<()> {
         }
         Command::Completions { shell } => docs::completions(shell),
         Command::ManPages { out_dir } => docs::man_pages(&out_dir),
-        Command::Audit { limit, json } => audit(&db, limit, json),
+        Command::Audit { limit, case, before, json } => audit(&db, limit, case.as_deref(), before, json),
         Command::Verify { json, seal_key } => verify(&db, json, seal_key.as_deref()),
         Command::Demo { cases, seed } => demo(&db, cases, seed),
     }
@@ -312,8 +312,12 @@ fn change_passphrase(db: &Path, reset: bool) -> Result<()> {
     Ok(())
 }
 
-fn audit(db: &Path, limit: u32, json: bool) -> Result<()> {
-    let records = open(db)?.recent_audit(limit)?;
+fn audit(db: &Path, limit: u32, case: Option<&str>, before: Option<i64>, json: bool) -> Result<()> {
+    let store = open(db)?;
+    if let Some(reference) = case {
+        store.case(reference)?; // an unknown reference is an error, not an empty history
+    }
+    let records = store.audit_page(case, before, limit)?;
     if json {
         output::print_json(&records);
     } else {

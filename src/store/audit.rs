@@ -224,11 +224,25 @@ impl Store {
         Ok(report)
     }
 
-    /// The newest audit records, newest first.
-    pub fn recent_audit(&self, limit: u32) -> Result<Vec<AuditRecord>> {
-        let mut stmt = self.conn().prepare(&format!("{SELECT_RECORD} ORDER BY seq DESC LIMIT ?1"))?;
-        let rows = stmt.query_map([limit], read_record)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// Audit records newest first: all of them or one case's, older than `before` when given (the
+    /// next page), at most `limit`.
+    pub fn audit_page(&self, case: Option<&str>, before: Option<i64>, limit: u32) -> Result<Vec<AuditRecord>> {
+        let before = before.unwrap_or(i64::MAX);
+        let rows = match case {
+            Some(reference) => self
+                .conn()
+                .prepare_cached(&format!(
+                    "{SELECT_RECORD} WHERE case_ref = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT ?3"
+                ))?
+                .query_map(rusqlite::params![reference, before, limit], read_record)?
+                .collect::<rusqlite::Result<_>>()?,
+            None => self
+                .conn()
+                .prepare_cached(&format!("{SELECT_RECORD} WHERE seq < ?1 ORDER BY seq DESC LIMIT ?2"))?
+                .query_map(rusqlite::params![before, limit], read_record)?
+                .collect::<rusqlite::Result<_>>()?,
+        };
+        Ok(rows)
     }
 
     /// `PRAGMA integrity_check`: `None` when the file is sound, else SQLite's first complaint.

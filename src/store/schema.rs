@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_per_right.sql"),
     include_str!("migrations/0010_row_digests.sql"),
     include_str!("migrations/0011_seals.sql"),
+    include_str!("migrations/0012_audit_by_case.sql"),
 ];
 
 /// The version whose migration last created the search index (anew), which Rust then fills from

@@ -283,6 +283,23 @@ export interface RowProblem {
   problem: string;
 }
 
+/** One record of the audit trail. */
+export interface AuditRecord {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  case_ref: string | null;
+  /** What changed, as JSON text. */
+  changes: string;
+}
+
+export interface ChainReport {
+  records: number;
+  first_broken: number | null;
+  problem: string | null;
+}
+
 export interface Verification {
   integrity: string | null;
   chain: { records: number; first_broken: number | null; problem: string | null };
@@ -410,6 +427,9 @@ export const api = {
   assignees: () => call<string[]>("assignees"),
   /** Opens the native save dialog; the number of deadlines written, or null when cancelled. */
   exportCalendar: () => call<number | null>("export_calendar"),
+  /** Audit records newest first, 50 at a time, older than `before`: all of them, or one case's. */
+  auditLog: (caseRef: string | null, before: number | null) => call<AuditRecord[]>("audit_log", { case: caseRef, before }),
+  verifyChain: () => call<ChainReport>("verify_chain"),
   /** Opens the native save dialog, then writes the cases as CSV or everything as JSON; the number of cases, or null. */
   exportData: (format: "csv" | "json") => call<number | null>("export_data", { format }),
   getProfile: () => call<Profile>("get_profile"),

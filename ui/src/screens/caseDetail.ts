@@ -1,6 +1,7 @@
 // One case: its facts, deadlines, timeline, and the actions that move it along.
 import { api, asApiError, type CaseView, type DeadlineView } from "../api";
 import type { Ctx } from "../app";
+import { auditList } from "../auditList";
 import { emailDialog } from "../emailDialog";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { daysBetween, daysLeftText, formatDate, label, todayIso } from "../format";
@@ -125,6 +126,13 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
           ),
         ),
         retentionCard(ctx, root, c),
+        h(
+          "article",
+          { class: "card" },
+          h("h2", {}, t("History")),
+          h("p", { class: "hint" }, t("Every change to this case, from the audit trail.")),
+          auditList("case-history", (before) => api.auditLog(c.reference, before), false),
+        ),
       ),
     ),
   );

@@ -6,6 +6,7 @@ import { clearFieldErrors, field, h, replace, select, showFieldError } from "../
 import { formatDate, label } from "../format";
 import { LANGUAGES, language, setLanguage, t, tn, type Language } from "../i18n";
 import { organisationFields } from "./organisationFields";
+import { auditList } from "../auditList";
 
 export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
   const [profile, calendars, status] = await Promise.all([api.getProfile(), api.calendarIds(), api.status()]);
@@ -13,7 +14,7 @@ export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
     "section",
     { class: "screen settings" },
     h("header", { class: "screen-head" }, h("h1", {}, t("Settings"))),
-    h("div", { class: "columns" }, h("div", {}, profileForm(ctx, profile, calendars)), h("div", {}, languageCard(), closuresCard(), lockCard(), healthCard(), exportCard(), restoreCard(ctx), aboutCard(status))),
+    h("div", { class: "columns" }, h("div", {}, profileForm(ctx, profile, calendars)), h("div", {}, languageCard(), closuresCard(), lockCard(), healthCard(), auditCard(), exportCard(), restoreCard(ctx), aboutCard(status))),
   );
 }
 
@@ -273,6 +274,35 @@ function healthCard(): HTMLElement {
     findings,
     h("h3", {}, t("Rolling backups")),
     backups,
+  );
+}
+
+/** The whole audit trail, newest first, and a check of its chain. */
+function auditCard(): HTMLElement {
+  const state = h("div", { role: "status", id: "chain-state" });
+  const check = h("button", { type: "button", id: "verify-chain" }, t("Verify the chain"));
+  check.addEventListener("click", async () => {
+    state.className = "";
+    state.textContent = t("Checking…");
+    try {
+      const c = await api.verifyChain();
+      state.className = c.first_broken === null ? "form-ok" : "form-error";
+      state.textContent =
+        c.first_broken === null
+          ? tn(c.records, "The chain of {n} record verifies: none was changed, removed or reordered.", "The chain of {n} records verifies: none was changed, removed or reordered.")
+          : t("audit record {n}: {problem}", { n: c.first_broken, problem: c.problem ?? "" });
+    } catch (e) {
+      state.className = "form-error";
+      state.textContent = asApiError(e).message;
+    }
+  });
+  return h(
+    "article",
+    { class: "card" },
+    h("h2", {}, t("Audit log")),
+    h("div", { class: "actions start" }, check),
+    state,
+    auditList("audit-log", (before) => api.auditLog(null, before), true),
   );
 }
 
