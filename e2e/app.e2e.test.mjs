@@ -118,8 +118,9 @@ test("correct a case's facts: the form is filled in, the change shows and is kep
   await session.waitForText("#f-email-error", (t) => t.includes("email is not a valid address"));
   await session.type("#f-email", "zoe.angstrom@example.org");
   await session.type("#f-assignee", "M. Keller");
+  await session.type("#f-tag", "board, urgent ,");
   await session.click("#save-case");
-  await session.waitForText(".facts", (t) => t.includes("zoe.angstrom@example.org") && t.includes("M. Keller"));
+  await session.waitForText(".facts", (t) => t.includes("zoe.angstrom@example.org") && t.includes("M. Keller") && t.includes("board, urgent"));
 });
 
 test("write a letter: the template is filled from the case and can be edited", async () => {

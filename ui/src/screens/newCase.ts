@@ -40,6 +40,7 @@ function caseForm(ctx: Ctx, existing: CaseView | null): HTMLElement {
   const agentName = h("input", { type: "text", autocomplete: "off" });
   const agentProof = h("input", { type: "date" });
   const assignee = h("input", { type: "text" });
+  const tags = h("input", { type: "text", autocomplete: "off" });
   const notes = h("textarea", { rows: 3 });
   const formError = h("div", { class: "form-error", role: "alert" });
 
@@ -79,6 +80,7 @@ function caseForm(ctx: Ctx, existing: CaseView | null): HTMLElement {
     agentName.value = existing.agent?.name ?? "";
     agentProof.value = existing.agent?.proof_received ?? "";
     assignee.value = existing.assignee ?? "";
+    tags.value = existing.tags.join(", ");
     notes.value = existing.notes;
   }
   const cancel = () => (existing ? ctx.navigate({ name: "case", reference: existing.reference }) : ctx.navigate({ name: "cases" }));
@@ -103,7 +105,7 @@ function caseForm(ctx: Ctx, existing: CaseView | null): HTMLElement {
     h("h2", {}, t("Authorised agent")),
     h("div", { class: "row" }, field(t("Agent name"), "agent_name", agentName), field(t("Proof of authority received"), "agent_proof_received", agentProof)),
     h("h2", {}, t("Handling")),
-    field(t("Assignee"), "assignee", assignee),
+    h("div", { class: "row" }, field(t("Assignee"), "assignee", assignee), field(t("Tags"), "tag", tags, t("Separated by commas"))),
     field(t("Notes"), "notes", notes),
     formError,
     h(
@@ -142,7 +144,10 @@ function caseForm(ctx: Ctx, existing: CaseView | null): HTMLElement {
       agent_proof_received: agentProof.value || null,
       assignee: assignee.value || null,
       notes: notes.value || null,
-      tags: existing?.tags ?? [],
+      tags: tags.value
+        .split(",")
+        .map((tag) => tag.trim())
+        .filter((tag) => tag !== ""),
     };
     try {
       const saved = existing ? await api.updateCase(existing.reference, input) : await api.addCase(input);
