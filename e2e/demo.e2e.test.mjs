@@ -99,6 +99,21 @@ test("the reports screen shows the figures of `casebook report`, line by line", 
   assert.equal(await session.execute("return document.querySelectorAll('#report-body svg.chart').length"), 2);
   writeFileSync(join(ARTIFACTS, "10-reports.png"), await session.screenshot());
   assert.deepEqual(await runAxe(session), []);
+
+  // Saved as CSV: the bytes of `casebook report --format csv`; as PDF: the report with the audit chain's line.
+  const name = join(letters, `casebook-annual-${year - 1}`);
+  const fromCli = join(tmpdir(), `casebook-e2e-${process.pid}-report.csv`);
+  const out = spawnSync(CLI, ["--db", db, "report", "annual", "--year", String(year - 1), "--format", "csv", "--out", fromCli, "--force"], { env, encoding: "utf8" });
+  assert.equal(out.status, 0, out.stderr);
+  await session.click("#save-report-csv");
+  await session.waitForText("#report-saved", (t) => t.startsWith("Saved: ") && t.endsWith("(CSV)"));
+  assert.ok(readFileSync(`${name}.csv`).equals(readFileSync(fromCli)), "the window's CSV is the CLI's");
+  await session.click("#save-report-pdf");
+  await session.waitForText("#report-saved", (t) => t.endsWith("(PDF)"));
+  const text = spawnSync("pdftotext", [`${name}.pdf`, "-"], { encoding: "utf8" }).stdout;
+  assert.match(text, new RegExp(`Annual.*${year - 1}`));
+  assert.match(text, /Audit chain:/);
+  for (const file of [`${name}.csv`, `${name}.pdf`, fromCli]) rmSync(file);
 });
 
 let expiredBefore;

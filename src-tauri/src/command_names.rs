@@ -38,6 +38,7 @@ pub const ALL: &[&str] = &[
     "calendar_ids",
     "check_due_soon",
     "report",
+    "save_report",
     "retention_preview",
     "purge_expired",
     "set_legal_hold",

@@ -79,6 +79,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::calendar_ids,
         commands::check_due_soon,
         records::report,
+        records::save_report,
         records::retention_preview,
         records::purge_expired,
         records::set_legal_hold,

@@ -27,6 +27,16 @@ impl AppState {
         self.with_store(|s| casebook::report::build(&s.report_rows()?, &r.kind, r.year, r.regime, s.today()))
     }
 
+    /// Writes the report as CSV or PDF to `path` (the save dialog has asked before replacing a
+    /// file), carrying the audit chain as it stood, sealed first.
+    pub fn save_report(&self, r: &ReportRequest, format: &str, path: &Path) -> Result<String> {
+        self.with_store(|s| {
+            let made = casebook::app::reports::make(s, &r.kind, r.year, r.regime, format)?;
+            casebook::files::write_output(path, &made.bytes, true)?;
+            Ok(made.title)
+        })
+    }
+
     /// The closed cases past retention that a purge would redact.
     pub fn retention_preview(&self) -> Result<Vec<Expired>> {
         self.with_store(|s| s.expired_cases())
@@ -81,6 +91,26 @@ type Result<T> = std::result::Result<T, UiError>;
 #[tauri::command(async)]
 pub fn report(state: State<'_, AppState>, request: ReportRequest) -> Result<Report> {
     state.report(&request)
+}
+
+/// Saves the report as CSV or PDF where the user chooses; its title, or `None` when cancelled.
+#[tauri::command(async)]
+pub fn save_report<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    request: ReportRequest,
+    format: String,
+) -> Result<Option<String>> {
+    let kind = match format.as_str() {
+        "csv" => "CSV",
+        "pdf" => "PDF",
+        _ => return Err(casebook::Error::validation("a report is saved as csv or pdf").into()),
+    };
+    let suggested = format!("casebook-{}-{}.{format}", request.kind, request.year);
+    let Some(path) = crate::dialogs::save_as(&app, kind, &[format.as_str()], &suggested) else {
+        return Ok(None);
+    };
+    state.save_report(&request, &format, &path).map(Some)
 }
 
 #[tauri::command(async)]

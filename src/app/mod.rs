@@ -5,3 +5,4 @@
 
 pub mod exports;
 pub mod letters;
+pub mod reports;

@@ -458,6 +458,8 @@ export const api = {
     listen<[number, number]>("letters-progress", (e) => handler(e.payload[0], e.payload[1])),
   /** The same figures as `casebook report KIND --year Y --format json`. */
   report: (request: ReportRequest) => call<Report>("report", { request }),
+  /** Opens the native save dialog, then writes the report as CSV or PDF; its title, or null when cancelled. */
+  saveReport: (request: ReportRequest, format: "csv" | "pdf") => call<string | null>("save_report", { request, format }),
   retentionPreview: () => call<Expired[]>("retention_preview"),
   purgeExpired: () => call<Expired[]>("purge_expired"),
   setLegalHold: (reference: string, hold: boolean) => call<CaseView>("set_legal_hold", { reference, hold }),

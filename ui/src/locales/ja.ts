@@ -414,6 +414,8 @@ export const JA: Record<string, string> = {
   "Casebook brought this database up to its new version. A copy of it as it was before is kept here:":
     "Casebookはこのデータベースを新しいバージョンに合わせて更新しました。更新前のコピーは次の場所に保存されています：",
   "About Casebook": "Casebookについて",
+  "Saved: {title} ({format})": "保存しました：{title}（{format}）",
+  "Save as CSV…": "CSV として保存…",
   "Separated by commas": "カンマ区切り",
   "Older…": "さらに古い記録…",
   "No records.": "記録はありません。",

@@ -16,16 +16,30 @@ export async function reportsScreen(ctx: Ctx): Promise<HTMLElement> {
   const regimeField = field(t("Regime"), "report-regime", regime);
   const body = h("div", { id: "report-body" });
 
+  const request = () => ({
+    kind: kind.value as ReportKind,
+    year: Number(year.value),
+    regime: kind.value === "annual" && regime.value ? (regime.value as Regime) : null,
+  });
+  const saved = h("span", { class: "muted small", role: "status", id: "report-saved" });
+  const save = (format: "csv" | "pdf") => async () => {
+    saved.className = "muted small";
+    saved.textContent = "";
+    try {
+      const title = await api.saveReport(request(), format);
+      if (title) saved.textContent = t("Saved: {title} ({format})", { title, format: format.toUpperCase() });
+    } catch (e) {
+      saved.className = "form-error";
+      saved.textContent = asApiError(e).message;
+    }
+  };
+
   let generation = 0;
   async function load(): Promise<void> {
     const mine = ++generation;
     regimeField.hidden = kind.value !== "annual";
     try {
-      const report = await api.report({
-        kind: kind.value as ReportKind,
-        year: Number(year.value),
-        regime: kind.value === "annual" && regime.value ? (regime.value as Regime) : null,
-      });
+      const report = await api.report(request());
       if (mine === generation) replace(body, renderReport(report)); // else a newer request is on its way
     } catch (e) {
       replace(body, h("p", { class: "form-error" }, asApiError(e).message));
@@ -36,7 +50,14 @@ export async function reportsScreen(ctx: Ctx): Promise<HTMLElement> {
   return h(
     "section",
     { class: "screen reports" },
-    h("header", { class: "screen-head" }, h("h1", {}, t("Reports"))),
+    h(
+      "header",
+      { class: "screen-head" },
+      h("h1", {}, t("Reports")),
+      saved,
+      h("button", { type: "button", id: "save-report-csv", onclick: save("csv") }, t("Save as CSV…")),
+      h("button", { type: "button", id: "save-report-pdf", onclick: save("pdf") }, t("Save as PDF…")),
+    ),
     h("div", { class: "row card" }, field(t("Report"), "report-kind", kind), field(t("Year received"), "report-year", year), regimeField),
     body,
   );
