@@ -48,7 +48,9 @@ impl AppState {
                 Err(e) => return Err(unavailable(e)),
             }
         }
-        self.keyring_state()
+        // What was just done, not a fresh search: the kernel keyring caches searches, so a key just
+        // removed can still be found for a moment.
+        Ok(KeyringState { remembered: on })
     }
 
     /// Unlocks with the remembered key; a stale entry is removed and the passphrase asked for.
