@@ -8,6 +8,7 @@ use casebook::store::{BackupInfo, Expired};
 use casebook::Store;
 use serde::Deserialize;
 
+use crate::dialogs;
 use crate::error::UiError;
 use crate::state::{AppState, AppStatus, CaseView};
 use tauri::State;
@@ -107,7 +108,7 @@ pub fn save_report<R: tauri::Runtime>(
         _ => return Err(casebook::Error::validation("a report is saved as csv or pdf").into()),
     };
     let suggested = format!("casebook-{}-{}.{format}", request.kind, request.year);
-    let Some(path) = crate::dialogs::save_as(&app, kind, &[format.as_str()], &suggested) else {
+    let Some(path) = dialogs::save_as(&app, kind, &[format.as_str()], &suggested) else {
         return Ok(None);
     };
     state.save_report(&request, &format, &path).map(Some)

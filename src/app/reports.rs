@@ -25,7 +25,7 @@ pub fn make(store: &mut Store, kind: &str, year: i32, regime: Option<Regime>, fo
     // The chain as it stands goes out with the report, sealed first: a later rewrite contradicts it.
     store.seal(true)?;
     let witness = store.chain_witness()?;
-    let mut value = report.value.clone();
+    let mut value = report.value;
     if let Some(fields) = value.as_object_mut() {
         fields.insert("audit_chain".into(), serde_json::to_value(&witness).expect("serialises"));
     }
