@@ -19,6 +19,33 @@ fn json_export_import_export_is_identical() {
         .status
         .success());
     assert!(db.run(&["closure", "add", "2026-12-28", "--note", "Year-end"]).status.success());
+    // The address book and correspondence by hand, with an attachment and a reply asked for.
+    let party =
+        db.json(&["party", "add", "--kind", "processor", "--name", "Mail house", "--phone", "+81 3 0000", "--json"]);
+    let party = party["id"].to_string();
+    assert!(db.run(&["party", "retire", &party]).status.success());
+    let scan = db.dir.path().join("scan.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 scanned letter").unwrap();
+    let reply_by = (chrono::Utc::now().date_naive() + chrono::Days::new(14)).to_string();
+    let logged = db.run(&[
+        "case",
+        "correspondence",
+        "add",
+        reference,
+        "--direction",
+        "in",
+        "--counterpart",
+        "authority",
+        "--channel",
+        "post",
+        "--subject",
+        "Inquiry",
+        "--reply-by",
+        &reply_by,
+        "--attach",
+        scan.to_str().unwrap(),
+    ]);
+    assert!(logged.status.success(), "{}", stderr(&logged));
 
     let one = db.dir.path().join("one.json");
     assert!(db.run(&["export", "json", "--out", one.to_str().unwrap()]).status.success());

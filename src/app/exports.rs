@@ -53,7 +53,8 @@ pub fn export(store: &Store, format: Format) -> Result<Exported> {
         Format::Csv => {
             let cases = store.list_cases(&CaseFilter::default())?;
             let count = cases.len();
-            Exported { bytes: crate::export::csv::cases(&cases)?, count, what: format!("{count} case(s)") }
+            let totals = store.correspondence_totals()?;
+            Exported { bytes: crate::export::csv::cases(&cases, &totals)?, count, what: format!("{count} case(s)") }
         }
         Format::Json => {
             let doc = store.export_json()?;

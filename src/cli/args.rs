@@ -25,6 +25,12 @@ pub enum Command {
     /// Add, list, show cases and record events on them.
     #[command(subcommand)]
     Case(Box<CaseCommand>),
+    /// The address book: representatives, the DPO, authorities and others the office writes to.
+    #[command(subcommand)]
+    Party(Box<PartyCommand>),
+    /// Correspondence across cases: `list --party ID` is everything with one party.
+    #[command(subcommand)]
+    Correspondence(ThreadCommand),
     /// Show or replace the organisation profile (calendars, time zone, targets, processing facts).
     #[command(subcommand)]
     Profile(ProfileCommand),
@@ -185,7 +191,159 @@ pub enum Command {
 }
 
 #[derive(Subcommand)]
+pub enum PartyCommand {
+    /// Add a party; prints it with its id.
+    Add(PartyArgs),
+    /// Correct a party's details (only the flags given change).
+    Edit {
+        id: i64,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        fields: PartyFields,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Retire a party: no new letters or items with it, its history kept (--undo brings it back).
+    Retire {
+        id: i64,
+        #[arg(long)]
+        undo: bool,
+    },
+    /// List the address book.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one party.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct PartyArgs {
+    /// eu-representative, uk-representative, dpo, authority, agent, processor, internal or other.
+    #[arg(long)]
+    pub kind: String,
+    #[arg(long)]
+    pub name: String,
+    #[command(flatten)]
+    pub fields: PartyFields,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A party's details besides its kind and name.
+#[derive(Args)]
+pub struct PartyFields {
+    #[arg(long)]
+    pub organisation: Option<String>,
+    #[arg(long)]
+    pub contact: Option<String>,
+    /// The postal address; separate lines with newlines or " / ".
+    #[arg(long)]
+    pub address: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// The language of letters to the party: en, ja or de.
+    #[arg(long)]
+    pub language: Option<String>,
+    /// Two-letter country code (an EU representative's country picks the lead authority).
+    #[arg(long)]
+    pub country: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum ThreadCommand {
+    /// Every item with a party across cases, newest first.
+    List {
+        #[arg(long)]
+        party: i64,
+        /// From this date (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Up to this date (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ItemCommand {
+    /// Log an item in or out by hand: a posted letter, a call, a portal message, an email.
+    Add(Box<ItemArgs>),
+    /// List a case's correspondence, oldest first.
+    List {
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Correct an item's facts (only the flags given change); audited like correcting a case.
+    Edit(Box<ItemArgs>),
+}
+
+#[derive(Args)]
+pub struct ItemArgs {
+    pub reference: String,
+    /// The item to correct (edit only).
+    #[arg(long)]
+    pub item: Option<i64>,
+    /// in or out.
+    #[arg(long)]
+    pub direction: Option<String>,
+    /// The address-book party it was with (its id).
+    #[arg(long, conflicts_with = "counterpart")]
+    pub party: Option<i64>,
+    /// Who it was with when not a party: data-subject, agent, eu-representative, uk-representative,
+    /// dpo, authority, internal, processor or other.
+    #[arg(long)]
+    pub counterpart: Option<String>,
+    /// email, post, phone, portal, in-person or other.
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// YYYY-MM-DD or YYYY-MM-DDTHH:MM.
+    #[arg(long)]
+    pub on: Option<String>,
+    #[arg(long)]
+    pub subject: Option<String>,
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// For an incoming item: the date a reply was asked for by (becomes a deadline of the case).
+    #[arg(long)]
+    pub reply_by: Option<String>,
+    /// A file to attach (at most 25 MB); repeat for several (add only).
+    #[arg(long = "attach")]
+    pub attach: Vec<PathBuf>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Subcommand)]
 pub enum CaseCommand {
+    /// A case's correspondence: add, list, edit.
+    #[command(subcommand)]
+    Correspondence(ItemCommand),
+    /// Save a copy of a stored file: ITEM is an item's id (its first attachment, or its letter) or ID/K.
+    File {
+        reference: String,
+        item: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace the file at --out if there is one.
+        #[arg(long)]
+        force: bool,
+    },
     /// Open a new case.
     Add(Box<AddArgs>),
     /// List cases, soonest due first.

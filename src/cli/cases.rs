@@ -13,6 +13,10 @@ use casebook::Result;
 pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
     match command {
         CaseCommand::Add(args) => add(db, *args),
+        CaseCommand::Correspondence(command) => super::correspondence::case_items(db, command),
+        CaseCommand::File { reference, item, out, force } => {
+            super::correspondence::case_file(db, &reference, &item, &out, force)
+        }
         CaseCommand::List { status, kind, regime, due_before, search, limit, json } => {
             let filter = CaseFilter {
                 status: status.as_deref().map(str::parse).transpose()?,

@@ -23,6 +23,7 @@ macro_rules! out {
 
 mod args;
 mod cases;
+mod correspondence;
 mod deadline;
 mod docs;
 mod letters;
@@ -58,6 +59,8 @@ pub fn run() -> Result<()> {
     match cli.command {
         Command::Init { profile } => init(&db, profile.as_deref()),
         Command::Case(command) => cases::run(&db, *command),
+        Command::Party(command) => correspondence::party(&db, *command),
+        Command::Correspondence(command) => correspondence::thread(&db, command),
         Command::Deadline(args) => deadline::run(*args),
         Command::Letter { reference, template, lang, paper, out, force } => {
             letters::one(&db, &reference, &letters::Options { choice: Choice { template, lang, paper }, force }, &out)

@@ -27,6 +27,8 @@ pub const HEADER: &[&str] = &[
     "outcome_reason",
     "tags",
     "notes",
+    "correspondence_items",
+    "last_correspondence",
 ];
 
 /// A cell a spreadsheet would read as a formula gets a leading apostrophe: one that starts with
@@ -41,7 +43,10 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
-pub fn cases(cases: &[Case]) -> Result<Vec<u8>> {
+/// Per case reference: how many items of correspondence it has and the date of the latest.
+pub type CorrespondenceTotals = std::collections::HashMap<String, (i64, chrono::NaiveDate)>;
+
+pub fn cases(cases: &[Case], totals: &CorrespondenceTotals) -> Result<Vec<u8>> {
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
         let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
@@ -50,6 +55,7 @@ pub fn cases(cases: &[Case]) -> Result<Vec<u8>> {
         let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
         for c in cases {
             let rights: Vec<&str> = c.rights.iter().map(|r| r.as_str()).collect();
+            let (items, last) = totals.get(&c.reference).map_or((0, None), |(n, last)| (*n, Some(*last)));
             let row = [
                 c.reference.clone(),
                 c.kind.to_string(),
@@ -73,6 +79,8 @@ pub fn cases(cases: &[Case]) -> Result<Vec<u8>> {
                 c.outcome_reason.clone().unwrap_or_default(),
                 c.tags.join(" "),
                 c.notes.clone(),
+                items.to_string(),
+                date(last),
             ];
             w.write_record(row.iter().map(|cell| neutralise(cell))).map_err(io)?;
         }

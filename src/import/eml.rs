@@ -18,6 +18,8 @@ pub struct Attachment {
 pub struct Email {
     pub from_name: Option<String>,
     pub from_email: String,
+    /// The addresses in To and Cc.
+    pub to: Vec<String>,
     pub date: DateTime<Utc>,
     pub subject: String,
     pub body: String,
@@ -66,5 +68,12 @@ pub fn parse(raw: &[u8]) -> Result<Email> {
         .map(|n| n.chars().filter(|c| !c.is_control()).collect::<String>())
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty());
-    Ok(Email { from_name, from_email, date, subject, body, attachments })
+    let to = [message.to(), message.cc()]
+        .into_iter()
+        .flatten()
+        .flat_map(|a| a.iter())
+        .filter_map(|a| a.address().map(|s| s.trim().to_string()))
+        .filter(|a| validate::optional_email(Some(a)).is_ok_and(|v| v.is_some()))
+        .collect();
+    Ok(Email { from_name, from_email, to, date, subject, body, attachments })
 }

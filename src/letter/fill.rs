@@ -7,7 +7,7 @@ use super::document::{parse_body, LetterDoc, Paper};
 use super::lang::Lang;
 use super::template::{self, Value};
 use crate::error::Result;
-use crate::model::{CaseDetail, EventType, OrganisationProfile, Outcome, Party, PartyRole, Regime};
+use crate::model::{CaseDetail, EventType, OrganisationProfile, Outcome, Party, PartyKind, Regime};
 
 /// What a letter may say: the case, the organisation and its address book, and the letter's date.
 pub struct LetterFacts {
@@ -47,7 +47,7 @@ pub fn document(facts: &LetterFacts, text: &LetterText, paper: Paper, now: DateT
     let p = &facts.profile;
     let c = &facts.case.case;
     let recipient = match text.template.as_str() {
-        "representative-cover" => facts.representative().map(party_lines).unwrap_or_default(),
+        "representative-cover" => facts.addressee("representative-cover").map(party_lines).unwrap_or_default(),
         _ => {
             let mut lines = vec![c.requester.name.clone()];
             match (&c.requester.postal_address, &c.requester.email) {
@@ -82,6 +82,7 @@ pub fn document(facts: &LetterFacts, text: &LetterText, paper: Paper, now: DateT
 
 fn party_lines(p: &Party) -> Vec<String> {
     let mut lines = vec![p.name.clone()];
+    lines.extend(p.organisation.clone().filter(|o| o != &p.name));
     lines.extend(p.contact_person.clone());
     lines.extend(p.address.iter().cloned());
     lines
@@ -91,27 +92,41 @@ fn one_line(p: &Party) -> String {
     std::iter::once(p.name.clone()).chain(p.address.iter().cloned()).collect::<Vec<_>>().join(", ")
 }
 
+/// The representative who answers for the organisation under `regime`: the UK one for UK GDPR,
+/// else the EU one (the first current one in the address book's order).
+pub fn representative(parties: &[Party], regime: Regime) -> Option<&Party> {
+    let kind = if regime == Regime::UkGdpr { PartyKind::UkRepresentative } else { PartyKind::EuRepresentative };
+    parties.iter().find(|p| p.kind == kind && p.retired_on.is_none())
+}
+
 impl LetterFacts {
-    fn party(&self, role: PartyRole, country: Option<&str>) -> Option<&Party> {
-        self.parties.iter().find(|p| p.role == role && (country.is_none() || p.country.as_deref() == country))
+    fn party(&self, kind: PartyKind, country: Option<&str>) -> Option<&Party> {
+        self.parties.iter().find(|p| {
+            p.kind == kind && p.retired_on.is_none() && (country.is_none() || p.country.as_deref() == country)
+        })
+    }
+
+    /// The party a letter from `template` is addressed to; `None` for the data subject.
+    pub fn addressee(&self, template: &str) -> Option<&Party> {
+        match template {
+            "representative-cover" => self.representative(),
+            _ => None,
+        }
     }
 
     fn representative(&self) -> Option<&Party> {
-        match self.case.case.regime {
-            Regime::UkGdpr => self.party(PartyRole::UkRepresentative, None),
-            _ => self.party(PartyRole::EuRepresentative, None),
-        }
+        representative(&self.parties, self.case.case.regime)
     }
 
     /// The supervisory authority for the case's regime: for the EU, the one where our representative is.
     fn authority(&self) -> Option<&Party> {
         let country = match self.case.case.regime {
-            Regime::Gdpr => self.party(PartyRole::EuRepresentative, None).and_then(|p| p.country.clone()),
+            Regime::Gdpr => self.party(PartyKind::EuRepresentative, None).and_then(|p| p.country.clone()),
             Regime::UkGdpr => Some("GB".into()),
             Regime::Ccpa => Some("US".into()),
             Regime::Appi => Some("JP".into()),
         };
-        self.party(PartyRole::Authority, country.as_deref())
+        self.party(PartyKind::Authority, country.as_deref())
     }
 
     fn event_note(&self, event_type: EventType) -> Option<Option<String>> {
@@ -166,7 +181,7 @@ impl LetterFacts {
             "org_address" => Value::Text(p.address.join(", ")),
             "signatory" => Value::Text(p.signatory.clone()),
             "dpo_email" => {
-                text(self.party(PartyRole::Dpo, None).and_then(|d| d.email.clone()), "the DPO's email in the parties")
+                text(self.party(PartyKind::Dpo, None).and_then(|d| d.email.clone()), "the DPO's email in the parties")
             }
             "representative" => text(self.representative().map(one_line), "a representative in the parties"),
             "authority" => text(self.authority().map(one_line), "the supervisory authority in the parties"),

@@ -11,7 +11,7 @@ pub mod shape;
 pub mod template;
 
 pub use document::{parse_body, Block, LetterDoc, Paper};
-pub use fill::{document, draft, LetterFacts, LetterText};
+pub use fill::{document, draft, representative, LetterFacts, LetterText};
 pub use lang::Lang;
 
 use crate::error::{Error, Result};

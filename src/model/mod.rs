@@ -1,7 +1,9 @@
 //! Plain domain types and their validation: no IO.
 
 pub mod case;
+pub mod correspondence;
 pub mod flow;
+pub mod party;
 pub mod profile;
 pub mod validate;
 pub mod vocab;
@@ -9,5 +11,10 @@ pub mod vocab;
 pub use case::{
     Agent, Case, CaseDetail, CaseInput, DeadlineView, Deadlines, Event, EventInput, NewCase, NewEvent, Person, Received,
 };
-pub use profile::{OrganisationProfile, Party};
-pub use vocab::{Channel, EventType, Kind, Outcome, PartyRole, Regime, Relationship, Right, Status};
+pub use correspondence::{ItemInput, NewItem};
+pub use party::{Party, PartyInput};
+pub use profile::OrganisationProfile;
+pub use vocab::{
+    Channel, Counterpart, Direction, EventType, ItemChannel, Kind, Outcome, PartyKind, Regime, Relationship, Right,
+    Status,
+};

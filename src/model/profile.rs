@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::party::Party;
 use super::validate;
-use super::vocab::{PartyRole, Regime};
+use super::vocab::{PartyKind, Regime};
 use crate::error::{Error, Result};
 use crate::rules::calendar::CalendarId;
 
@@ -69,21 +70,6 @@ pub struct DataCategory {
     pub items: Vec<String>,
 }
 
-/// A representative, the DPO, an authority or another correspondent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Party {
-    pub role: PartyRole,
-    pub name: String,
-    #[serde(default)]
-    pub contact_person: Option<String>,
-    #[serde(default)]
-    pub address: Vec<String>,
-    #[serde(default)]
-    pub email: Option<String>,
-    #[serde(default)]
-    pub country: Option<String>,
-}
-
 fn yes() -> bool {
     true
 }
@@ -111,7 +97,7 @@ impl OrganisationProfile {
             Regime::Gdpr => self
                 .parties
                 .iter()
-                .find(|p| p.role == PartyRole::EuRepresentative)
+                .find(|p| p.kind == PartyKind::EuRepresentative)
                 .and_then(|p| p.country.as_deref())
                 .and_then(CalendarId::for_country)
                 .unwrap_or(CalendarId::Weekends),
@@ -180,8 +166,8 @@ mod tests {
     #[test]
     fn the_sample_profile_has_the_representatives_and_dpo() {
         let p = OrganisationProfile::sample();
-        for role in [PartyRole::EuRepresentative, PartyRole::UkRepresentative, PartyRole::Dpo] {
-            assert!(p.parties.iter().any(|party| party.role == role), "{role}");
+        for kind in [PartyKind::EuRepresentative, PartyKind::UkRepresentative, PartyKind::Dpo] {
+            assert!(p.parties.iter().any(|party| party.kind == kind), "{kind}");
         }
         assert_eq!(p.time_zone, "Asia/Tokyo");
     }

@@ -178,15 +178,70 @@ vocab!(
 );
 
 vocab!(
-    /// The role of an address-book party.
-    PartyRole, "party role" {
+    /// What an address-book party is to the organisation.
+    PartyKind, "party kind" {
         EuRepresentative => "eu-representative",
         UkRepresentative => "uk-representative",
         Dpo => "dpo",
         Authority => "authority",
+        Agent => "agent",
+        Processor => "processor",
+        Internal => "internal",
         Other => "other",
     }
 );
+
+vocab!(
+    /// Which way an item of correspondence went.
+    Direction, "direction" {
+        In => "in",
+        Out => "out",
+    }
+);
+
+vocab!(
+    /// Who an item of correspondence was with: the data subject, or a kind of party.
+    Counterpart, "counterpart" {
+        DataSubject => "data-subject",
+        Agent => "agent",
+        EuRepresentative => "eu-representative",
+        UkRepresentative => "uk-representative",
+        Dpo => "dpo",
+        Authority => "authority",
+        Internal => "internal",
+        Processor => "processor",
+        Other => "other",
+    }
+);
+
+vocab!(
+    /// How an item of correspondence travelled (`letter`: a letter Casebook made).
+    ItemChannel, "correspondence channel" {
+        Email => "email",
+        Post => "post",
+        Phone => "phone",
+        Portal => "portal",
+        InPerson => "in-person",
+        Letter => "letter",
+        Other => "other",
+    }
+);
+
+impl PartyKind {
+    /// The counterpart an item with a party of this kind is logged with.
+    pub fn counterpart(self) -> Counterpart {
+        match self {
+            PartyKind::EuRepresentative => Counterpart::EuRepresentative,
+            PartyKind::UkRepresentative => Counterpart::UkRepresentative,
+            PartyKind::Dpo => Counterpart::Dpo,
+            PartyKind::Authority => Counterpart::Authority,
+            PartyKind::Agent => Counterpart::Agent,
+            PartyKind::Processor => Counterpart::Processor,
+            PartyKind::Internal => Counterpart::Internal,
+            PartyKind::Other => Counterpart::Other,
+        }
+    }
+}
 
 impl Regime {
     /// The rights a request under this regime may name.

@@ -26,8 +26,8 @@ const TABLES: &[(&str, &str)] = &[
     ("case_tags", "case_id, tag"),
     ("case_links", "case_id, linked_case_id"),
     ("case_events", "id"),
-    ("deadlines", "id"),
     ("correspondence", "id"),
+    ("deadlines", "id"),
     ("attachments", "id"),
     ("letters", "id"),
 ];

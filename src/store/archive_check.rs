@@ -11,7 +11,9 @@ use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::model::{validate, Channel, EventType, Kind, OrganisationProfile, Outcome, Regime, Relationship, Right};
+use crate::model::{
+    validate, Channel, EventType, ItemChannel, Kind, OrganisationProfile, Outcome, Regime, Relationship, Right,
+};
 
 /// One row being checked: its table and number (1-based) for messages.
 struct Row<'a> {
@@ -129,6 +131,11 @@ pub(super) fn check_imported(conn: &Connection, today: NaiveDate) -> Result<()> 
     each_row(conn, "parties", |r| {
         r.line("name")?;
         r.optional_line("contact_person")?;
+        r.optional_line("organisation")?;
+        r.optional_line("phone")?;
+        r.optional_line("language")?;
+        r.text_field("notes")?;
+        r.date("retired_on")?;
         r.check(|| validate::optional_email(r.text("email"))).map(drop)?;
         r.optional_line("country")?;
         let lines: Vec<String> =
@@ -200,7 +207,13 @@ pub(super) fn check_imported(conn: &Connection, today: NaiveDate) -> Result<()> 
     })?;
     each_row(conn, "correspondence", |r| {
         r.date("occurred_on")?;
-        r.line("channel")?;
+        r.vocab::<ItemChannel>("channel")?;
+        r.date("reply_by")?;
+        if let Some(time) = r.text("occurred_time") {
+            if chrono::NaiveTime::parse_from_str(time, "%H:%M").is_err() {
+                return Err(r.refuse("occurred_time is not a time (HH:MM)"));
+            }
+        }
         r.line("subject")?;
         r.text_field("summary")?;
         r.instant("created_at").map(drop)

@@ -11,6 +11,7 @@ use super::sql::CachedSql;
 use super::Store;
 use crate::error::Result;
 use crate::letter::{LetterFacts, LetterText, Paper};
+use crate::model::{Counterpart, Regime};
 
 /// A stored letter, without its bytes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -49,19 +50,27 @@ impl Store {
     /// Stores many letters in one transaction: all of them, or none.
     pub fn record_letters(&mut self, letters: &[(&str, &LetterText, Paper, &[u8])]) -> Result<Vec<LetterRecord>> {
         self.write(|w| {
+            let parties = super::parties::all(&w.tx)?;
             let mut records = Vec::with_capacity(letters.len());
             for (reference, text, paper, pdf) in letters {
                 let sha256 = hex::encode(Sha256::digest(pdf));
-                let counterpart = if text.template == "representative-cover" { "eu-representative" } else { "data-subject" };
-                let case_id: i64 =
-                    w.tx.one("SELECT id FROM cases WHERE reference = ?1", [reference], |r| r.get(0))?;
+                let (case_id, regime): (i64, Regime) =
+                    w.tx.one("SELECT id, regime FROM cases WHERE reference = ?1", [reference], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                // The letter's log entry names whom it was written to: the data subject, or the party.
+                let to = match text.template.as_str() {
+                    "representative-cover" => crate::letter::representative(&parties, regime),
+                    _ => None,
+                };
+                let counterpart = to.map_or(Counterpart::DataSubject, |p| p.kind.counterpart());
                 w.tx.run(
-                    "INSERT INTO correspondence (case_id, occurred_on, direction, counterpart, channel, subject, summary, created_at)
-                     VALUES (?1, ?2, 'out', ?3, 'letter', ?4, ?5, ?6)",
+                    "INSERT INTO correspondence (case_id, occurred_on, direction, counterpart, party_id, channel, subject,
+                                                 summary, created_at)
+                     VALUES (?1, ?2, 'out', ?3, ?4, 'letter', ?5, ?6, ?7)",
                     params![
                         case_id,
                         w.today,
                         counterpart,
+                        to.and_then(|p| p.id),
                         text.subject,
                         format!("Letter from template {} ({})", text.template, text.lang),
                         w.now
@@ -69,6 +78,7 @@ impl Store {
                 )?;
                 let correspondence_id = w.tx.last_insert_rowid();
                 w.reindex(case_id);
+                super::correspondence::sync_replies(w, case_id)?;
                 w.tx.run(
                     "INSERT INTO letters (case_id, correspondence_id, template, language, paper, created_at, sha256, pdf)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

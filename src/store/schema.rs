@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_row_digests.sql"),
     include_str!("migrations/0011_seals.sql"),
     include_str!("migrations/0012_audit_by_case.sql"),
+    include_str!("migrations/0013_address_book.sql"),
 ];
 
 /// The version whose migration last created the search index (anew), which Rust then fills from
@@ -27,26 +28,29 @@ const SEARCH_INDEX_VERSION: u32 = 8;
 /// The version whose migration adds the audit digest; Rust then re-seals the existing chain.
 const AUDIT_DIGEST_VERSION: u32 = 6;
 
-/// The version that adds per-right deadlines; Rust then widens two closed vocabularies.
-const PER_RIGHT_VERSION: u32 = 9;
-
-/// CHECK lists that grew, as (table, old text, new text). SQLite cannot alter a CHECK constraint;
-/// loosening one in the stored schema is the documented way when every existing row still passes
-/// (sqlite.org/lang_altertable.html, "other kinds of table schema changes").
-const WIDENED: &[(&str, &str, &str)] = &[
-    ("cases", "'denied', 'withdrawn'))", "'denied', 'withdrawn', 'id-failed'))"),
-    ("case_events", "'withdrawn', 'note'))", "'withdrawn', 'note', 'fee-requested', 'fee-received'))"),
+/// CHECK lists that grew, as (schema version, table, old text, new text). SQLite cannot alter a
+/// CHECK constraint; loosening one in the stored schema is the documented way when every existing
+/// row still passes (sqlite.org/lang_altertable.html, "other kinds of table schema changes").
+const WIDENED: &[(u32, &str, &str, &str)] = &[
+    (9, "cases", "'denied', 'withdrawn'))", "'denied', 'withdrawn', 'id-failed'))"),
+    (9, "case_events", "'withdrawn', 'note'))", "'withdrawn', 'note', 'fee-requested', 'fee-received'))"),
+    (13, "parties", "'authority', 'other'))", "'authority', 'agent', 'processor', 'internal', 'other'))"),
+    (13, "correspondence", "'internal', 'other'))", "'internal', 'processor', 'other'))"),
 ];
 
-fn widen_checks(conn: &Connection) -> Result<()> {
+/// Widens the CHECK lists that grew at schema version `version`.
+fn widen_checks(conn: &Connection, version: u32) -> Result<()> {
+    if !WIDENED.iter().any(|w| w.0 == version) {
+        return Ok(());
+    }
     conn.pragma_update(None, "writable_schema", true)?;
-    for (table, old, new) in WIDENED {
+    for (_, table, old, new) in WIDENED.iter().filter(|w| w.0 == version) {
         let n = conn.execute(
             "UPDATE sqlite_schema SET sql = replace(sql, ?2, ?3) WHERE type = 'table' AND name = ?1 AND instr(sql, ?2) > 0",
             [table, old, new],
         )?;
         if n != 1 {
-            return Err(Error::storage(format!("the {table} table is not as schema version 8 left it")));
+            return Err(Error::storage(format!("the {table} table is not as schema version {} left it", version - 1)));
         }
     }
     let version: i64 = conn.pragma_query_value(None, "schema_version", |r| r.get(0))?;
@@ -84,9 +88,7 @@ fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
         if i as u32 + 1 == AUDIT_DIGEST_VERSION && version > 0 {
             super::audit::reseal(&tx)?;
         }
-        if i as u32 + 1 == PER_RIGHT_VERSION {
-            widen_checks(&tx)?;
-        }
+        widen_checks(&tx, i as u32 + 1)?;
     }
     if version > 0 && version < SEARCH_INDEX_VERSION && latest >= SEARCH_INDEX_VERSION {
         super::search::rebuild(&tx)?;
@@ -109,13 +111,11 @@ mod tests {
     /// A database exactly as each past version left it, with a little data in it.
     fn at_version(version: usize) -> Connection {
         let conn = Connection::open_in_memory().unwrap();
-        for sql in &MIGRATIONS[..version] {
+        for (i, sql) in MIGRATIONS[..version].iter().enumerate() {
             conn.execute_batch(sql).unwrap();
+            widen_checks(&conn, i as u32 + 1).unwrap();
         }
         conn.pragma_update(None, "user_version", version as u32).unwrap();
-        if version as u32 >= PER_RIGHT_VERSION {
-            widen_checks(&conn).unwrap();
-        }
         conn.execute_batch(
             "INSERT INTO people (name) VALUES ('Ann Lee');
              INSERT INTO cases (reference, kind, regime, channel, received_at, received_tz, received_date, status,

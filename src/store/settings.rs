@@ -1,11 +1,11 @@
-//! Settings (the organisation profile) and the address book of parties.
+//! Settings: the organisation profile.
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::OptionalExtension;
 use serde_json::json;
 
 use super::{Store, Write};
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{OrganisationProfile, Party};
+use crate::model::OrganisationProfile;
 
 /// Stores a new database's profile and seeds the address book from it.
 pub(super) fn seed(w: &mut Write<'_>, profile: &OrganisationProfile) -> Result<()> {
@@ -13,19 +13,7 @@ pub(super) fn seed(w: &mut Write<'_>, profile: &OrganisationProfile) -> Result<(
     let json = serde_json::to_string(&stored).expect("profile serialises");
     w.tx.execute("INSERT INTO settings (key, value) VALUES ('profile', ?1)", [&json])?;
     super::deadlines::mark_rules_current(w)?;
-    for party in &profile.parties {
-        w.tx.execute(
-            "INSERT INTO parties (role, name, contact_person, address, email, country) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                party.role,
-                party.name,
-                party.contact_person,
-                serde_json::to_string(&party.address).expect("lines serialise"),
-                party.email,
-                party.country
-            ],
-        )?;
-    }
+    super::parties::seed(w, &profile.parties)?;
     w.audit(
         "database.create",
         None,
@@ -72,26 +60,5 @@ impl Store {
             serde_json::from_str(&j).map_err(|_| Error::new(ErrorKind::Incompatible, "the stored profile is damaged"))
         })
         .transpose()
-    }
-
-    /// The address book, representatives first.
-    pub fn parties(&self) -> Result<Vec<Party>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT role, name, contact_person, address, email, country FROM parties ORDER BY
-             CASE role WHEN 'eu-representative' THEN 0 WHEN 'uk-representative' THEN 1 WHEN 'dpo' THEN 2
-                       WHEN 'authority' THEN 3 ELSE 4 END, name",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            let address: String = r.get(3)?;
-            Ok(Party {
-                role: r.get(0)?,
-                name: r.get(1)?,
-                contact_person: r.get(2)?,
-                address: serde_json::from_str(&address).unwrap_or_default(),
-                email: r.get(4)?,
-                country: r.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
