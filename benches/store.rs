@@ -136,7 +136,7 @@ fn main() {
     row("recompute deadlines of all open cases", timed(slow, || store.update_profile(&profile).unwrap()));
     row(
         "export csv (all cases)",
-        timed(slow, || casebook::export::csv::cases(&store.list_cases(&CaseFilter::default()).unwrap()).unwrap()),
+        timed(slow, || casebook::app::exports::export(&store, casebook::app::exports::Format::Csv).unwrap()),
     );
     if n <= 200_000 {
         row("export json (everything)", timed(slow, || serde_json::to_vec(&store.export_json().unwrap()).unwrap()));
@@ -158,7 +158,7 @@ fn main() {
     // Imports of the same exports into a new database (each run creates it: about 0.6 s of that is
     // the key derivation and the empty schema).
     let json = serde_json::to_vec(&store.export_json().unwrap()).unwrap();
-    let csv = casebook::export::csv::cases(&store.list_cases(&CaseFilter::default()).unwrap()).unwrap();
+    let csv = casebook::app::exports::export(&store, casebook::app::exports::Format::Csv).unwrap().bytes;
     let fresh = |i: &mut u32| {
         *i += 1;
         let path = dir.path().join(format!("import-{i}.db"));
