@@ -1,6 +1,6 @@
 //! The commands the window may invoke: each unpacks its arguments and calls `AppState`.
 
-use casebook::model::{Case, CaseInput, EventInput, OrganisationProfile, Party};
+use casebook::model::{Case, CaseInput, EventInput, OrganisationProfile};
 use tauri::State;
 
 use crate::dialogs;
@@ -79,11 +79,6 @@ pub fn update_case(state: State<'_, AppState>, reference: String, input: CaseInp
 #[tauri::command(async)]
 pub fn record_event(state: State<'_, AppState>, reference: String, input: EventInput) -> Result<CaseView> {
     state.record_event(&reference, &input)
-}
-
-#[tauri::command(async)]
-pub fn list_parties(state: State<'_, AppState>) -> Result<Vec<Party>> {
-    state.with_store(|s| s.parties())
 }
 
 #[tauri::command(async)]

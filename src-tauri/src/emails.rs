@@ -21,6 +21,16 @@ pub struct EmailTarget {
     pub regime: Option<Regime>,
 }
 
+/// An email waiting to be imported, as the address book reads its sender: shown for the user to
+/// confirm before anything is written.
+#[derive(Debug, Clone, Serialize)]
+pub struct EmailPreview {
+    pub file: String,
+    pub subject: String,
+    pub from: String,
+    pub sender: casebook::store::EmailSender,
+}
+
 /// What an import did: the cases the emails went to, in the order of the files.
 #[derive(Debug, Clone, Serialize)]
 pub struct EmailImport {
@@ -38,6 +48,28 @@ impl AppState {
         let names = emails.iter().map(|p| file_name(p)).collect();
         *self.dropped.lock().unwrap_or_else(|p| p.into_inner()) = emails;
         names
+    }
+
+    /// The waiting emails with who each is from (unreadable ones are named by the import's error).
+    pub fn preview_emails(&self) -> Result<Vec<EmailPreview>, UiError> {
+        let paths = self.dropped.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        self.with_store(|s| {
+            let mut previews = Vec::with_capacity(paths.len());
+            for path in &paths {
+                let Ok(email) = std::fs::read(path).map_err(casebook::Error::from).and_then(|raw| eml::parse(&raw))
+                else {
+                    continue;
+                };
+                let sender = s.email_sender(&email)?;
+                previews.push(EmailPreview {
+                    file: file_name(path),
+                    subject: email.subject,
+                    from: email.from_email,
+                    sender,
+                });
+            }
+            Ok(previews)
+        })
     }
 
     /// Imports the files dropped last.
@@ -90,19 +122,24 @@ pub fn import_dropped_emails(state: State<'_, AppState>, target: EmailTarget) ->
     state.import_dropped_emails(&target)
 }
 
-/// Imports `.eml` files the user picks in the native open dialog; `None` when cancelled.
+/// The waiting emails (dropped or picked) with who each is from, for the user to confirm.
+#[tauri::command(async)]
+pub fn preview_emails(state: State<'_, AppState>) -> Result<Vec<EmailPreview>, UiError> {
+    state.preview_emails()
+}
+
+/// `.eml` files the user picks in the native open dialog wait like dropped ones; answers their
+/// previews, or `None` when cancelled.
 #[tauri::command(async)]
 pub fn pick_emails<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    target: EmailTarget,
-) -> Result<Option<EmailImport>, UiError> {
-    use tauri_plugin_dialog::DialogExt;
-    let chosen = app.dialog().file().add_filter("Email", &["eml"]).blocking_pick_files();
-    let Some(paths) = chosen.map(|all| all.into_iter().filter_map(|p| p.into_path().ok()).collect::<Vec<_>>()) else {
+) -> Result<Option<Vec<EmailPreview>>, UiError> {
+    let Some(paths) = crate::dialogs::pick_files(&app, "Email", &["eml"]) else {
         return Ok(None);
     };
-    state.import_emails(&paths, &target).map(Some)
+    state.stash_dropped(&paths);
+    state.preview_emails().map(Some)
 }
 
 #[cfg(test)]
@@ -135,10 +172,16 @@ mod tests {
         let e = state.import_dropped_emails(&EmailTarget { case: None, regime: Some(Regime::Gdpr) }).unwrap_err();
         assert_eq!(e.message, "no email files were dropped on the window", "a drop is imported once");
 
+        state.stash_dropped(&[eml("reply.eml"), eml("from-eu-representative.eml")]);
+        let previews = state.preview_emails().unwrap();
+        assert_eq!(previews[0].sender.counterpart, casebook::model::Counterpart::DataSubject);
+        assert!(!previews[0].sender.known, "an unknown sender is shown as such");
+        assert_eq!(previews[1].sender.counterpart, casebook::model::Counterpart::EuRepresentative);
+        assert_eq!(state.case_view("DSR-2026-0001").unwrap().correspondence.len(), 1, "a preview writes nothing");
         let target = EmailTarget { case: Some("DSR-2026-0001".into()), regime: None };
-        state.import_emails(&[eml("reply.eml")], &target).unwrap();
+        state.import_dropped_emails(&target).unwrap();
         let view = state.case_view("DSR-2026-0001").unwrap();
-        assert_eq!(view.correspondence.len(), 2);
+        assert_eq!(view.correspondence.len(), 3);
         assert!(view.correspondence.iter().any(|c| !c.attachments.is_empty()), "attachments kept");
     }
 }

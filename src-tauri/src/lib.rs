@@ -3,6 +3,7 @@
 
 mod command_names;
 mod commands;
+mod correspondence;
 mod dialogs;
 mod emails;
 mod error;
@@ -11,6 +12,7 @@ mod hostile;
 mod keyring;
 mod letters;
 mod links;
+mod parties;
 mod records;
 mod state;
 mod webview;
@@ -55,7 +57,16 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::add_case,
         commands::update_case,
         commands::record_event,
-        commands::list_parties,
+        parties::list_parties,
+        parties::add_party,
+        parties::edit_party,
+        parties::retire_party,
+        parties::party_thread,
+        correspondence::pick_attachments,
+        correspondence::clear_attachments,
+        correspondence::log_correspondence,
+        correspondence::edit_correspondence,
+        correspondence::save_stored_file,
         commands::letter_options,
         commands::draft_letter,
         commands::save_letter,
@@ -87,6 +98,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         records::restore_rolling,
         emails::pick_emails,
         emails::import_dropped_emails,
+        emails::preview_emails,
         keyring::keyring_state,
         keyring::remember_key,
         keyring::unlock_from_keyring,
@@ -182,14 +194,16 @@ mod tests {
 
     #[test]
     fn every_value_the_window_labels_has_a_japanese_label() {
-        use casebook::model::PartyRole;
+        use casebook::model::{Counterpart, ItemChannel, PartyKind};
         use casebook::rules::DueState;
         let ja = include_str!("../../ui/src/locales/ja.ts");
         let labels = &ja[..ja.find("export const JA:").expect("the JA dictionary")];
         let mut values = Vec::new();
         strings(&serde_json::to_value(crate::state::Vocabulary::new()).unwrap(), &mut values);
         strings(&serde_json::to_value(crate::letters::LetterOptions::new().templates).unwrap(), &mut values);
-        strings(&serde_json::to_value(PartyRole::ALL).unwrap(), &mut values);
+        strings(&serde_json::to_value(PartyKind::ALL).unwrap(), &mut values);
+        strings(&serde_json::to_value(Counterpart::ALL).unwrap(), &mut values);
+        strings(&serde_json::to_value(ItemChannel::ALL).unwrap(), &mut values);
         let states = [
             DueState::Met,
             DueState::Overdue,

@@ -25,6 +25,8 @@ pub struct AppState {
     notified: Mutex<std::collections::HashSet<String>>,
     /// Email files dropped on the window, waiting for the user to say where they go.
     pub(crate) dropped: Mutex<Vec<PathBuf>>,
+    /// Files picked to attach to the item being logged, until it is logged or the form closes.
+    pub(crate) attachments: Mutex<Vec<PathBuf>>,
     /// Set by the window's Cancel while a batch of letters is being made.
     pub(crate) cancel_letters: std::sync::atomic::AtomicBool,
 }
@@ -182,6 +184,7 @@ impl AppState {
             store: Mutex::new(None),
             notified: Default::default(),
             dropped: Default::default(),
+            attachments: Default::default(),
             cancel_letters: Default::default(),
         }
     }
@@ -237,6 +240,7 @@ impl AppState {
     /// the key (wiped from memory) go with it.
     pub fn lock(&self) -> AppStatus {
         self.dropped.lock().unwrap_or_else(|p| p.into_inner()).clear();
+        self.attachments.lock().unwrap_or_else(|p| p.into_inner()).clear();
         if let Some(store) = self.guard().take() {
             if let Err(e) = store.rolling_backup() {
                 eprintln!("casebook: the rolling backup failed: {}", e.message);

@@ -119,15 +119,62 @@ export interface SavedLetter {
   file_name: string;
 }
 
+export interface StoredFile {
+  name: string;
+  media_type: string;
+  sha256: string;
+  size: number;
+}
+
 export interface CorrespondenceItem {
   id: number;
-  occurred_on: string;
+  /** The case's reference. */
+  case: string;
   direction: "in" | "out";
   counterpart: string;
+  party_id: number | null;
+  party: string | null;
   channel: string;
+  /** YYYY-MM-DD, or YYYY-MM-DDTHH:MM when the time was logged. */
+  on: string;
   subject: string;
   summary: string;
-  attachments: { file_name: string; media_type: string; sha256: string; size: number }[];
+  reply_by: string | null;
+  replied_on: string | null;
+  attachments: StoredFile[];
+  letter: StoredFile | null;
+}
+
+/** An item as the Log correspondence form sends it. */
+export interface ItemInput {
+  direction: string;
+  party_id: number | null;
+  counterpart: string | null;
+  channel: string;
+  on: string;
+  subject: string;
+  summary: string;
+  reply_by: string | null;
+}
+
+export interface PickedFile {
+  name: string;
+  size: number;
+}
+
+export interface EmailSender {
+  direction: "in" | "out";
+  counterpart: string;
+  party_id: number | null;
+  party: string | null;
+  known: boolean;
+}
+
+export interface EmailPreview {
+  file: string;
+  subject: string;
+  from: string;
+  sender: EmailSender;
 }
 
 export interface RetentionState {
@@ -195,13 +242,37 @@ export interface EventInput {
   right?: string | null;
 }
 
+export const PARTY_KINDS = ["eu-representative", "uk-representative", "dpo", "authority", "agent", "processor", "internal", "other"] as const;
+export const COUNTERPARTS = ["data-subject", "agent", "eu-representative", "uk-representative", "dpo", "authority", "internal", "processor", "other"] as const;
+export const ITEM_CHANNELS = ["email", "post", "phone", "portal", "in-person", "other"] as const;
+
 export interface Party {
-  role: string;
+  id: number;
+  kind: string;
   name: string;
+  organisation: string | null;
   contact_person: string | null;
   address: string[];
   email: string | null;
+  phone: string | null;
+  language: string | null;
   country: string | null;
+  notes: string | null;
+  retired_on: string | null;
+}
+
+/** A party as the Parties form sends it (the address one line per line). */
+export interface PartyInput {
+  kind: string;
+  name: string;
+  organisation: string | null;
+  contact_person: string | null;
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+  language: string | null;
+  country: string | null;
+  notes: string | null;
 }
 
 export interface Processing {
@@ -422,6 +493,18 @@ export const api = {
   updateCase: (reference: string, input: CaseInput) => call<CaseView>("update_case", { reference, input }),
   recordEvent: (reference: string, input: EventInput) => call<CaseView>("record_event", { reference, input }),
   listParties: () => call<Party[]>("list_parties"),
+  addParty: (input: PartyInput) => call<Party>("add_party", { input }),
+  editParty: (id: number, input: PartyInput) => call<Party>("edit_party", { id, input }),
+  retireParty: (id: number, retired: boolean) => call<Party>("retire_party", { id, retired }),
+  /** Every item with a party, newest first. */
+  partyThread: (id: number, from: string | null, to: string | null) => call<CorrespondenceItem[]>("party_thread", { id, from, to }),
+  /** Opens the native open dialog; every file waiting to be attached, or null when cancelled. */
+  pickAttachments: () => call<PickedFile[] | null>("pick_attachments"),
+  clearAttachments: () => call<void>("clear_attachments"),
+  logCorrespondence: (reference: string, input: ItemInput) => call<CaseView>("log_correspondence", { reference, input }),
+  editCorrespondence: (reference: string, id: number, input: ItemInput) => call<CaseView>("edit_correspondence", { reference, id, input }),
+  /** Opens the native save dialog for a stored file (attachment k from 1, or the first/the letter); the path, or null. */
+  saveStoredFile: (reference: string, item: number, k: number | null) => call<string | null>("save_stored_file", { reference, item, k }),
   dashboard: () => call<Dashboard>("dashboard"),
   calendar: (request: CalendarRequest) => call<CalendarEntry[]>("calendar", { request }),
   assignees: () => call<string[]>("assignees"),
@@ -466,9 +549,11 @@ export const api = {
   /** Opens the native open dialog; null when cancelled. */
   restoreBackup: (passphrase: string) => call<Restored | null>("restore_backup", { passphrase }),
   restoreRolling: (date: string, passphrase: string) => call<Restored>("restore_rolling", { date, passphrase }),
-  /** Opens the native open dialog for .eml files; null when cancelled. */
-  pickEmails: (target: EmailTarget) => call<{ references: string[] } | null>("pick_emails", { target }),
-  /** Imports the .eml files last dropped on the window. */
+  /** Opens the native open dialog for .eml files; they wait, previewed, until imported. Null when cancelled. */
+  pickEmails: () => call<EmailPreview[] | null>("pick_emails"),
+  /** The waiting emails with who each is from, before anything is written. */
+  previewEmails: () => call<EmailPreview[]>("preview_emails"),
+  /** Imports the waiting .eml files (dropped on the window or picked). */
   importDroppedEmails: (target: EmailTarget) => call<{ references: string[] }>("import_dropped_emails", { target }),
   keyringState: () => call<{ remembered: boolean }>("keyring_state"),
   /** Remembers the open database's key in the OS keyring, or forgets it. */

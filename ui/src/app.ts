@@ -9,6 +9,7 @@ import { dashboardScreen } from "./screens/dashboard";
 import { letterScreen } from "./screens/letter";
 import { editCaseScreen, newCaseScreen } from "./screens/newCase";
 import { partiesScreen } from "./screens/parties";
+import { partyScreen } from "./screens/party";
 import { reportsScreen } from "./screens/reports";
 import { retentionScreen } from "./screens/retention";
 import { settingsScreen } from "./screens/settings";
@@ -25,6 +26,7 @@ export type Route =
   | { name: "new" }
   | { name: "edit"; reference: string }
   | { name: "parties" }
+  | { name: "party"; id: number }
   | { name: "reports" }
   | { name: "retention" }
   | { name: "settings" };
@@ -113,6 +115,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       edit: "nav-cases",
       new: "nav-new",
       parties: "nav-parties",
+      party: "nav-parties",
       reports: "nav-reports",
       retention: "nav-retention",
       settings: "nav-settings",
@@ -139,7 +142,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
                 ? reportsScreen(ctx)
                 : route.name === "retention"
                   ? retentionScreen(ctx)
-                  : partiesScreen(ctx);
+                  : route.name === "party"
+                    ? partyScreen(ctx, route.id)
+                    : partiesScreen(ctx);
     replace(main, await screen);
     // The screen's first control when it names one (the search box, the requester's name), else the screen.
     (main.querySelector<HTMLElement>("[autofocus]") ?? main).focus();
@@ -163,7 +168,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
     .onEmailsDropped((names) => {
       if (status.state !== "unlocked") return;
       const caseRef = currentRoute.name === "case" ? currentRoute.reference : null;
-      emailDialog(ctx, names, caseRef, async (target) => (await api.importDroppedEmails(target)).references);
+      if (names.length === 0) return;
+      void api.previewEmails().then((previews) =>
+        emailDialog(ctx, previews, caseRef, async (target) => (await api.importDroppedEmails(target)).references),
+      );
     })
     .catch(() => {});
 

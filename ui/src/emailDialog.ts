@@ -1,22 +1,30 @@
 // The dialog that asks where imported emails go: onto the open case, or each into a new case.
-import { asApiError, type EmailTarget, type Regime } from "./api";
+import { asApiError, type EmailPreview, type EmailTarget, type Regime } from "./api";
 import type { Ctx } from "./app";
 import { h, select } from "./dom";
 import { label } from "./format";
 import { t, tn } from "./i18n";
 
+/** Who the address book says an email is from (or, for our own, to), for the user to confirm. */
+function senderLine(p: EmailPreview): string {
+  const who = p.sender.party ?? label(p.sender.counterpart);
+  if (p.sender.direction === "out") return t("Sent by the office to {who}", { who: p.sender.party ?? t("the data subject") });
+  return p.sender.known ? t("From {who} ({kind})", { who, kind: label(p.sender.counterpart) }) : t("From {address}: not in the address book, logged as from the data subject", { address: p.from });
+}
+
 /**
- * Shows the dialog; `run` imports to the chosen target and gives the references the emails went to.
- * Errors stay in the dialog; on success it closes and the first case opens.
+ * Shows the dialog for the waiting emails; `run` imports them to the chosen target and gives the
+ * references they went to. Nothing is written before Import. Errors stay in the dialog; on
+ * success it closes and the first case opens.
  */
-export function emailDialog(ctx: Ctx, names: string[] | null, caseRef: string | null, run: (target: EmailTarget) => Promise<string[] | null>): HTMLDialogElement {
+export function emailDialog(ctx: Ctx, previews: EmailPreview[], caseRef: string | null, run: (target: EmailTarget) => Promise<string[] | null>): HTMLDialogElement {
   const onCase = h("input", { type: "radio", name: "email-target", value: "case", checked: caseRef !== null, id: "email-on-case" });
   const asNew = h("input", { type: "radio", name: "email-target", value: "new", checked: caseRef === null, id: "email-new-case" });
   const regime = select(ctx.vocab.regimes.map(([r]): [string, string] => [r, label(r)]), "gdpr");
   regime.setAttribute("aria-label", t("Regime of the new cases"));
   const error = h("div", { class: "form-error", role: "alert", id: "email-error" });
   const importButton = h("button", { type: "submit", class: "primary", id: "email-import" }, t("Import"));
-  const title = names ? tn(names.length, "Import {n} email", "Import {n} emails") : t("Import emails");
+  const title = previews.length ? tn(previews.length, "Import {n} email", "Import {n} emails") : t("Import emails");
   const dialog = h(
     "dialog",
     { id: "email-dialog", "aria-labelledby": "email-dialog-title" },
@@ -24,7 +32,11 @@ export function emailDialog(ctx: Ctx, names: string[] | null, caseRef: string | 
       "form",
       { method: "dialog" },
       h("h2", { id: "email-dialog-title" }, title),
-      names ? h("ul", { class: "plain" }, names.map((n) => h("li", {}, n))) : null,
+      h(
+        "ul",
+        { class: "plain", id: "email-previews" },
+        previews.map((p) => h("li", {}, h("strong", {}, p.subject), h("br"), h("span", { class: "muted small" }, `${p.file} · ${senderLine(p)}`))),
+      ),
       caseRef ? h("label", { class: "check" }, onCase, t("Log on case {reference}", { reference: caseRef })) : null,
       h("label", { class: "check" }, asNew, t("Open a new case for each, under")),
       h("div", { class: "field" }, regime),

@@ -3,6 +3,13 @@
 // step with the code; a desktop test keeps JA_LABELS in step with the Rust vocabulary.
 
 export const JA_LABELS: Record<string, string> = {
+  // parties and correspondence
+  agent: "代理人",
+  processor: "委託先・提供先",
+  internal: "社内",
+  "data-subject": "本人",
+  portal: "ポータル",
+  letter: "書簡（Casebook作成）",
   // kinds
   request: "権利行使の請求",
   complaint: "苦情",
@@ -95,6 +102,48 @@ export const JA_LABELS: Record<string, string> = {
 };
 
 export const JA: Record<string, string> = {
+  // correspondence and the address book
+  "The data subject": "本人",
+  "Another {kind} (not in the address book)": "その他の{kind}（アドレス帳にない）",
+  "Received (in)": "受信",
+  "Sent (out)": "送信",
+  "Reply asked for by (optional)": "回答期限（任意）",
+  "Becomes a deadline of the case until an item to them is logged.": "相手への送信が記録されるまで、案件の期限として表示されます。",
+  "Attach files…": "ファイルを添付…",
+  "Save correction": "訂正を保存",
+  "Log": "記録する",
+  "Correct correspondence": "連絡記録を訂正",
+  "Log correspondence": "連絡を記録",
+  "Direction": "方向",
+  "With": "相手",
+  "Time (optional)": "時刻（任意）",
+  "Summary": "概要",
+  "Sent by the office to {who}": "当社から{who}へ送信",
+  "the data subject": "本人",
+  "From {who} ({kind})": "差出人：{who}（{kind}）",
+  "From {address}: not in the address book, logged as from the data subject": "差出人 {address}：アドレス帳にないため、本人からとして記録します",
+  "Not set": "未設定",
+  "Add party": "追加する",
+  "Correct {name}": "{name} を訂正",
+  "Add a party": "連絡先を追加",
+  "Country (two letters)": "国（2文字）",
+  "Contact person": "担当者",
+  "Language of letters": "書簡の言語",
+  "Log correspondence…": "連絡を記録…",
+  "Saved a copy of {file} to {path}.": "{file} の写しを {path} に保存しました。",
+  "Save a copy of {file}…": "{file} の写しを保存…",
+  "Reply asked for by {date}; answered {answered}": "回答期限 {date}：{answered} に回答済み",
+  "Reply asked for by {date}": "回答期限 {date}",
+  "Add party…": "連絡先を追加…",
+  "retired {date}": "{date} に無効化",
+  "Bring back": "有効に戻す",
+  "Retire": "無効にする",
+  "This party is not in the address book.": "この連絡先はアドレス帳にありません。",
+  "From": "開始日",
+  "To": "終了日",
+  "Nothing with this party in these dates.": "この期間にこの相手との連絡はありません。",
+  "Files: {list}": "ファイル：{list}",
+  "‹ Parties": "‹ 連絡先",
   // shell
   Dashboard: "ダッシュボード",
   Calendar: "カレンダー",

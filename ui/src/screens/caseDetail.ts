@@ -1,7 +1,8 @@
 // One case: its facts, deadlines, timeline, and the actions that move it along.
-import { api, asApiError, type CaseView, type DeadlineView } from "../api";
+import { api, asApiError, type CaseView, type CorrespondenceItem, type DeadlineView } from "../api";
 import type { Ctx } from "../app";
 import { auditList } from "../auditList";
+import { correspondenceDialog, withWhom } from "../correspondenceDialog";
 import { emailDialog } from "../emailDialog";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { daysBetween, daysLeftText, formatDate, label, todayIso } from "../format";
@@ -67,7 +68,7 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
           ),
           c.notes ? h("div", { class: "notes" }, h("h3", {}, t("Notes")), h("p", {}, c.notes)) : null,
         ),
-        correspondenceCard(ctx, c),
+        correspondenceCard(ctx, root, c),
         h(
           "article",
           { class: "card" },
@@ -138,15 +139,37 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
   );
 }
 
-function correspondenceCard(ctx: Ctx, c: CaseView): HTMLElement {
+function correspondenceCard(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
   const importEmail = h("button", { type: "button", id: "import-email", title: t("Or drop .eml files on the window") }, t("Import email…"));
-  importEmail.addEventListener("click", () =>
-    emailDialog(ctx, null, c.reference, async (target) => (await api.pickEmails(target))?.references ?? null),
-  );
+  importEmail.addEventListener("click", async () => {
+    const previews = await api.pickEmails();
+    if (previews) emailDialog(ctx, previews, c.reference, async (target) => (await api.importDroppedEmails(target)).references);
+  });
+  const logItem = h("button", { type: "button", id: "log-correspondence" }, t("Log correspondence…"));
+  logItem.addEventListener("click", () => void correspondenceDialog(c, null, (view) => render(ctx, root, view)));
+  const status = h("div", { role: "status", class: "muted small", id: "file-saved" });
+  const saveCopy = (item: CorrespondenceItem, k: number | null, name: string) =>
+    h(
+      "button",
+      {
+        type: "button",
+        class: "link",
+        "data-save": k === null ? `${item.id}` : `${item.id}/${k}`,
+        onclick: async () => {
+          try {
+            const path = await api.saveStoredFile(c.reference, item.id, k);
+            if (path) status.textContent = t("Saved a copy of {file} to {path}.", { file: name, path });
+          } catch (e) {
+            status.textContent = asApiError(e).message;
+          }
+        },
+      },
+      t("Save a copy of {file}…", { file: name }),
+    );
   return h(
     "article",
     { class: "card" },
-    h("div", { class: "card-head" }, h("h2", {}, t("Correspondence")), importEmail),
+    h("div", { class: "card-head" }, h("h2", {}, t("Correspondence")), h("div", { class: "row" }, logItem, importEmail)),
     c.correspondence.length === 0
       ? h("p", { class: "muted" }, t("Nothing in or out yet."))
       : h(
@@ -155,17 +178,42 @@ function correspondenceCard(ctx: Ctx, c: CaseView): HTMLElement {
           c.correspondence.map((item) =>
             h(
               "li",
-              {},
-              h("time", {}, formatDate(item.occurred_on)),
-              h("strong", {}, `${item.direction === "in" ? t("← In") : t("→ Out")} · ${label(item.channel)} · ${item.subject}`),
+              { "data-item": item.id },
+              h("time", {}, formatDateTime(item.on)),
+              h("strong", {}, `${item.direction === "in" ? t("← In") : t("→ Out")} · ${withWhom(item)} · ${label(item.channel)} · ${item.subject}`),
               item.summary ? h("span", { class: "note clamp" }, item.summary) : null,
-              item.attachments.length
-                ? h("span", { class: "muted small" }, t("Attachments: {list}", { list: item.attachments.map((a) => `${a.file_name} (${Math.ceil(a.size / 1024)} KB)`).join(", ") }))
+              item.reply_by
+                ? h(
+                    "span",
+                    { class: item.replied_on ? "muted small" : "small reply-open" },
+                    item.replied_on
+                      ? t("Reply asked for by {date}; answered {answered}", { date: formatDate(item.reply_by), answered: formatDate(item.replied_on) })
+                      : t("Reply asked for by {date}", { date: formatDate(item.reply_by) }),
+                  )
                 : null,
+              item.attachments.length
+                ? h("span", { class: "muted small" }, t("Attachments: {list}", { list: item.attachments.map((a) => `${a.name} (${Math.max(1, Math.ceil(a.size / 1024))} KB)`).join(", ") }))
+                : null,
+              h(
+                "span",
+                { class: "row small" },
+                item.attachments.map((a, i) => saveCopy(item, i + 1, a.name)),
+                item.letter ? saveCopy(item, null, item.letter.name) : null,
+                c.retention.purged_on
+                  ? null
+                  : h("button", { type: "button", class: "link", "data-correct": item.id, onclick: () => void correspondenceDialog(c, item, (view) => render(ctx, root, view)) }, t("Correct…")),
+              ),
             ),
           ),
         ),
+    status,
   );
+}
+
+/** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` in the window's language. */
+function formatDateTime(on: string): string {
+  const [day, time] = on.split("T");
+  return time ? `${formatDate(day)} ${time}` : formatDate(day);
 }
 
 const DEADLINE_NAMES: Record<DeadlineView["kind"], string> = {
@@ -225,7 +273,7 @@ function deadlineItem(ctx: Ctx, root: HTMLElement, c: CaseView, d: DeadlineView,
           )
         : null,
     ),
-    d.kind === "manual" ? null : h("div", { class: "basis" }, d.basis),
+    h("div", { class: "basis" }, d.basis),
   );
 }
 

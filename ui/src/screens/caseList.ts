@@ -107,7 +107,10 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
           type: "button",
           id: "import-emails",
           title: t("Open cases from .eml files (or drop them on the window)"),
-          onclick: () => emailDialog(ctx, null, null, async (target) => (await api.pickEmails(target))?.references ?? null),
+          onclick: async () => {
+            const previews = await api.pickEmails();
+            if (previews) emailDialog(ctx, previews, null, async (target) => (await api.importDroppedEmails(target)).references);
+          },
         },
         t("Import emails…"),
       ),
