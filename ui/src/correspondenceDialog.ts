@@ -40,7 +40,7 @@ export async function correspondenceDialog(c: CaseView, item: CorrespondenceItem
   });
   const form = h(
     "form",
-    { method: "dialog", id: "item-form" },
+    { method: "dialog", id: "item-form", novalidate: true },
     h("h2", { id: "item-dialog-title" }, item ? t("Correct correspondence") : t("Log correspondence")),
     h("div", { class: "grid-2" }, field(t("Direction"), "direction", direction), field(t("Channel"), "channel", channel)),
     field(t("With"), "party", withWhom),

@@ -84,6 +84,12 @@ export function formatDate(iso: string | null | undefined, dateLocale = locale()
 }
 
 /** A count with the locale's digit grouping: 10,000. */
+/** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` in the window's language. */
+export function formatDateTime(on: string): string {
+  const [day, time] = on.split("T");
+  return time ? `${formatDate(day)} ${time}` : formatDate(day);
+}
+
 export function formatCount(n: number): string {
   return new Intl.NumberFormat(locale()).format(n);
 }

@@ -21,7 +21,7 @@ export function partyDialog(party: Party | null, done: (p: Party) => void): void
   const submit = h("button", { type: "submit", class: "primary", id: "party-save" }, party ? t("Save correction") : t("Add party"));
   const form = h(
     "form",
-    { method: "dialog", id: "party-form" },
+    { method: "dialog", id: "party-form", novalidate: true },
     h("h2", { id: "party-dialog-title" }, party ? t("Correct {name}", { name: party.name }) : t("Add a party")),
     h("div", { class: "grid-2" }, field(t("Kind"), "kind", kind), field(t("Country (two letters)"), "country", country)),
     field(t("Name"), "name", name),

@@ -5,7 +5,7 @@ import { auditList } from "../auditList";
 import { correspondenceDialog, withWhom } from "../correspondenceDialog";
 import { emailDialog } from "../emailDialog";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
-import { daysBetween, daysLeftText, formatDate, label, todayIso } from "../format";
+import { daysBetween, daysLeftText, formatDate, formatDateTime, label, todayIso } from "../format";
 import { t, tn } from "../i18n";
 
 export async function caseDetailScreen(ctx: Ctx, reference: string): Promise<HTMLElement> {
@@ -208,12 +208,6 @@ function correspondenceCard(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLEleme
         ),
     status,
   );
-}
-
-/** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` in the window's language. */
-function formatDateTime(on: string): string {
-  const [day, time] = on.split("T");
-  return time ? `${formatDate(day)} ${time}` : formatDate(day);
 }
 
 const DEADLINE_NAMES: Record<DeadlineView["kind"], string> = {

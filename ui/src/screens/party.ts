@@ -4,7 +4,7 @@ import { api, asApiError } from "../api";
 import type { Ctx } from "../app";
 import { partyTitle, withWhom } from "../correspondenceDialog";
 import { h, replace } from "../dom";
-import { formatDate, label } from "../format";
+import { formatDate, formatDateTime, label } from "../format";
 import { t } from "../i18n";
 
 export async function partyScreen(ctx: Ctx, id: number): Promise<HTMLElement> {
@@ -31,7 +31,7 @@ export async function partyScreen(ctx: Ctx, id: number): Promise<HTMLElement> {
                   h(
                     "div",
                     {},
-                    h("time", {}, item.on.replace("T", " ")),
+                    h("time", {}, formatDateTime(item.on)),
                     " · ",
                     h("button", { type: "button", class: "link", "data-case": item.case, onclick: () => ctx.navigate({ name: "case", reference: item.case }) }, item.case),
                   ),
