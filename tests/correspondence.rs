@@ -11,6 +11,18 @@ fn eml(name: &str) -> String {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/eml").join(name).to_string_lossy().into_owned()
 }
 
+/// Logs an item on `case` with `casebook case correspondence add`; returns it as JSON.
+fn log_item(db: &TestDb, case: &str, args: &[&str]) -> Value {
+    let mut all = vec!["case", "correspondence", "add", case];
+    all.extend_from_slice(args);
+    all.push("--json");
+    db.json(&all)
+}
+
+/// A posted letter from the DPO, early in every test case's life.
+const LETTER_FROM_DPO: &[&str] =
+    &["--direction", "in", "--counterpart", "dpo", "--channel", "post", "--on", "2026-03-05", "--subject", "Letter"];
+
 fn party_id(db: &TestDb, kind: &str) -> i64 {
     let parties = db.json(&["party", "list", "--json"]);
     parties.as_array().unwrap().iter().find(|p| p["kind"] == kind).unwrap()["id"].as_i64().unwrap()
@@ -48,23 +60,22 @@ fn a_party_is_added_corrected_and_retired_with_its_history_kept() {
     );
 
     let case = db.add_request("Ann Lee")["reference"].as_str().unwrap().to_string();
-    let item = db.json(&[
-        "case",
-        "correspondence",
-        "add",
+    let item = log_item(
+        &db,
         &case,
-        "--direction",
-        "in",
-        "--party",
-        &id.to_string(),
-        "--channel",
-        "post",
-        "--on",
-        "2026-03-05",
-        "--subject",
-        "Inquiry",
-        "--json",
-    ]);
+        &[
+            "--direction",
+            "in",
+            "--party",
+            &id.to_string(),
+            "--channel",
+            "post",
+            "--on",
+            "2026-03-05",
+            "--subject",
+            "Inquiry",
+        ],
+    );
     assert_eq!((item["counterpart"].as_str(), item["party_id"].as_i64()), (Some("authority"), Some(id)));
 
     let out = db.run(&["party", "retire", &id.to_string()]);
@@ -90,27 +101,26 @@ fn a_posted_letter_is_logged_found_in_the_thread_and_by_search_and_saved_back_id
     let scan: Vec<u8> = (0..70_000u32).map(|i| (i * 7 % 251) as u8).collect();
     let path = db.dir.path().join("scan from Hamburg.pdf");
     std::fs::write(&path, &scan).unwrap();
-    let item = db.json(&[
-        "case",
-        "correspondence",
-        "add",
+    let item = log_item(
+        &db,
         &case,
-        "--direction",
-        "in",
-        "--party",
-        &eu.to_string(),
-        "--channel",
-        "post",
-        "--on",
-        "2026-03-05T14:30",
-        "--subject",
-        "Regulator's questionnaire forwarded",
-        "--summary",
-        "Questions of the Hamburg Commissioner",
-        "--attach",
-        path.to_str().unwrap(),
-        "--json",
-    ]);
+        &[
+            "--direction",
+            "in",
+            "--party",
+            &eu.to_string(),
+            "--channel",
+            "post",
+            "--on",
+            "2026-03-05T14:30",
+            "--subject",
+            "Regulator's questionnaire forwarded",
+            "--summary",
+            "Questions of the Hamburg Commissioner",
+            "--attach",
+            path.to_str().unwrap(),
+        ],
+    );
     assert_eq!(item["on"], "2026-03-05T14:30");
     assert_eq!(item["counterpart"], "eu-representative");
     assert_eq!(item["attachments"][0]["name"], "scan from Hamburg.pdf");
@@ -165,25 +175,24 @@ fn a_reply_asked_for_is_a_deadline_until_an_outgoing_item_to_the_same_party_answ
         .to_string();
     let dpo = party_id(&db, "dpo").to_string();
     let case = db.add_request("Ann Lee")["reference"].as_str().unwrap().to_string();
-    let asked = db.json(&[
-        "case",
-        "correspondence",
-        "add",
+    let asked = log_item(
+        &db,
         &case,
-        "--direction",
-        "in",
-        "--party",
-        &ico,
-        "--channel",
-        "phone",
-        "--on",
-        "2026-03-10",
-        "--subject",
-        "Call from the ICO",
-        "--reply-by",
-        "2026-03-24",
-        "--json",
-    ]);
+        &[
+            "--direction",
+            "in",
+            "--party",
+            &ico,
+            "--channel",
+            "phone",
+            "--on",
+            "2026-03-10",
+            "--subject",
+            "Call from the ICO",
+            "--reply-by",
+            "2026-03-24",
+        ],
+    );
     let reply = |db: &TestDb| -> Value {
         let case = db.json(&["case", "show", &case, "--json"]);
         case["schedule"]
@@ -205,41 +214,28 @@ fn a_reply_asked_for_is_a_deadline_until_an_outgoing_item_to_the_same_party_answ
     assert!(std::fs::read_to_string(&ics).unwrap().contains("DTSTART;VALUE=DATE:20260324"), "in the calendar file");
 
     // An item to someone else does not answer it; one to the ICO does.
-    db.json(&[
-        "case",
-        "correspondence",
-        "add",
+    log_item(
+        &db,
         &case,
-        "--direction",
-        "out",
-        "--party",
-        &dpo,
-        "--channel",
-        "email",
-        "--on",
-        "2026-03-11",
-        "--subject",
-        "Note to the DPO",
-        "--json",
-    ]);
+        &[
+            "--direction",
+            "out",
+            "--party",
+            &dpo,
+            "--channel",
+            "email",
+            "--on",
+            "2026-03-11",
+            "--subject",
+            "Note to the DPO",
+        ],
+    );
     assert_eq!(reply(&db)["met_on"], Value::Null);
-    db.json(&[
-        "case",
-        "correspondence",
-        "add",
+    log_item(
+        &db,
         &case,
-        "--direction",
-        "out",
-        "--party",
-        &ico,
-        "--channel",
-        "email",
-        "--on",
-        "2026-03-12",
-        "--subject",
-        "Our answer",
-        "--json",
-    ]);
+        &["--direction", "out", "--party", &ico, "--channel", "email", "--on", "2026-03-12", "--subject", "Our answer"],
+    );
     assert_eq!(reply(&db)["met_on"], "2026-03-12");
     let listed = db.json(&["case", "correspondence", "list", &case, "--json"]);
     assert_eq!(listed[0]["replied_on"], "2026-03-12");
@@ -317,26 +313,7 @@ fn a_representative_cover_letter_is_logged_as_sent_to_the_representative_it_is_a
 fn bad_correspondence_input_is_refused_in_one_line_naming_the_field_and_nothing_is_written() {
     let db = TestDb::initialised();
     let case = db.add_request("Ana Souza")["reference"].as_str().unwrap().to_string();
-    let item = db.json(&[
-        "case",
-        "correspondence",
-        "add",
-        &case,
-        "--direction",
-        "in",
-        "--counterpart",
-        "dpo",
-        "--channel",
-        "post",
-        "--on",
-        "2026-03-05",
-        "--subject",
-        "Letter",
-        "--json",
-    ])["id"]
-        .as_i64()
-        .unwrap()
-        .to_string();
+    let item = log_item(&db, &case, LETTER_FROM_DPO)["id"].as_i64().unwrap().to_string();
     let retired = db.json(&["party", "add", "--kind", "other", "--name", "Old adviser", "--json"])["id"].to_string();
     assert!(db.run(&["party", "retire", &retired]).status.success());
     let dir = db.dir.path();
@@ -371,23 +348,7 @@ fn bad_correspondence_input_is_refused_in_one_line_naming_the_field_and_nothing_
 fn a_party_id_that_does_not_exist_cannot_be_stored() {
     let db = TestDb::initialised();
     let case = db.add_request("Ann Lee")["reference"].as_str().unwrap().to_string();
-    db.json(&[
-        "case",
-        "correspondence",
-        "add",
-        &case,
-        "--direction",
-        "in",
-        "--counterpart",
-        "dpo",
-        "--channel",
-        "post",
-        "--on",
-        "2026-03-05",
-        "--subject",
-        "Letter",
-        "--json",
-    ]);
+    log_item(&db, &case, LETTER_FROM_DPO);
     let raw = casebook::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
     raw.execute_batch("PRAGMA foreign_keys = ON").unwrap();
     let e = raw.execute("UPDATE correspondence SET party_id = 999", []).unwrap_err();
