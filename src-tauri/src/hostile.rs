@@ -1,7 +1,7 @@
 //! The hostile strings of `tests/data/hostile_input.json` through the window's commands: stored
 //! exactly or refused as `validation`/`not_found` with nothing written, never a panic.
 
-use casebook::model::{CaseInput, EventInput, OrganisationProfile};
+use casebook::model::{CaseInput, EventInput, ItemInput, OrganisationProfile, PartyInput};
 use serde_json::Value;
 
 use crate::error::Code;
@@ -79,6 +79,49 @@ fn hostile_text_through_the_windows_commands() {
             Err(e) => assert_eq!(e.code, Code::Validation, "{why}"),
         }
         tried += 9;
+
+        // A party's name, and an item's subject and summary: like a name and notes.
+        let party = PartyInput { kind: "authority".into(), name: value.clone(), ..PartyInput::default() };
+        let parties = state.with_store(|s| Ok(s.parties()?.len())).unwrap();
+        match state.with_store(|s| s.add_party(&party)) {
+            Ok(p) => assert_eq!((s["name"].as_str(), p.name.as_str()), (Some("stored"), value.trim()), "{why}"),
+            Err(e) => {
+                assert_eq!((e.code, e.field.as_deref()), (Code::Validation, Some("name")), "{why}");
+                assert_eq!(state.with_store(|s| Ok(s.parties()?.len())).unwrap(), parties, "{why}: nothing written");
+            }
+        }
+        for (field, expected) in [("subject", &s["name"]), ("summary", &s["notes"])] {
+            let mut item = ItemInput {
+                direction: "in".into(),
+                counterpart: Some("dpo".into()),
+                channel: "post".into(),
+                on: "2026-03-05".into(),
+                subject: "Letter".into(),
+                ..ItemInput::default()
+            };
+            if field == "subject" {
+                item.subject = value.clone();
+            } else {
+                item.summary = Some(value.clone());
+            }
+            let items = state.case_view(&reference).unwrap().correspondence.len();
+            match state.log_correspondence(&reference, &item) {
+                Ok(view) => {
+                    let logged = view.correspondence.last().unwrap();
+                    let got = if field == "subject" { &logged.subject } else { &logged.summary };
+                    assert_eq!((expected.as_str(), got.as_str()), (Some("stored"), value.trim()), "{why} as {field}");
+                }
+                Err(e) => {
+                    assert_eq!((e.code, e.field.as_deref()), (Code::Validation, Some(field)), "{why} as {field}");
+                    assert_eq!(
+                        state.case_view(&reference).unwrap().correspondence.len(),
+                        items,
+                        "{why}: nothing written"
+                    );
+                }
+            }
+        }
+        tried += 3;
     }
     assert!(tried >= 150, "inputs tried: {tried}");
     let verified = state.with_store(|s| s.verify_audit_chain()).unwrap();
