@@ -118,6 +118,12 @@ test("log a letter that came by post from the party, with a PDF and a reply-by d
   assert.equal(item.party_id, party.id);
   assert.equal(item.on, "2026-11-20T10:30");
   assert.equal(item.attachments[0].sha256, createHash("sha256").update(scan).digest("hex"));
+
+  // The reply owed is on the dashboard, and opens its case.
+  await session.click("#nav-dashboard");
+  await session.waitForText("#replies-owed", (t) => t.includes(reference) && t.includes(`Reply to ${AUTHORITY}`));
+  await session.click(`#replies-owed li[data-reference="${reference}"] button`);
+  await session.waitForText("#case-reference", (t) => t === reference);
 });
 
 test("the party's thread lists the item linked to its case, and search finds it", async () => {

@@ -91,6 +91,17 @@ fn a_party_is_added_corrected_and_retired_with_its_history_kept() {
         assert!(actions.contains(&action), "{action} audited: {actions:?}");
     }
     assert!(db.run(&["verify"]).status.success());
+
+    // A profile file's parties do not change the address book, and the command says so.
+    let mut profile = db.json(&["profile", "show"]);
+    profile["parties"] = serde_json::json!([{ "kind": "dpo", "name": "Someone else" }]);
+    let file = db.dir.path().join("profile.json");
+    std::fs::write(&file, profile.to_string()).unwrap();
+    let before = db.json(&["party", "list", "--json"]);
+    let out = db.run(&["profile", "set", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("the address book is kept with `casebook party`"), "{}", stderr(&out));
+    assert_eq!(db.json(&["party", "list", "--json"]), before);
 }
 
 #[test]
@@ -211,7 +222,10 @@ fn a_reply_asked_for_is_a_deadline_until_an_outgoing_item_to_the_same_party_answ
         .contains("Reply requested by Information Commissioner's Office by 2026-03-24"));
     let ics = db.dir.path().join("deadlines.ics");
     assert!(db.run(&["export", "ics", "--out", ics.to_str().unwrap()]).status.success());
-    assert!(std::fs::read_to_string(&ics).unwrap().contains("DTSTART;VALUE=DATE:20260324"), "in the calendar file");
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.contains("DTSTART;VALUE=DATE:20260324"), "in the calendar file");
+    assert!(text.contains(&format!("SUMMARY:{case}: reply owed by (gdpr)")), "{text}");
+    assert!(!text.contains("Information Commissioner"), "free text only with names");
 
     // An item to someone else does not answer it; one to the ICO does.
     log_item(

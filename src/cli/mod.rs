@@ -76,6 +76,11 @@ pub fn run() -> Result<()> {
         }
         Command::Profile(ProfileCommand::Set { file }) => {
             let profile = OrganisationProfile::from_json(&read_file(&file)?)?;
+            if !profile.parties.is_empty() {
+                eprintln!(
+                    "casebook: the file's parties are left as they are: the address book is kept with `casebook party`"
+                );
+            }
             let moved = open(&db)?.update_profile(&profile)?;
             outln!("Profile updated; deadlines moved on {moved} open case(s)");
             Ok(())

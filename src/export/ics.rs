@@ -8,10 +8,15 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike};
 /// One deadline to export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IcsDeadline {
+    /// The deadline's row: several set by hand (or replies owed) on one case each keep their own UID.
+    pub id: i64,
     pub reference: String,
     pub regime: String,
-    /// acknowledge, respond, extension-notice, extended-respond, risk, manual.
+    /// acknowledge, respond, extension-notice, extended-respond, risk, manual, or reply (a reply
+    /// an incoming item asked for).
     pub kind: String,
+    /// What a deadline set by hand or a reply is about; only with names (it is free text).
+    pub label: Option<String>,
     pub due: NaiveDate,
     /// Only when the user opts in to names in the calendar.
     pub requester: Option<String>,
@@ -25,6 +30,7 @@ pub fn deadline_phrase(kind: &str) -> &'static str {
         "extension-notice" => "extension notice by",
         "extended-respond" => "extended response by",
         "risk" => "APPI Art. 39 date",
+        "reply" => "reply owed by",
         _ => "deadline",
     }
 }
@@ -38,13 +44,18 @@ pub fn calendar(deadlines: &[IcsDeadline], alarm_days: u32, now: DateTime<Utc>) 
     cal.name("Casebook deadlines");
     for d in deadlines {
         let mut summary = format!("{}: {} ({})", d.reference, deadline_phrase(&d.kind), d.regime);
-        if let Some(name) = &d.requester {
+        for extra in [&d.label, &d.requester].into_iter().flatten() {
             summary.push_str(" – ");
-            summary.push_str(name);
+            summary.push_str(extra);
         }
+        // The statutory dates are one per kind on a case; the others one per row.
+        let uid = match d.kind.as_str() {
+            "manual" | "reply" => format!("{}-{}-{}@casebook", d.reference, d.kind, d.id),
+            _ => format!("{}-{}@casebook", d.reference, d.kind),
+        };
         let mut event = Event::new();
         event
-            .uid(&format!("{}-{}@casebook", d.reference, d.kind))
+            .uid(&uid)
             .timestamp(now)
             .summary(&summary)
             .description(&format!("Casebook case {}: {} {}", d.reference, deadline_phrase(&d.kind), d.due))

@@ -40,7 +40,7 @@ pub use closures::Closure;
 pub use correspondence::{CorrespondenceItem, EmailSender, FileInfo};
 pub use key::{check_new_passphrase, sidecar_path, KeyFile, RecoveryKey, MIN_PASSPHRASE_CHARS};
 pub use letters::LetterRecord;
-pub use overview::{CalendarEntry, CalendarFilter, Dashboard};
+pub use overview::{CalendarEntry, CalendarFilter, Dashboard, ReplyOwed};
 pub use retention::{Expired, RetentionState};
 pub use rows::{RowProblem, RowReport};
 pub use schema::LATEST_VERSION;

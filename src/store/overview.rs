@@ -25,6 +25,17 @@ pub struct Dashboard {
     pub open: u64,
     pub open_by_regime: BTreeMap<String, u64>,
     pub open_by_kind: BTreeMap<String, u64>,
+    /// Replies incoming items asked for and not yet given, soonest first (at most ten).
+    pub replies_owed: Vec<ReplyOwed>,
+}
+
+/// A reply owed to a party (or the data subject) by a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReplyOwed {
+    pub reference: String,
+    /// "Reply to …": whom it is owed to.
+    pub label: String,
+    pub due: NaiveDate,
 }
 
 /// One deadline on the calendar.
@@ -90,7 +101,19 @@ impl Store {
             open: total as u64,
             open_by_regime: group("regime")?,
             open_by_kind: group("kind")?,
+            replies_owed: self.replies_owed()?,
         })
+    }
+
+    fn replies_owed(&self) -> Result<Vec<ReplyOwed>> {
+        let open = super::sql_list(OPEN);
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT c.reference, d.label, d.due_on FROM deadlines d JOIN cases c ON c.id = d.case_id
+             WHERE d.correspondence_id IS NOT NULL AND d.met_on IS NULL AND c.status IN ({open})
+             ORDER BY d.due_on, c.reference LIMIT 10"
+        ))?;
+        let rows = stmt.query_map([], |r| Ok(ReplyOwed { reference: r.get(0)?, label: r.get(1)?, due: r.get(2)? }))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every deadline due from `from` to `to` (inclusive) that applies: an extended date only once
@@ -138,7 +161,8 @@ impl Store {
     pub fn open_deadlines(&self, with_names: bool) -> Result<Vec<crate::export::ics::IcsDeadline>> {
         let open = super::sql_list(OPEN);
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT c.reference, c.regime, d.kind, d.due_on, p.name FROM deadlines d
+            "SELECT c.reference, c.regime, CASE WHEN d.correspondence_id IS NULL THEN d.kind ELSE 'reply' END, d.due_on,
+                    p.name, d.id, d.label FROM deadlines d
              JOIN cases c ON c.id = d.case_id JOIN people p ON p.id = c.requester_id
              WHERE c.status IN ({open}) AND d.met_on IS NULL AND {APPLICABLE}
              ORDER BY d.due_on, c.reference, d.kind"
@@ -150,6 +174,8 @@ impl Store {
                 kind: r.get(2)?,
                 due: r.get(3)?,
                 requester: if with_names { Some(r.get(4)?) } else { None },
+                id: r.get(5)?,
+                label: if with_names { r.get(6)? } else { None },
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

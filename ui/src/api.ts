@@ -307,6 +307,8 @@ export interface Dashboard {
   open: number;
   open_by_regime: Record<string, number>;
   open_by_kind: Record<string, number>;
+  /** Replies incoming items asked for and not yet given, soonest first. */
+  replies_owed: { reference: string; label: string; due: string }[];
 }
 
 export interface CalendarEntry {

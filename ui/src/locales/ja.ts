@@ -103,6 +103,8 @@ export const JA_LABELS: Record<string, string> = {
 
 export const JA: Record<string, string> = {
   // correspondence and the address book
+  "Replies owed": "回答が必要な連絡",
+  "No reply asked for is outstanding.": "期限付きで回答を求められている連絡はありません。",
   "The data subject": "本人",
   "Another {kind} (not in the address book)": "その他の{kind}（アドレス帳にない）",
   "Received (in)": "受信",

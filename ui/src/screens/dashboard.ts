@@ -48,6 +48,34 @@ function caseList(ctx: Ctx, id: string, title: string, cases: Case[], today: str
   );
 }
 
+/** Replies asked for by a party or the data subject, not yet given: each opens its case. */
+function repliesOwed(ctx: Ctx, replies: { reference: string; label: string; due: string }[], today: string): HTMLElement {
+  return h(
+    "article",
+    { class: "card" },
+    h("h2", {}, t("Replies owed")),
+    replies.length === 0
+      ? h("p", { class: "muted" }, t("No reply asked for is outstanding."))
+      : h(
+          "ul",
+          { class: "due-list", id: "replies-owed" },
+          replies.map((r) =>
+            h(
+              "li",
+              { "data-reference": r.reference },
+              h(
+                "button",
+                { type: "button", class: "link", onclick: () => ctx.navigate({ name: "case", reference: r.reference }) },
+                h("span", { class: "ref" }, r.reference),
+                h("span", { class: "who" }, r.label),
+              ),
+              h("span", { class: "when" }, `${formatDate(r.due)} · ${daysLeftText(daysBetween(today, r.due))}`),
+            ),
+          ),
+        ),
+  );
+}
+
 const LISTED = 6;
 
 export async function dashboardScreen(ctx: Ctx): Promise<HTMLElement> {
@@ -122,6 +150,7 @@ export async function dashboardScreen(ctx: Ctx): Promise<HTMLElement> {
       caseList(ctx, "next-cases", t("Due next"), next.cases, d.today, t("Nothing due."), next.total > LISTED || next.more ? nextPreset : null),
       caseList(ctx, "overdue-cases", t("Overdue"), overdue.cases, d.today, t("Nothing overdue."), overdue.total > LISTED || overdue.more ? overduePreset : null),
     ),
+    repliesOwed(ctx, d.replies_owed, d.today),
     h("div", { class: "columns even" }, breakdown(t("Open by regime"), d.open_by_regime, "regime"), breakdown(t("Open by kind"), d.open_by_kind, "kind")),
   );
 }
