@@ -1,6 +1,6 @@
 // End to end: the address book and correspondence in the real window. A party is added, a letter
 // that came by post from it is logged with a PDF attachment and a reply-by date, found in the
-// party's thread and by search, and its attachment saved back identical.
+// party's thread and by search, and its attachment saved back identical; a task is added and ticked off.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -149,4 +149,26 @@ test("save a copy of the attachment: the same bytes come back", async () => {
   await session.click("#correspondence button[data-save]");
   await session.waitForText("#file-saved", (t) => t.includes("Saved a copy of letter-from-vienna.pdf"));
   assert.deepEqual(readFileSync(join(dialogs, "letter-from-vienna.pdf")), scan);
+});
+
+test("the work on the case: a task added with its date, ticked off with evidence, counted on the dashboard", async () => {
+  await session.click("#nav-cases");
+  await session.click("#case-table td.ref");
+  await session.waitForText("#case-reference", (t) => t === reference);
+  await session.type("#task-title", "Search the support mailbox");
+  await setValue("#task-due", "2026-12-10");
+  await session.click("#task-form button[type=submit]");
+  await session.waitForText("#tasks", (t) => t.includes("Search the support mailbox") && t.includes("due 10 Dec 2026"));
+  await session.click("#nav-dashboard");
+  await session.waitForText("#open-tasks", (t) => t.startsWith("1 open task"));
+  await session.click("#nav-cases");
+  await session.click("#case-table td.ref");
+  const [task] = cli("case", "task", "list", reference, "--json");
+  await session.type(`#tasks li[data-task="${task.id}"] input`, "Nothing found (ticket 4711)");
+  await session.click(`button[data-done-task="${task.id}"]`);
+  await session.waitForText("#tasks", (t) => t.includes("Nothing found (ticket 4711)"));
+  await snap("case-tasks");
+  const [done] = cli("case", "task", "list", reference, "--json");
+  assert.equal(done.evidence, "Nothing found (ticket 4711)");
+  assert.ok(done.done_on);
 });

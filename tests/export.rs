@@ -46,6 +46,8 @@ fn json_export_import_export_is_identical() {
         scan.to_str().unwrap(),
     ]);
     assert!(logged.status.success(), "{}", stderr(&logged));
+    let task = db.run(&["case", "task", "add", reference, "--title", "Search the CRM", "--days-before", "4"]);
+    assert!(task.status.success(), "{}", stderr(&task));
 
     let one = db.dir.path().join("one.json");
     assert!(db.run(&["export", "json", "--out", one.to_str().unwrap()]).status.success());

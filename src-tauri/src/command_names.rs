@@ -63,4 +63,6 @@ pub const ALL: &[&str] = &[
     "unlink_case",
     "add_manual_deadline",
     "complete_manual_deadline",
+    "add_task",
+    "complete_task",
 ];

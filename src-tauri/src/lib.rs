@@ -106,6 +106,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         links::unlink_case,
         links::add_manual_deadline,
         links::complete_manual_deadline,
+        links::add_task,
+        links::complete_task,
     ])
 }
 
@@ -194,7 +196,7 @@ mod tests {
 
     #[test]
     fn every_value_the_window_labels_has_a_japanese_label() {
-        use casebook::model::{Counterpart, ItemChannel, PartyKind};
+        use casebook::model::{Counterpart, ItemChannel, PartyKind, TaskKind};
         use casebook::rules::DueState;
         let ja = include_str!("../../ui/src/locales/ja.ts");
         let labels = &ja[..ja.find("export const JA:").expect("the JA dictionary")];
@@ -204,6 +206,7 @@ mod tests {
         strings(&serde_json::to_value(PartyKind::ALL).unwrap(), &mut values);
         strings(&serde_json::to_value(Counterpart::ALL).unwrap(), &mut values);
         strings(&serde_json::to_value(ItemChannel::ALL).unwrap(), &mut values);
+        strings(&serde_json::to_value(TaskKind::ALL).unwrap(), &mut values);
         let states = [
             DueState::Met,
             DueState::Overdue,

@@ -1,7 +1,7 @@
-//! Links between cases and deadlines set by hand, as the case detail screen changes them; each
-//! answers with the case as it now stands.
+//! Links between cases, deadlines set by hand and tasks, as the case detail screen changes them;
+//! each answers with the case as it now stands.
 
-use casebook::model::validate;
+use casebook::model::{validate, TaskInput};
 use tauri::State;
 
 use crate::error::UiError;
@@ -34,6 +34,30 @@ impl AppState {
     pub fn complete_manual_deadline(&self, reference: &str, id: i64) -> Result<CaseView, UiError> {
         self.change_case(reference, |s| s.complete_manual_deadline(reference, id))
     }
+
+    pub fn add_task(&self, reference: &str, input: &TaskInput) -> Result<CaseView, UiError> {
+        self.change_case(reference, |s| s.add_task(reference, &input.validate()?).map(drop))
+    }
+
+    /// Marks a task done today, with the evidence typed.
+    pub fn complete_task(&self, reference: &str, id: i64, evidence: &str) -> Result<CaseView, UiError> {
+        self.change_case(reference, |s| s.complete_task(reference, id, s.today(), evidence).map(drop))
+    }
+}
+
+#[tauri::command(async)]
+pub fn add_task(state: State<'_, AppState>, reference: String, input: TaskInput) -> Result<CaseView, UiError> {
+    state.add_task(&reference, &input)
+}
+
+#[tauri::command(async)]
+pub fn complete_task(
+    state: State<'_, AppState>,
+    reference: String,
+    id: i64,
+    evidence: String,
+) -> Result<CaseView, UiError> {
+    state.complete_task(&reference, id, &evidence)
 }
 
 #[tauri::command(async)]

@@ -125,6 +125,8 @@ pub struct CaseView {
     pub retention: RetentionState,
     /// The references of related cases.
     pub linked: Vec<String>,
+    /// The work on the case: open tasks by due date, then the done ones.
+    pub tasks: Vec<casebook::store::Task>,
 }
 
 impl CaseView {
@@ -136,6 +138,7 @@ impl CaseView {
             correspondence: store.correspondence(reference)?,
             retention: store.retention_state(reference)?,
             linked: store.linked_cases(reference)?,
+            tasks: store.tasks(reference)?,
             detail,
         })
     }

@@ -280,6 +280,46 @@ pub enum ThreadCommand {
 }
 
 #[derive(Subcommand)]
+pub enum TaskCommand {
+    /// Add a task; due on --due, or --days-before the response date (redated when it moves).
+    Add {
+        reference: String,
+        #[arg(long)]
+        title: String,
+        /// search-system, tell-recipient, retrieve-records, review or other.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        assignee: Option<String>,
+        /// YYYY-MM-DD.
+        #[arg(long, conflicts_with = "days_before")]
+        due: Option<String>,
+        /// Working days before the response date, on the office calendar.
+        #[arg(long)]
+        days_before: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark a task done (today, or --on DATE), with what shows it was done.
+    Done {
+        reference: String,
+        id: i64,
+        #[arg(long)]
+        on: Option<String>,
+        #[arg(long, default_value = "")]
+        evidence: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a case's tasks: open ones by due date, then the done ones.
+    List {
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
 pub enum ItemCommand {
     /// Log an item in or out by hand: a posted letter, a call, a portal message, an email.
     Add(Box<ItemArgs>),
@@ -331,6 +371,9 @@ pub struct ItemArgs {
 
 #[derive(Subcommand)]
 pub enum CaseCommand {
+    /// The work on a case: add, done, list tasks.
+    #[command(subcommand)]
+    Task(TaskCommand),
     /// A case's correspondence: add, list, edit.
     #[command(subcommand)]
     Correspondence(ItemCommand),

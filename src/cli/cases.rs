@@ -13,6 +13,7 @@ use casebook::Result;
 pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
     match command {
         CaseCommand::Add(args) => add(db, *args),
+        CaseCommand::Task(command) => task(db, command),
         CaseCommand::Correspondence(command) => super::correspondence::case_items(db, command),
         CaseCommand::File { reference, item, out, force } => {
             super::correspondence::case_file(db, &reference, &item, &out, force)
@@ -102,4 +103,56 @@ fn add(db: &Path, a: AddArgs) -> Result<()> {
         outln!("{}", case.reference);
     }
     Ok(())
+}
+
+fn task(db: &Path, command: super::args::TaskCommand) -> Result<()> {
+    use super::args::TaskCommand;
+    let mut store = open(db)?;
+    let show = |t: &casebook::store::Task, json: bool| {
+        if json {
+            output::print_json(t);
+        } else {
+            print_task(t);
+        }
+    };
+    match command {
+        TaskCommand::Add { reference, title, kind, assignee, due, days_before, json } => {
+            let task = casebook::model::TaskInput { title, kind, assignee, due, days_before }.validate()?;
+            show(&store.add_task(&reference, &task)?, json);
+        }
+        TaskCommand::Done { reference, id, on, evidence, json } => {
+            let on = match on {
+                Some(d) => validate::date("on", &d)?,
+                None => store.today(),
+            };
+            show(&store.complete_task(&reference, id, on, &evidence)?, json);
+        }
+        TaskCommand::List { reference, json } => {
+            let tasks = store.tasks(&reference)?;
+            if json {
+                output::print_json(&tasks);
+            } else if tasks.is_empty() {
+                outln!("No tasks.");
+            } else {
+                tasks.iter().for_each(print_task);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn print_task(t: &casebook::store::Task) {
+    let state = match (t.done_on, t.due) {
+        (Some(done), _) => format!("done {done}"),
+        (None, Some(due)) => format!("due {due}"),
+        (None, None) => "no date".into(),
+    };
+    outln!(
+        "{:>4}  [{}] {:<16} {:<15} {}",
+        t.id,
+        if t.done_on.is_some() { "x" } else { " " },
+        t.kind.as_str(),
+        state,
+        t.title
+    );
 }

@@ -5,6 +5,7 @@ pub mod correspondence;
 pub mod flow;
 pub mod party;
 pub mod profile;
+pub mod task;
 pub mod validate;
 pub mod vocab;
 
@@ -14,7 +15,8 @@ pub use case::{
 pub use correspondence::{ItemInput, NewItem};
 pub use party::{Party, PartyInput};
 pub use profile::OrganisationProfile;
+pub use task::{NewTask, TaskInput, TaskTemplate};
 pub use vocab::{
     Channel, Counterpart, Direction, EventType, ItemChannel, Kind, Outcome, PartyKind, Regime, Relationship, Right,
-    Status,
+    Status, TaskKind,
 };

@@ -45,6 +45,10 @@ pub struct OrganisationProfile {
     #[serde(default)]
     pub retention_months: BTreeMap<String, u32>,
     pub processing: Processing,
+    /// The office's own tasks per right (`erasure`: […]) for new requests; a right not listed gets
+    /// the defaults drawn from `processing` (see `task::templates_for`).
+    #[serde(default)]
+    pub task_templates: BTreeMap<String, Vec<super::task::TaskTemplate>>,
     /// The address book the database is seeded with; kept in the `parties` table afterwards.
     #[serde(default)]
     pub parties: Vec<Party>,
@@ -138,6 +142,15 @@ impl OrganisationProfile {
         for (regime, calendar) in &self.calendars {
             regime.parse::<Regime>().map_err(|e| e.in_field("calendars"))?;
             calendar.parse::<CalendarId>().map_err(|e| e.in_field("calendars"))?;
+        }
+        for (right, tasks) in &self.task_templates {
+            right.parse::<super::vocab::Right>().map_err(|e| e.in_field("task_templates"))?;
+            for t in tasks {
+                validate::line("task_templates", &t.title)?;
+                if t.days_before > super::task::MAX_DAYS_BEFORE {
+                    return Err(Error::invalid_field("task_templates", "a task is due at most 250 working days early"));
+                }
+            }
         }
         for (regime, months) in &self.retention_months {
             let regime: Regime = regime.parse().map_err(|e: Error| e.in_field("retention_months"))?;

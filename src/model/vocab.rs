@@ -227,6 +227,17 @@ vocab!(
     }
 );
 
+vocab!(
+    /// What a task on a case is.
+    TaskKind, "task kind" {
+        SearchSystem => "search-system",
+        TellRecipient => "tell-recipient",
+        RetrieveRecords => "retrieve-records",
+        Review => "review",
+        Other => "other",
+    }
+);
+
 impl PartyKind {
     /// The counterpart an item with a party of this kind is logged with.
     pub fn counterpart(self) -> Counterpart {

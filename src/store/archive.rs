@@ -28,6 +28,7 @@ const TABLES: &[(&str, &str)] = &[
     ("case_events", "id"),
     ("correspondence", "id"),
     ("deadlines", "id"),
+    ("case_tasks", "id"),
     ("attachments", "id"),
     ("letters", "id"),
 ];

@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Result};
 use crate::model::{
     validate, Channel, EventType, ItemChannel, Kind, OrganisationProfile, Outcome, Regime, Relationship, Right,
+    TaskKind,
 };
 
 /// One row being checked: its table and number (1-based) for messages.
@@ -204,6 +205,16 @@ pub(super) fn check_imported(conn: &Connection, today: NaiveDate) -> Result<()> 
         r.text_field("basis")?;
         r.optional_line("label")?;
         r.vocab::<Right>("right").map(drop)
+    })?;
+    each_row(conn, "case_tasks", |r| {
+        r.line("title")?;
+        r.vocab::<TaskKind>("kind")?;
+        r.optional_line("assignee")?;
+        r.date("due_on")?;
+        r.date("done_on")?;
+        r.text_field("basis")?;
+        r.text_field("evidence")?;
+        r.instant("created_at").map(drop)
     })?;
     each_row(conn, "correspondence", |r| {
         r.date("occurred_on")?;

@@ -19,8 +19,20 @@ use crate::model::{
 
 impl Store {
     /// Stores a new case with its next reference and returns it as stored.
+    /// Opens a new case; a request gets the tasks of its rights (see `task::templates_for`).
     pub fn add_case(&mut self, case: &NewCase) -> Result<Case> {
-        let reference = self.write(|w| insert_case(w, &RuleContext::load(&w.tx)?, case))?;
+        let reference = self.write(|w| {
+            let ctx = RuleContext::load(&w.tx)?;
+            let reference = insert_case(w, &ctx, case)?;
+            if case.kind == Kind::Request {
+                let case_id: i64 = w.tx.one("SELECT id FROM cases WHERE reference = ?1", [&reference], |r| r.get(0))?;
+                let made = super::tasks::from_templates(w, &ctx, case_id, &case.rights)?;
+                if made > 0 {
+                    w.audit("task.add", Some(&reference), json!({ "tasks": [null, made] }))?;
+                }
+            }
+            Ok(reference)
+        })?;
         self.case(&reference)
     }
 

@@ -41,6 +41,15 @@ impl RuleContext {
         Ok(RuleContext { profile, closures })
     }
 
+    /// The office's working days for a regime: its holiday calendar and closure days.
+    pub fn working_days(&self, regime: Regime) -> WorkingDays<'_> {
+        WorkingDays::new(self.profile.calendar_for(regime), &self.closures)
+    }
+
+    pub fn profile(&self) -> &OrganisationProfile {
+        &self.profile
+    }
+
     fn settings(&self, regime: Regime) -> Settings<'_> {
         Settings {
             days: WorkingDays::new(self.profile.calendar_for(regime), &self.closures),
@@ -290,6 +299,7 @@ pub(super) fn recompute(w: &Write<'_>, ctx: &RuleContext, case_id: i64) -> Resul
         }
     }
     w.tx.run("UPDATE cases SET due_on = ?1 WHERE id = ?2", params![due_on, case_id])?;
+    super::tasks::redate(w, ctx, case_id)?;
     let after = stored_dates(&w.tx, case_id)?;
     let mut changes = Map::new();
     for kind in before.keys().chain(after.keys()).collect::<BTreeSet<_>>() {

@@ -25,6 +25,7 @@ mod seal;
 mod search;
 mod settings;
 mod sql;
+mod tasks;
 
 use std::path::{Path, PathBuf};
 
@@ -45,6 +46,7 @@ pub use retention::{Expired, RetentionState};
 pub use rows::{RowProblem, RowReport};
 pub use schema::LATEST_VERSION;
 pub use seal::{state_path as seal_state_path, ChainWitness, Seal, SealKey, SealReport};
+pub use tasks::Task;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::OrganisationProfile;

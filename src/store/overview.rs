@@ -27,6 +27,9 @@ pub struct Dashboard {
     pub open_by_kind: BTreeMap<String, u64>,
     /// Replies incoming items asked for and not yet given, soonest first (at most ten).
     pub replies_owed: Vec<ReplyOwed>,
+    /// Tasks not done on open cases, and how many of them are past their internal date.
+    pub open_tasks: u64,
+    pub overdue_tasks: u64,
 }
 
 /// A reply owed to a party (or the data subject) by a date.
@@ -92,8 +95,11 @@ impl Store {
             let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         };
+        let (open_tasks, overdue_tasks) = self.open_task_counts()?;
         Ok(Dashboard {
             today,
+            open_tasks,
+            overdue_tasks,
             overdue: overdue as u64,
             due_today: due_today as u64,
             due_this_week: due_this_week as u64,

@@ -87,6 +87,7 @@ impl Store {
                 w.tx.execute("UPDATE cases SET notes = '', purged_on = ?2, updated_at = ?3 WHERE id = ?1", params![id, w.today, w.now])?;
                 w.tx.execute("DELETE FROM case_tags WHERE case_id = ?1", [id])?;
                 w.tx.execute("UPDATE case_events SET note = NULL WHERE case_id = ?1", [id])?;
+                w.tx.execute("UPDATE case_tasks SET evidence = '' WHERE case_id = ?1", [id])?;
                 w.tx.execute(
                     "DELETE FROM attachments WHERE correspondence_id IN (SELECT id FROM correspondence WHERE case_id = ?1)",
                     [id],

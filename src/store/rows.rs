@@ -204,7 +204,8 @@ fn case_ref_query(table: &str) -> Option<String> {
         "attachments" => "SELECT c.reference FROM attachments a JOIN correspondence k ON k.id = a.correspondence_id
                           JOIN cases c ON c.id = k.case_id WHERE a.rowid = ?1"
             .into(),
-        "case_links" | "case_rights" | "case_tags" | "case_events" | "deadlines" | "correspondence" | "letters" => {
+        "case_links" | "case_rights" | "case_tags" | "case_events" | "case_tasks" | "deadlines" | "correspondence"
+        | "letters" => {
             format!("SELECT c.reference FROM \"{table}\" x JOIN cases c ON c.id = x.case_id WHERE x.rowid = ?1")
         }
         _ => return None,

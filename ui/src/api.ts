@@ -182,7 +182,30 @@ export interface RetentionState {
   purged_on: string | null;
 }
 
+export const TASK_KINDS = ["search-system", "tell-recipient", "retrieve-records", "review", "other"] as const;
+
+export interface Task {
+  id: number;
+  title: string;
+  kind: string;
+  assignee: string | null;
+  due: string | null;
+  days_before: number | null;
+  basis: string;
+  done_on: string | null;
+  evidence: string;
+}
+
+export interface TaskInput {
+  title: string;
+  kind: string | null;
+  assignee: string | null;
+  due: string | null;
+  days_before: number | null;
+}
+
 export interface CaseView extends Case {
+  tasks: Task[];
   retention: RetentionState;
   linked: string[];
   correspondence: CorrespondenceItem[];
@@ -309,6 +332,8 @@ export interface Dashboard {
   open_by_kind: Record<string, number>;
   /** Replies incoming items asked for and not yet given, soonest first. */
   replies_owed: { reference: string; label: string; due: string }[];
+  open_tasks: number;
+  overdue_tasks: number;
 }
 
 export interface CalendarEntry {
@@ -491,6 +516,9 @@ export const api = {
   addManualDeadline: (reference: string, due: string, label: string) =>
     call<CaseView>("add_manual_deadline", { reference, due, label }),
   completeManualDeadline: (reference: string, id: number) => call<CaseView>("complete_manual_deadline", { reference, id }),
+  addTask: (reference: string, input: TaskInput) => call<CaseView>("add_task", { reference, input }),
+  /** Marks a task done today, with the evidence typed. */
+  completeTask: (reference: string, id: number, evidence: string) => call<CaseView>("complete_task", { reference, id, evidence }),
   /** Corrects a case's facts (kind and regime stay); the deadlines are recomputed. */
   updateCase: (reference: string, input: CaseInput) => call<CaseView>("update_case", { reference, input }),
   recordEvent: (reference: string, input: EventInput) => call<CaseView>("record_event", { reference, input }),

@@ -223,6 +223,20 @@ impl<'a> WorkingDays<'a> {
         Ok((d, skipped))
     }
 
+    /// The date `n` working days before `date` (`date` itself is not counted).
+    pub fn sub_working_days(&self, date: NaiveDate, n: u32) -> Result<NaiveDate> {
+        let mut d = date;
+        let mut left = n;
+        while left > 0 {
+            d = d - Days::new(1);
+            check_range(d)?;
+            if self.is_working_day(d)? {
+                left -= 1;
+            }
+        }
+        Ok(d)
+    }
+
     /// The date `n` working days after `date` (`date` itself is not counted).
     pub fn add_working_days(&self, date: NaiveDate, n: u32) -> Result<NaiveDate> {
         let mut d = date;

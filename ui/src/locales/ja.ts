@@ -3,6 +3,11 @@
 // step with the code; a desktop test keeps JA_LABELS in step with the Rust vocabulary.
 
 export const JA_LABELS: Record<string, string> = {
+  // tasks
+  "search-system": "システムの検索",
+  "tell-recipient": "提供先への連絡",
+  "retrieve-records": "記録の取得",
+  review: "レビュー",
   // parties and correspondence
   agent: "代理人",
   processor: "委託先・提供先",
@@ -102,6 +107,24 @@ export const JA_LABELS: Record<string, string> = {
 };
 
 export const JA: Record<string, string> = {
+  // tasks
+  "What needs doing": "作業内容",
+  "Task": "タスク",
+  "Kind of task": "タスクの種類",
+  "Due on (empty: 5 working days before the response date)": "期日（空欄：回答期限の5営業日前）",
+  "Add task": "タスクを追加",
+  "Tasks": "タスク",
+  "No tasks.": "タスクはありません。",
+  "Evidence (optional)": "実施の記録（任意）",
+  "Evidence for {task}": "{task} の実施記録",
+  "due {date}": "期日 {date}",
+  "no date yet": "期日未定",
+  "Done": "完了",
+  "{n} open": "未完了 {n}件",
+  "{n} open task on open cases": "対応中の案件に未完了のタスクが{n}件あります",
+  "{n} open tasks on open cases": "対応中の案件に未完了のタスクが{n}件あります",
+  "{n} past its internal date": "うち{n}件が社内期日を過ぎています",
+  "{n} past their internal date": "うち{n}件が社内期日を過ぎています",
   // correspondence and the address book
   "Replies owed": "回答が必要な連絡",
   "No reply asked for is outstanding.": "期限付きで回答を求められている連絡はありません。",

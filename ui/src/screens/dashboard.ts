@@ -150,7 +150,18 @@ export async function dashboardScreen(ctx: Ctx): Promise<HTMLElement> {
       caseList(ctx, "next-cases", t("Due next"), next.cases, d.today, t("Nothing due."), next.total > LISTED || next.more ? nextPreset : null),
       caseList(ctx, "overdue-cases", t("Overdue"), overdue.cases, d.today, t("Nothing overdue."), overdue.total > LISTED || overdue.more ? overduePreset : null),
     ),
-    repliesOwed(ctx, d.replies_owed, d.today),
+    h(
+      "div",
+      { class: "columns even" },
+      h(
+        "article",
+        { class: "card" },
+        h("h2", {}, t("Tasks")),
+        h("p", { id: "open-tasks" }, tn(d.open_tasks, "{n} open task on open cases", "{n} open tasks on open cases")),
+        d.overdue_tasks > 0 ? h("p", { class: "reply-open", id: "overdue-tasks" }, tn(d.overdue_tasks, "{n} past its internal date", "{n} past their internal date")) : null,
+      ),
+      repliesOwed(ctx, d.replies_owed, d.today),
+    ),
     h("div", { class: "columns even" }, breakdown(t("Open by regime"), d.open_by_regime, "regime"), breakdown(t("Open by kind"), d.open_by_kind, "kind")),
   );
 }
