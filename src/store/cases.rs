@@ -24,13 +24,7 @@ impl Store {
         let reference = self.write(|w| {
             let ctx = RuleContext::load(&w.tx)?;
             let reference = insert_case(w, &ctx, case)?;
-            if case.kind == Kind::Request {
-                let case_id: i64 = w.tx.one("SELECT id FROM cases WHERE reference = ?1", [&reference], |r| r.get(0))?;
-                let made = super::tasks::from_templates(w, &ctx, case_id, &case.rights)?;
-                if made > 0 {
-                    w.audit("task.add", Some(&reference), json!({ "tasks": [null, made] }))?;
-                }
-            }
+            super::tasks::for_new_case(w, &ctx, &reference, case)?;
             Ok(reference)
         })?;
         self.case(&reference)

@@ -182,7 +182,9 @@ impl Store {
         let on = email.date.with_timezone(&self.zone()).date_naive();
         // One transaction: the case is never left without the email it came from.
         self.write(|w| {
-            let reference = super::cases::insert_case(w, &super::deadlines::RuleContext::load(&w.tx)?, &case)?;
+            let ctx = super::deadlines::RuleContext::load(&w.tx)?;
+            let reference = super::cases::insert_case(w, &ctx, &case)?;
+            super::tasks::for_new_case(w, &ctx, &reference, &case)?;
             log_email(w, &reference, on, email, &sender)?;
             Ok(reference)
         })
