@@ -23,9 +23,7 @@ impl Store {
     pub fn add_case(&mut self, case: &NewCase) -> Result<Case> {
         let reference = self.write(|w| {
             let ctx = RuleContext::load(&w.tx)?;
-            let reference = insert_case(w, &ctx, case)?;
-            super::tasks::for_new_case(w, &ctx, &reference, case)?;
-            Ok(reference)
+            insert_case(w, &ctx, case, Opening::WithTasks)
         })?;
         self.case(&reference)
     }
@@ -36,7 +34,7 @@ impl Store {
             let ctx = RuleContext::load(&w.tx)?;
             let mut refs = Vec::with_capacity(cases.len());
             for (case, events) in cases {
-                let reference = insert_case(w, &ctx, case)?;
+                let reference = insert_case(w, &ctx, case, Opening::Record)?;
                 for event in events {
                     apply_event(w, &ctx, &reference, event)?;
                 }
@@ -206,7 +204,15 @@ fn next_reference(w: &Write<'_>, kind: Kind, year: i32) -> Result<String> {
 }
 
 /// Stores a new case (indexed for search when the write closes) and returns its reference.
-pub(super) fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) -> Result<String> {
+/// How a case comes in: opened now (a request gets the tasks of its rights), or as a record of
+/// work done elsewhere (demo data, a register imported), which gets none.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Opening {
+    WithTasks,
+    Record,
+}
+
+pub(super) fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase, opening: Opening) -> Result<String> {
     use chrono::Datelike;
     let reference = next_reference(w, case.kind, case.received.date.year())?;
     let requester_id = insert_person(w, &case.requester)?;
@@ -252,6 +258,12 @@ pub(super) fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase) 
         "assignee": [null, case.assignee], "notes": [null, case.notes], "tags": [null, case.tags],
     });
     changes.as_object_mut().expect("an object").extend(recompute(w, ctx, case_id)?);
+    if opening == Opening::WithTasks && case.kind == Kind::Request {
+        let made = super::tasks::from_templates(w, ctx, case_id, &case.rights)?;
+        if made > 0 {
+            changes["tasks"] = json!([null, made]);
+        }
+    }
     w.audit("case.add", Some(&reference), changes)?;
     w.reindex(case_id);
     Ok(reference)

@@ -183,8 +183,7 @@ impl Store {
         // One transaction: the case is never left without the email it came from.
         self.write(|w| {
             let ctx = super::deadlines::RuleContext::load(&w.tx)?;
-            let reference = super::cases::insert_case(w, &ctx, &case)?;
-            super::tasks::for_new_case(w, &ctx, &reference, &case)?;
+            let reference = super::cases::insert_case(w, &ctx, &case, super::cases::Opening::WithTasks)?;
             log_email(w, &reference, on, email, &sender)?;
             Ok(reference)
         })

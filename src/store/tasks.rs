@@ -11,7 +11,7 @@ use super::deadlines::RuleContext;
 use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::{Error, Result};
-use crate::model::{validate, Kind, NewCase, NewTask, Regime, Right, TaskKind};
+use crate::model::{validate, NewTask, Regime, Right, TaskKind};
 
 /// A task as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -48,21 +48,8 @@ fn insert(w: &Write<'_>, ctx: &RuleContext, case_id: i64, task: &NewTask) -> Res
     Ok(id)
 }
 
-/// A request just opened gets the tasks of its rights, in the same write (one audit record).
-pub(super) fn for_new_case(w: &mut Write<'_>, ctx: &RuleContext, reference: &str, case: &NewCase) -> Result<()> {
-    if case.kind != Kind::Request {
-        return Ok(());
-    }
-    let (case_id, _) = case_of(w, reference)?;
-    let made = from_templates(w, ctx, case_id, &case.rights)?;
-    if made > 0 {
-        w.audit("task.add", Some(reference), json!({ "tasks": [null, made] }))?;
-    }
-    Ok(())
-}
-
 /// The template tasks of a request just opened, for its rights.
-fn from_templates(w: &Write<'_>, ctx: &RuleContext, case_id: i64, rights: &[Right]) -> Result<usize> {
+pub(super) fn from_templates(w: &Write<'_>, ctx: &RuleContext, case_id: i64, rights: &[Right]) -> Result<usize> {
     let profile = ctx.profile();
     let templates = crate::model::task::templates_for(rights, &profile.task_templates, &profile.processing);
     for t in &templates {
