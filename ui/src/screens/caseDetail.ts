@@ -190,7 +190,7 @@ function tasksCard(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
                 ? null
                 : h(
                     "div",
-                    { class: "row small" },
+                    { class: "task-actions" },
                     evidence,
                     h(
                       "button",
