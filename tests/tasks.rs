@@ -56,6 +56,13 @@ fn a_new_request_gets_its_tasks_counted_back_from_the_response_date_and_redated_
     assert_eq!(due_of(&list, "search-system"), ["2027-02-08"; 3]);
     assert_eq!(due_of(&list, "review"), ["2027-02-18"]);
     assert!(db.run(&["verify"]).status.success(), "every redated task is in the audit trail");
+    // Each open task's date is in the calendar file, one event each; its title only with names.
+    let ics = db.dir.path().join("d.ics");
+    assert!(db.run(&["export", "ics", "--out", ics.to_str().unwrap()]).status.success());
+    let text = std::fs::read_to_string(&ics).unwrap();
+    let uids = text.lines().filter(|l| l.starts_with(&format!("UID:{reference}-task-"))).count();
+    assert_eq!(uids, list.iter().filter(|t| t["done_on"].is_null()).count());
+    assert!(text.contains("DTSTART;VALUE=DATE:20270208") && !text.contains("Search the records"), "{text}");
 
     // A complaint gets none.
     let complaint = db.json(&[

@@ -48,7 +48,7 @@ pub fn export(store: &Store, format: Format) -> Result<Exported> {
             let deadlines = store.open_deadlines(with_names)?;
             let text = crate::export::ics::calendar(&deadlines, alarm_days, chrono::Utc::now());
             let count = deadlines.len();
-            Exported { bytes: text.into_bytes(), count, what: format!("{count} deadline(s)") }
+            Exported { bytes: text.into_bytes(), count, what: format!("{count} date(s)") }
         }
         Format::Csv => {
             let cases = store.list_cases(&CaseFilter::default())?;

@@ -1,5 +1,7 @@
-//! Open deadlines as an iCalendar file (RFC 5545) for the DPO's own calendar: one all-day VEVENT
-//! per deadline, with a UID stable per case and deadline kind (re-importing updates, not duplicates),
+//! Open deadlines (and the internal dates of open tasks) as an iCalendar file (RFC 5545) for the
+//! DPO's own calendar: one all-day VEVENT each — tasks as events rather than VTODOs, since calendar
+//! applications show events on the day and many ignore VTODO — with a UID stable per case and
+//! deadline kind, or per row for those set by hand, replies and tasks (re-importing updates, not duplicates),
 //! a reminder, and no personal data unless asked for.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -12,10 +14,10 @@ pub struct IcsDeadline {
     pub id: i64,
     pub reference: String,
     pub regime: String,
-    /// acknowledge, respond, extension-notice, extended-respond, risk, manual, or reply (a reply
-    /// an incoming item asked for).
+    /// acknowledge, respond, extension-notice, extended-respond, risk, manual, reply (a reply
+    /// an incoming item asked for) or task (a task's internal date).
     pub kind: String,
-    /// What a deadline set by hand or a reply is about; only with names (it is free text).
+    /// What a deadline set by hand, a reply or a task is about; only with names (it is free text).
     pub label: Option<String>,
     pub due: NaiveDate,
     /// Only when the user opts in to names in the calendar.
@@ -31,6 +33,7 @@ pub fn deadline_phrase(kind: &str) -> &'static str {
         "extended-respond" => "extended response by",
         "risk" => "APPI Art. 39 date",
         "reply" => "reply owed by",
+        "task" => "task due",
         _ => "deadline",
     }
 }
@@ -50,7 +53,7 @@ pub fn calendar(deadlines: &[IcsDeadline], alarm_days: u32, now: DateTime<Utc>) 
         }
         // The statutory dates are one per kind on a case; the others one per row.
         let uid = match d.kind.as_str() {
-            "manual" | "reply" => format!("{}-{}-{}@casebook", d.reference, d.kind, d.id),
+            "manual" | "reply" | "task" => format!("{}-{}-{}@casebook", d.reference, d.kind, d.id),
             _ => format!("{}-{}@casebook", d.reference, d.kind),
         };
         let mut event = Event::new();

@@ -163,15 +163,20 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Every open deadline of every open case (for calendar export), soonest first.
+    /// Every open deadline of every open case, and the internal dates of their open tasks (for
+    /// calendar export), soonest first.
     pub fn open_deadlines(&self, with_names: bool) -> Result<Vec<crate::export::ics::IcsDeadline>> {
         let open = super::sql_list(OPEN);
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT c.reference, c.regime, CASE WHEN d.correspondence_id IS NULL THEN d.kind ELSE 'reply' END, d.due_on,
-                    p.name, d.id, d.label FROM deadlines d
+            "SELECT c.reference, c.regime, CASE WHEN d.correspondence_id IS NULL THEN d.kind ELSE 'reply' END AS kind,
+                    d.due_on AS due, p.name, d.id, d.label FROM deadlines d
              JOIN cases c ON c.id = d.case_id JOIN people p ON p.id = c.requester_id
              WHERE c.status IN ({open}) AND d.met_on IS NULL AND {APPLICABLE}
-             ORDER BY d.due_on, c.reference, d.kind"
+             UNION ALL
+             SELECT c.reference, c.regime, 'task', t.due_on, p.name, t.id, t.title FROM case_tasks t
+             JOIN cases c ON c.id = t.case_id JOIN people p ON p.id = c.requester_id
+             WHERE c.status IN ({open}) AND t.done_on IS NULL AND t.due_on IS NOT NULL
+             ORDER BY due, 1, kind"
         ))?;
         let rows = stmt.query_map([], |r| {
             Ok(crate::export::ics::IcsDeadline {

@@ -221,8 +221,8 @@ export const JA: Record<string, string> = {
   "Next month": "次の月",
   "Export to calendar app…": "カレンダーアプリへ書き出す…",
   Agenda: "予定一覧",
-  "{n} deadline exported": "{n}件の期限を書き出しました",
-  "{n} deadlines exported": "{n}件の期限を書き出しました",
+  "{n} date exported (deadlines and tasks)": "{n}件の期日（期限とタスク）を書き出しました",
+  "{n} dates exported (deadlines and tasks)": "{n}件の期日（期限とタスク）を書き出しました",
   // case detail
   "‹ Cases": "‹ 案件",
   Facts: "基本情報",

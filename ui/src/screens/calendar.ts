@@ -95,7 +95,7 @@ export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
   async function exportIcs(): Promise<void> {
     try {
       const n = await api.exportCalendar();
-      if (n !== null) exported.textContent = tn(n, "{n} deadline exported", "{n} deadlines exported");
+      if (n !== null) exported.textContent = tn(n, "{n} date exported (deadlines and tasks)", "{n} dates exported (deadlines and tasks)");
     } catch (e) {
       exported.textContent = asApiError(e).message;
     }
