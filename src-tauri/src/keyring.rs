@@ -20,6 +20,24 @@ fn unavailable(e: keyring::Error) -> UiError {
     casebook::Error::storage(format!("the system keyring is not available: {e}")).into()
 }
 
+/// Stores the secret. The Linux kernel keyring can answer "no such key" while it is still
+/// reclaiming an entry of the same name removed a moment before; a few tries, a fresh entry each,
+/// ride that out.
+fn store_secret(state: &AppState, first: keyring::Entry, secret: &str) -> Result<(), UiError> {
+    let mut entry = first;
+    for attempt in 1..=5 {
+        match entry.set_password(secret) {
+            Ok(()) => return Ok(()),
+            Err(keyring::Error::NoEntry) if attempt < 5 => {
+                std::thread::sleep(std::time::Duration::from_millis(100 * attempt));
+                entry = self::entry(state)?;
+            }
+            Err(e) => return Err(unavailable(e)),
+        }
+    }
+    unreachable!("the last attempt returns")
+}
+
 /// Whether the key of this database is remembered.
 #[derive(Debug, Clone, Serialize)]
 pub struct KeyringState {
@@ -41,7 +59,7 @@ impl AppState {
         let entry = entry(self)?;
         if on {
             let secret = self.with_store(|s| Ok(s.data_key_secret()))?;
-            entry.set_password(&secret).map_err(unavailable)?;
+            store_secret(self, entry, &secret)?;
         } else {
             match entry.delete_credential() {
                 Ok(()) | Err(keyring::Error::NoEntry) => {}
