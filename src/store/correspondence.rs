@@ -83,9 +83,8 @@ fn read_item(r: &Row<'_>) -> rusqlite::Result<CorrespondenceItem> {
         subject: r.get(9)?,
         summary: r.get(10)?,
         reply_by: r.get(11)?,
-        replied_on: r
-            .get::<_, Option<NaiveDate>>(12)?
-            .filter(|_| r.get::<_, Option<String>>(11).ok().flatten().is_some()),
+        // Only an item that asks for a reply has a deadline row (see `sync_replies`).
+        replied_on: r.get(12)?,
         attachments: Vec::new(),
         letter: letter.and_then(|l| {
             let v: Value = serde_json::from_str(&l).ok()?;

@@ -35,17 +35,15 @@ fn case_of(w: &Write<'_>, reference: &str) -> Result<(i64, Regime)> {
         .ok_or_else(|| Error::not_found(format!("no case with reference {}", validate::printable(reference))))
 }
 
-/// Adds a task inside a write and dates it; returns its id.
-fn insert(w: &Write<'_>, ctx: &RuleContext, case_id: i64, task: &NewTask) -> Result<i64> {
+/// Adds a task inside a write, undated until `redate`; returns its id.
+fn insert(w: &Write<'_>, case_id: i64, task: &NewTask) -> Result<i64> {
     let basis = if task.due.is_some() { format!("Set by hand on {}", w.today) } else { String::new() };
     w.tx.run(
         "INSERT INTO case_tasks (case_id, title, kind, assignee, days_before, due_on, basis, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![case_id, task.title, task.kind, task.assignee, task.days_before, task.due, basis, w.now],
     )?;
-    let id = w.tx.last_insert_rowid();
-    redate(w, ctx, case_id)?;
-    Ok(id)
+    Ok(w.tx.last_insert_rowid())
 }
 
 /// The template tasks of a request just opened, for its rights.
@@ -60,8 +58,9 @@ pub(super) fn from_templates(w: &Write<'_>, ctx: &RuleContext, case_id: i64, rig
             due: None,
             days_before: Some(t.days_before),
         };
-        insert(w, ctx, case_id, &task)?;
+        insert(w, case_id, &task)?;
     }
+    redate(w, ctx, case_id)?;
     Ok(templates.len())
 }
 
@@ -109,7 +108,8 @@ impl Store {
             if !open {
                 return Err(Error::transition(format!("{reference} is no longer open; tasks are for open cases")));
             }
-            let id = insert(w, &RuleContext::load(&w.tx)?, case_id, task)?;
+            let id = insert(w, case_id, task)?;
+            redate(w, &RuleContext::load(&w.tx)?, case_id)?;
             w.audit(
                 "task.add",
                 Some(reference),
