@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Outcome, Regime, Right, Status};
+use crate::model::{LateReason, Outcome, Regime, Right, Status};
 
 /// One case, once per right it names (a case with two rights counts under both).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,8 @@ pub struct ReportRow {
     pub answered: Option<NaiveDate>,
     /// The response date that applied: the extended one if the case was extended.
     pub due: Option<NaiveDate>,
+    /// Why it was answered after `due`, when the office said.
+    pub late_reason: Option<LateReason>,
 }
 
 /// Figures for one right (or one regime and right).
@@ -37,6 +39,8 @@ pub struct Figures {
     pub denied_by_reason: BTreeMap<String, u64>,
     pub answered: u64,
     pub answered_on_time: u64,
+    /// Answered late, by the reason the office gave.
+    pub late_by_reason: BTreeMap<String, u64>,
     /// Share of answered requests answered by their due date, in percent.
     pub on_time_percent: Option<f64>,
     pub median_days: Option<f64>,
@@ -72,6 +76,9 @@ impl Figures {
             days.push((answered - row.received).num_days());
             if row.due.is_none_or(|due| answered <= due) {
                 self.answered_on_time += 1;
+            } else {
+                let reason = row.late_reason.map_or("(no reason recorded)", LateReason::as_str);
+                *self.late_by_reason.entry(reason.to_string()).or_default() += 1;
             }
         } else if !row.status.is_final() && row.status != Status::Responded && row.due.is_some_and(|due| due < today) {
             self.overdue_now += 1;
@@ -220,6 +227,7 @@ mod tests {
             received: received.parse().unwrap(),
             answered: answered.map(|a| a.parse().unwrap()),
             due: Some(due.parse().unwrap()),
+            late_reason: None,
         }
     }
 

@@ -146,3 +146,43 @@ fn a_case_withdrawn_leaves_the_searches_within_open_cases() {
     let withdrawn_o = CaseFilter { status: Some(Status::Withdrawn), open_only: false, ..open_o };
     assert!(store.list_cases(&withdrawn_o).unwrap().iter().any(|c| &c.reference == case));
 }
+
+#[test]
+fn reminders_cover_deadlines_and_tasks_within_the_window_or_overdue_once_a_day() {
+    let db = TestDb::new();
+    let (mut store, _) = Store::create(&db.path, PASSPHRASE, &OrganisationProfile::sample()).unwrap();
+    let today = store.today();
+    let input = |received: chrono::NaiveDate| casebook::model::CaseInput {
+        kind: "request".into(),
+        regime: "gdpr".into(),
+        received: received.to_string(),
+        name: "Lena Vogel".into(),
+        rights: vec!["access".into()],
+        ..Default::default()
+    };
+    // Received 40 days ago: its response date is past. Received today: due in a month.
+    let late =
+        store.add_case(&input(today - Days::new(40)).validate(store.zone(), chrono::Utc::now()).unwrap()).unwrap();
+    let fresh = store.add_case(&input(today).validate(store.zone(), chrono::Utc::now()).unwrap()).unwrap();
+    let task = casebook::model::TaskInput {
+        title: "Call the processor".into(),
+        due: Some((today + Days::new(2)).to_string()),
+        ..Default::default()
+    };
+    store.add_task(&fresh.reference, &task.validate().unwrap()).unwrap();
+
+    let first = store.take_reminders().unwrap();
+    let on =
+        |r: &str| first.iter().filter(|x| x.reference == r).map(|x| (x.what.as_str(), x.overdue)).collect::<Vec<_>>();
+    assert!(on(&late.reference).contains(&("respond", true)), "the overdue response date: {first:?}");
+    assert!(on(&fresh.reference).contains(&("task", false)), "the task due in two days: {first:?}");
+    assert!(!on(&fresh.reference).contains(&("respond", false)), "a month away is outside the 3-day window");
+    assert!(store.take_reminders().unwrap().is_empty(), "each once a day");
+
+    // A wider window covers the fresh case's dates too, and announces only those.
+    let profile = OrganisationProfile { reminder_days: 30, ..store.profile().unwrap() };
+    store.update_profile(&profile).unwrap();
+    let wider = store.take_reminders().unwrap();
+    assert!(!wider.is_empty() && wider.iter().all(|r| r.reference == fresh.reference && !r.overdue), "{wider:?}");
+    assert!(store.verify_rows().unwrap().problems.is_empty(), "what was announced is in the audited record");
+}

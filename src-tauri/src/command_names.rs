@@ -27,6 +27,8 @@ pub const ALL: &[&str] = &[
     "letter_options",
     "draft_letter",
     "save_letter",
+    "approve_letter",
+    "dispatch_letter",
     "batch_letters",
     "cancel_letters",
     "audit_log",

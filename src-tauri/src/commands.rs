@@ -10,9 +10,13 @@ use crate::state::{AppState, AppStatus, CalendarRequest, CasePage, CaseView, Lis
 use casebook::app::exports::Format;
 use casebook::app::letters::{Batch, Choice, Which};
 use casebook::letter::LetterText;
+use casebook::model::letter_flow::DispatchInput;
 use casebook::model::validate;
 use casebook::rules::calendar::CalendarId;
-use casebook::store::{AuditRecord, BackupInfo, CalendarEntry, ChainReport, Closure, Dashboard, RowReport, SealReport};
+use casebook::store::{
+    AuditRecord, BackupInfo, CalendarEntry, ChainReport, Closure, Dashboard, Filing, LetterRecord, Reminder, RowReport,
+    SealReport,
+};
 use serde::Serialize;
 
 /// The database's health: SQLite's integrity check, the audit chain, the rows against it, the seals.
@@ -104,11 +108,35 @@ pub fn save_letter<R: tauri::Runtime>(
     reference: String,
     text: LetterText,
     paper: String,
+    revise: Option<usize>,
 ) -> Result<Option<SavedLetter>> {
     let Some(path) = dialogs::save_as(&app, "PDF", &["pdf"], &format!("{reference}-{}.pdf", text.template)) else {
         return Ok(None);
     };
-    state.save_letter(&reference, &text, &paper, &path).map(Some)
+    state.save_letter(&reference, &text, &paper, &path, revise).map(Some)
+}
+
+/// Approves a stored letter: who, when, a comment; the approval binds its SHA-256.
+#[tauri::command(async)]
+pub fn approve_letter(
+    state: State<'_, AppState>,
+    reference: String,
+    number: usize,
+    by: Option<String>,
+    note: Option<String>,
+) -> Result<LetterRecord> {
+    state.approve_letter(&reference, number, by.as_deref(), note.as_deref())
+}
+
+/// Records how and when a stored letter left; a response answers the request that day.
+#[tauri::command(async)]
+pub fn dispatch_letter(
+    state: State<'_, AppState>,
+    reference: String,
+    number: usize,
+    input: DispatchInput,
+) -> Result<LetterRecord> {
+    state.dispatch_letter(&reference, number, &input)
 }
 
 /// The same letter for every case with a status, or for the cases picked, one PDF per case in a
@@ -122,6 +150,7 @@ pub fn batch_letters<R: tauri::Runtime>(
     template: String,
     lang: String,
     replace: bool,
+    draft: bool,
 ) -> Result<Option<Batch>> {
     use tauri::Emitter;
     let Some(folder) = dialogs::pick_folder(&app) else {
@@ -131,7 +160,8 @@ pub fn batch_letters<R: tauri::Runtime>(
         let _ = app.emit("letters-progress", (done, total));
     };
     let choice = Choice { template, lang, paper: None };
-    state.batch_letters(&which, &choice, &folder, replace, &progress).map(Some)
+    let filing = if draft { Filing::Draft } else { Filing::SentToday };
+    state.batch_letters(&which, &choice, &folder, replace, filing, &progress).map(Some)
 }
 
 /// Stops the batch of letters being made; nothing of it is kept.
@@ -262,21 +292,27 @@ pub fn calendar_ids() -> Vec<&'static str> {
     CalendarId::ALL.iter().map(|c| c.as_str()).collect()
 }
 
-/// Notifies, once each, the deadlines that entered the 3-day window; the text holds the case
-/// reference, the kind of deadline and the date only. Returns how many were new.
+/// Notifies the deadlines and tasks due within the profile's warning window or overdue, each once
+/// a day (remembered across launches); the text holds the case reference, what is due and the date
+/// only. Returns how many were announced.
 #[tauri::command(async)]
 pub fn check_due_soon<R: tauri::Runtime>(app: tauri::AppHandle<R>, state: State<'_, AppState>) -> Result<usize> {
     use tauri_plugin_notification::NotificationExt;
-    let fresh = state.newly_due_soon()?;
-    for entry in &fresh {
+    let fresh = state.with_store(|s| s.take_reminders())?;
+    for reminder in &fresh {
+        let title = if reminder.overdue { "Casebook: overdue" } else { "Casebook: due soon" };
         // No notification service (a headless session) is not an error worth showing.
-        let _ = app.notification().builder().title("Casebook: deadline soon").body(notification_text(entry)).show();
+        let _ = app.notification().builder().title(title).body(notification_text(reminder)).show();
     }
     Ok(fresh.len())
 }
 
-/// What a due-soon notification says: no personal data.
-pub fn notification_text(e: &CalendarEntry) -> String {
-    let what = casebook::export::ics::deadline_phrase(&e.deadline);
-    format!("{}: {what} {}", e.reference, e.due.format("%-d %b %Y"))
+/// What a reminder says: no personal data.
+pub fn notification_text(r: &Reminder) -> String {
+    let what = match r.what.as_str() {
+        "task" => "task",
+        kind => casebook::export::ics::deadline_phrase(kind),
+    };
+    let when = if r.overdue { "was due" } else { "due" };
+    format!("{}: {what} {when} {}", r.reference, r.due.format("%-d %b %Y"))
 }

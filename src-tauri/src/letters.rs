@@ -5,7 +5,8 @@ use std::sync::atomic::Ordering;
 
 use casebook::app::letters::{self, Batch, Choice, Progress, Which};
 use casebook::letter::{template, Lang, LetterText, Paper};
-use casebook::store::LetterRecord;
+use casebook::model::letter_flow::DispatchInput;
+use casebook::store::{Filing, LetterRecord};
 use serde::Serialize;
 
 use crate::error::UiError;
@@ -48,20 +49,58 @@ impl AppState {
         self.with_store(|s| Ok(letters::draft(s, reference, &choice)?.0))
     }
 
-    /// Renders the (edited) text, writes it to `path` and stores it with the case; the file is
-    /// removed again if storing fails, so the two never disagree.
+    /// Renders the (edited) text, writes it to `path` and stores it with the case as a draft (or
+    /// in place of draft `revise`, which then needs approving anew); the file is removed again if
+    /// storing fails, so the two never disagree.
     pub fn save_letter(
         &self,
         reference: &str,
         text: &LetterText,
         paper: &str,
         path: &Path,
+        revise: Option<usize>,
     ) -> Result<SavedLetter, UiError> {
         // The save dialog has already asked before replacing a file.
         self.with_store(|s| {
-            let (record, _) = letters::save(s, reference, text, Paper::parse(paper)?, path, true)?;
+            let paper = Paper::parse(paper)?;
+            let (record, _) = match revise {
+                Some(number) => letters::revise(s, reference, number, text, paper, path, true)?,
+                None => letters::save(s, reference, text, paper, path, true, Filing::Draft)?,
+            };
             let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             Ok(SavedLetter { record, file_name })
+        })
+    }
+
+    /// Approves letter `number` of a case (by the operating-system user unless `by` names someone).
+    pub fn approve_letter(
+        &self,
+        reference: &str,
+        number: usize,
+        by: Option<&str>,
+        note: Option<&str>,
+    ) -> Result<LetterRecord, UiError> {
+        let by = by.map(str::trim).filter(|b| !b.is_empty());
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        if let Some(b) = by {
+            casebook::model::validate::line("by", b)?;
+        }
+        if let Some(n) = note {
+            casebook::model::validate::line("note", n)?;
+        }
+        self.with_store(|s| s.approve_letter(reference, number, by, note))
+    }
+
+    /// Records how and when letter `number` left.
+    pub fn dispatch_letter(
+        &self,
+        reference: &str,
+        number: usize,
+        input: &DispatchInput,
+    ) -> Result<LetterRecord, UiError> {
+        self.with_store(|s| {
+            let dispatch = input.validate(s.today())?;
+            s.dispatch_letter(reference, number, &dispatch)
         })
     }
 }
@@ -75,12 +114,13 @@ impl AppState {
         choice: &Choice,
         folder: &Path,
         replace: bool,
+        filing: Filing,
         progress: Progress<'_>,
     ) -> Result<Batch, UiError> {
         self.cancel_letters.store(false, Ordering::Relaxed);
         self.with_store(|s| {
             let cases = letters::cases_for(s, which)?;
-            letters::batch(s, &cases, choice, folder, replace, progress, &self.cancel_letters)
+            letters::batch(s, &cases, choice, folder, replace, filing, progress, &self.cancel_letters)
         })
     }
 
@@ -93,7 +133,7 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use casebook::model::{CaseInput, OrganisationProfile};
+    use casebook::model::{CaseInput, LetterState, OrganisationProfile};
 
     #[test]
     fn draft_edit_and_save_a_letter() {
@@ -112,11 +152,23 @@ mod tests {
         assert!(text.body.starts_with("Dear Zoë Ångström,"));
         text.body.push_str("\n\nAn added line from the officer.");
         let path = dir.path().join("letter.pdf");
-        let saved = state.save_letter(&case.reference, &text, "a4", &path).unwrap();
+        let saved = state.save_letter(&case.reference, &text, "a4", &path, None).unwrap();
         assert_eq!(saved.file_name, "letter.pdf");
         let bytes = std::fs::read(&path).unwrap();
         assert_eq!(saved.record.size as usize, bytes.len());
         assert!(bytes.starts_with(b"%PDF"));
+        // The window stores a draft; a revision replaces it, a dispatch sends it.
+        assert_eq!((saved.record.number, saved.record.state), (1, LetterState::Draft));
+        text.body.push_str("\n\nA second thought.");
+        let revised = state.save_letter(&case.reference, &text, "a4", &path, Some(1)).unwrap();
+        assert_eq!(revised.record.number, 1);
+        assert_ne!(revised.record.sha256, saved.record.sha256);
+        let approved = state.approve_letter(&case.reference, 1, Some("  "), None).unwrap();
+        assert_eq!(approved.state, LetterState::Approved);
+        let bad = DispatchInput { method: "fax".into(), ..Default::default() };
+        assert_eq!(state.dispatch_letter(&case.reference, 1, &bad).unwrap_err().field.as_deref(), Some("method"));
+        let post = DispatchInput { method: "post".into(), ..Default::default() };
+        assert_eq!(state.dispatch_letter(&case.reference, 1, &post).unwrap().state, LetterState::Sent);
         let e = state.draft_letter(&case.reference, "nonsense", "en").unwrap_err();
         assert_eq!(e.code, crate::error::Code::Validation);
     }

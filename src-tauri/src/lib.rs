@@ -70,6 +70,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::letter_options,
         commands::draft_letter,
         commands::save_letter,
+        commands::approve_letter,
+        commands::dispatch_letter,
         commands::batch_letters,
         commands::cancel_letters,
         commands::audit_log,
@@ -196,7 +198,7 @@ mod tests {
 
     #[test]
     fn every_value_the_window_labels_has_a_japanese_label() {
-        use casebook::model::{Counterpart, ItemChannel, PartyKind, TaskKind};
+        use casebook::model::{Counterpart, DispatchMethod, ItemChannel, LateReason, LetterState, PartyKind, TaskKind};
         use casebook::rules::DueState;
         let ja = include_str!("../../ui/src/locales/ja.ts");
         let labels = &ja[..ja.find("export const JA:").expect("the JA dictionary")];
@@ -207,6 +209,9 @@ mod tests {
         strings(&serde_json::to_value(Counterpart::ALL).unwrap(), &mut values);
         strings(&serde_json::to_value(ItemChannel::ALL).unwrap(), &mut values);
         strings(&serde_json::to_value(TaskKind::ALL).unwrap(), &mut values);
+        strings(&serde_json::to_value(LetterState::ALL).unwrap(), &mut values);
+        strings(&serde_json::to_value(DispatchMethod::ALL).unwrap(), &mut values);
+        strings(&serde_json::to_value(LateReason::ALL).unwrap(), &mut values);
         let states = [
             DueState::Met,
             DueState::Overdue,

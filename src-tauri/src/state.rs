@@ -10,7 +10,7 @@ use casebook::model::{
     Relationship, Right, Status,
 };
 use casebook::store::{
-    CalendarEntry, CalendarFilter, CaseFilter, CorrespondenceItem, LetterRecord, RetentionState, MIN_PASSPHRASE_CHARS,
+    CalendarEntry, CalendarFilter, CaseFilter, CorrespondenceItem, RetentionState, MIN_PASSPHRASE_CHARS,
 };
 use casebook::Store;
 use chrono::Utc;
@@ -22,7 +22,6 @@ pub struct AppState {
     path: PathBuf,
     store: Mutex<Option<Store>>,
     /// Deadlines already announced as due soon in this run (reference|kind|date).
-    notified: Mutex<std::collections::HashSet<String>>,
     /// Email files dropped on the window, waiting for the user to say where they go.
     pub(crate) dropped: Mutex<Vec<PathBuf>>,
     /// Files picked to attach to the item being logged, until it is logged or the form closes.
@@ -117,8 +116,6 @@ pub struct CaseView {
     #[serde(flatten)]
     pub detail: CaseDetail,
     pub allowed_events: Vec<EventType>,
-    /// Letters sent, newest first.
-    pub letters: Vec<LetterRecord>,
     /// Every item in or out, oldest first.
     pub correspondence: Vec<CorrespondenceItem>,
     /// Legal hold and, once purged, the purge date.
@@ -134,7 +131,6 @@ impl CaseView {
         let detail = store.case_detail(reference)?;
         Ok(CaseView {
             allowed_events: allowed_events(detail.case.regime, detail.case.status),
-            letters: store.letters(reference)?,
             correspondence: store.correspondence(reference)?,
             retention: store.retention_state(reference)?,
             linked: store.linked_cases(reference)?,
@@ -185,7 +181,6 @@ impl AppState {
         AppState {
             path,
             store: Mutex::new(None),
-            notified: Default::default(),
             dropped: Default::default(),
             attachments: Default::default(),
             cancel_letters: Default::default(),
@@ -294,13 +289,6 @@ impl AppState {
         self.with_store(|s| Ok(exports::export_to(s, format, path, true)?.count))
     }
 
-    /// Deadlines due within 3 days that have not been announced yet in this run.
-    pub fn newly_due_soon(&self) -> Result<Vec<CalendarEntry>, UiError> {
-        let due = self.with_store(|s| s.due_soon(3))?;
-        let mut seen = self.notified.lock().unwrap_or_else(|p| p.into_inner());
-        Ok(due.into_iter().filter(|e| seen.insert(format!("{}|{}|{}", e.reference, e.deadline, e.due))).collect())
-    }
-
     pub fn add_case(&self, input: &CaseInput) -> Result<Case, UiError> {
         self.with_store(|s| {
             let case = input.validate(s.zone(), Utc::now())?;
@@ -378,7 +366,7 @@ mod tests {
     }
 
     #[test]
-    fn due_soon_deadlines_are_announced_once_without_personal_data() {
+    fn due_dates_are_announced_once_a_day_across_launches_without_personal_data() {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::new(dir.path().join("c.db"));
         state.set_up(&OrganisationProfile::sample(), "a long passphrase").unwrap();
@@ -391,11 +379,26 @@ mod tests {
         input.received = received;
         input.time_zone = None;
         state.add_case(&input).unwrap();
-        let first = state.newly_due_soon().unwrap();
+        let reminders = |state: &AppState| state.with_store(|s| s.take_reminders()).unwrap();
+        let first = reminders(&state);
         assert!(!first.is_empty(), "something is due soon");
         let text = crate::commands::notification_text(&first[0]);
         assert!(text.starts_with("DSR-") && !text.contains("Hanako") && !text.contains("Sato"), "{text}");
-        assert!(state.newly_due_soon().unwrap().is_empty(), "announced once");
+        assert!(reminders(&state).is_empty(), "announced once");
+        // Not again after a restart the same day.
+        state.lock();
+        drop(state);
+        let state = AppState::new(dir.path().join("c.db"));
+        state.unlock("a long passphrase").unwrap();
+        assert!(reminders(&state).is_empty(), "remembered across launches");
+        // A wider warning window announces what it newly covers, and only that.
+        state
+            .with_store(|s| {
+                let profile = OrganisationProfile { reminder_days: 0, ..s.profile()? };
+                s.update_profile(&profile).map(|_| ())
+            })
+            .unwrap();
+        assert!(reminders(&state).is_empty(), "a narrower window announces nothing new");
     }
 
     #[test]

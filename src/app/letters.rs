@@ -9,7 +9,7 @@ use chrono::Utc;
 use crate::files::Output;
 use crate::letter::{document, draft as fill, render, Lang, LetterDoc, LetterFacts, LetterText, Paper};
 use crate::model::Kind;
-use crate::store::{CaseFilter, LetterRecord};
+use crate::store::{CaseFilter, Filing, LetterRecord};
 use crate::{Error, ErrorKind, Result, Store};
 
 /// Which letter, in which language, on which paper (the profile's when `None`).
@@ -33,8 +33,8 @@ fn drafted(store: &Store, reference: &str, choice: &Choice) -> Result<(LetterFac
     Ok((facts, text, paper))
 }
 
-/// Renders `text` for a case, writes it to `out` and stores it with the case: the file appears only
-/// once the letter is stored, and is gone if storing fails.
+/// Renders `text` for a case, writes it to `out` and stores it with the case, as a draft or as
+/// sent today: the file appears only once the letter is stored, and is gone if storing fails.
 pub fn save(
     store: &mut Store,
     reference: &str,
@@ -42,10 +42,30 @@ pub fn save(
     paper: Paper,
     out: &Path,
     replace: bool,
+    filing: Filing,
 ) -> Result<(LetterRecord, usize)> {
     let pdf = render(&document(&store.letter_facts(reference)?, text, paper, Utc::now())?)?;
     let file = Output::write(out, &pdf, replace)?;
-    let record = store.record_letter(reference, text, paper, &pdf)?;
+    let record = store.record_letter(reference, text, paper, &pdf, filing)?;
+    file.commit()?;
+    Ok((record, pdf.len()))
+}
+
+/// Renders `text` again for letter `number` of a case, not yet sent: its new PDF replaces the old
+/// one (a draft again, to be approved anew) and is written to `out`, both or neither.
+#[allow(clippy::too_many_arguments)]
+pub fn revise(
+    store: &mut Store,
+    reference: &str,
+    number: usize,
+    text: &LetterText,
+    paper: Paper,
+    out: &Path,
+    replace: bool,
+) -> Result<(LetterRecord, usize)> {
+    let pdf = render(&document(&store.letter_facts(reference)?, text, paper, Utc::now())?)?;
+    let file = Output::write(out, &pdf, replace)?;
+    let record = store.revise_letter(reference, number, text, paper, &pdf)?;
     file.commit()?;
     Ok((record, pdf.len()))
 }
@@ -86,12 +106,14 @@ pub struct Batch {
 /// The same letter for each of `cases`, one `<reference>.pdf` per case in `dir`, rendered on every
 /// core and stored in one transaction: all of them or, on any failure or when `cancel` is set
 /// before they are stored, none (no file, nothing stored).
+#[allow(clippy::too_many_arguments)]
 pub fn batch(
     store: &mut Store,
     cases: &[(String, Kind)],
     choice: &Choice,
     dir: &Path,
     replace: bool,
+    filing: Filing,
     progress: Progress<'_>,
     cancel: &AtomicBool,
 ) -> Result<Batch> {
@@ -122,7 +144,7 @@ pub fn batch(
     }
     let rows: Vec<(&str, &LetterText, Paper, &[u8])> =
         ready.iter().zip(&made).map(|((r, text, paper, _), (pdf, _))| (*r, text, *paper, pdf.as_slice())).collect();
-    store.record_letters(&rows)?;
+    store.record_letters(&rows, filing)?;
     let (written, files): (Vec<PathBuf>, Vec<Output>) =
         made.into_iter().map(|(_, file)| (file.path().to_path_buf(), file)).unzip();
     Output::commit_all(files)?;

@@ -54,6 +54,7 @@ fn csv_lines(lines: &[Line]) -> Result<Vec<u8>> {
             "median_days",
             "mean_days",
             "overdue_now",
+            "late_by_reason",
         ])
         .map_err(io)?;
         let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
@@ -70,6 +71,7 @@ fn csv_lines(lines: &[Line]) -> Result<Vec<u8>> {
                 opt(f.median_days),
                 opt(f.mean_days),
                 f.overdue_now.to_string(),
+                f.late_by_reason.iter().map(|(reason, n)| format!("{reason}: {n}")).collect::<Vec<_>>().join("; "),
             ])
             .map_err(io)?;
         }
@@ -102,6 +104,7 @@ fn pdf_doc(
             f.received, f.complied, f.complied_in_part, f.denied, f.withdrawn, f.overdue_now
         )];
         items.extend(f.denied_by_reason.iter().map(|(reason, n)| format!("denied ({n}): {reason}")));
+        items.extend(f.late_by_reason.iter().map(|(reason, n)| format!("answered late ({n}): {reason}")));
         body.push(Block::Bullets(items));
     }
     let mut org_lines = profile.address.clone();

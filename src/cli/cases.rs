@@ -40,6 +40,13 @@ pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
             }
             Ok(())
         }
+        CaseCommand::Late { reference, reason, note } => {
+            let late = casebook::model::letter_flow::lateness(Some(&reason), note.as_deref())?
+                .ok_or_else(|| casebook::Error::invalid_field("reason", "give a reason for lateness"))?;
+            open(db)?.set_late_reason(&reference, &late)?;
+            outln!("{reference}: answered late because of {}", late.reason);
+            Ok(())
+        }
         CaseCommand::Hold { reference, release } => {
             open(db)?.set_legal_hold(&reference, !release)?;
             outln!("{reference}: legal hold {}", if release { "released" } else { "on" });

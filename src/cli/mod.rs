@@ -39,6 +39,7 @@ use args::{Cli, ClosureCommand, Command, PassphraseCommand, ProfileCommand};
 use casebook::app::exports;
 use casebook::app::letters::Choice;
 use casebook::model::OrganisationProfile;
+use casebook::store::Filing;
 use casebook::store::{self, default_path};
 use casebook::{Error, ErrorKind, Result, Store};
 
@@ -62,12 +63,11 @@ pub fn run() -> Result<()> {
         Command::Party(command) => correspondence::party(&db, *command),
         Command::Correspondence(command) => correspondence::thread(&db, command),
         Command::Deadline(args) => deadline::run(*args),
-        Command::Letter { reference, template, lang, paper, out, force } => {
-            letters::one(&db, &reference, &letters::Options { choice: Choice { template, lang, paper }, force }, &out)
-        }
-        Command::Letters { template, status, lang, paper, out_dir, force, json } => {
+        Command::Letter(args) => letters::run(&db, *args),
+        Command::Letters { template, status, lang, paper, out_dir, force, draft, json } => {
             let options = letters::Options { choice: Choice { template, lang, paper }, force };
-            letters::batch(&db, &status, &options, &out_dir, json)
+            let filing = if draft { Filing::Draft } else { Filing::SentToday };
+            letters::batch(&db, &status, &options, &out_dir, filing, json)
         }
         Command::Closure(command) => closure(&db, command),
         Command::Profile(ProfileCommand::Show) => {

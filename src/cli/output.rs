@@ -64,8 +64,36 @@ pub fn print_case_detail(d: &CaseDetail) {
     if !c.notes.is_empty() {
         outln!("  notes       {}", c.notes);
     }
+    if let Some(late) = &d.late {
+        let why = late.reason.map_or("no reason recorded yet".to_string(), |r| r.to_string());
+        outln!("  late        answered {} day(s) after {} ({why})", late.days, late.due);
+    }
     outln!("  timeline");
     for e in &d.events {
         outln!("    {}  {}{}", e.on, e.event_type, e.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default());
     }
+    if !d.letters.is_empty() {
+        outln!("  letters");
+        for l in d.letters.iter().rev() {
+            outln!("    {}", letter_line(l));
+        }
+    }
+}
+
+/// One line on where a letter stands.
+pub fn letter_line(l: &casebook::store::LetterRecord) -> String {
+    let mut line = format!("letter {} ({}) {}", l.number, l.template, l.state);
+    if let (Some(by), Some(at)) = (&l.approved_by, l.approved_at) {
+        line += &format!(" (approved by {by} at {})", at.format("%Y-%m-%d %H:%M UTC"));
+    }
+    if let Some(on) = l.sent_on {
+        line += &format!(" on {on}");
+        if let Some(m) = l.sent_method {
+            line += &format!(" by {m}");
+        }
+        if let Some(t) = &l.tracking {
+            line += &format!(" (tracking {t})");
+        }
+    }
+    line + &format!("; SHA-256 {}", l.sha256)
 }

@@ -277,6 +277,10 @@ pub struct CaseDetail {
     pub events: Vec<Event>,
     /// Every deadline with its state on the day it was read and its basis.
     pub schedule: Vec<DeadlineView>,
+    /// The letters stored on the case, newest first, each with its number and state.
+    pub letters: Vec<super::letter_flow::LetterRecord>,
+    /// How late the case was answered, and why, when it was answered after its due date.
+    pub late: Option<super::letter_flow::LateAnswer>,
 }
 
 /// One stored deadline as the case detail shows it.

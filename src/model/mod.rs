@@ -3,6 +3,7 @@
 pub mod case;
 pub mod correspondence;
 pub mod flow;
+pub mod letter_flow;
 pub mod party;
 pub mod profile;
 pub mod task;
@@ -17,6 +18,6 @@ pub use party::{Party, PartyInput};
 pub use profile::OrganisationProfile;
 pub use task::{NewTask, TaskInput, TaskTemplate};
 pub use vocab::{
-    Channel, Counterpart, Direction, EventType, ItemChannel, Kind, Outcome, PartyKind, Regime, Relationship, Right,
-    Status, TaskKind,
+    ApprovalPolicy, Channel, Counterpart, Direction, DispatchMethod, EventType, ItemChannel, Kind, LateReason,
+    LetterState, Outcome, PartyKind, Regime, Relationship, Right, Status, TaskKind,
 };

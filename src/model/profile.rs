@@ -49,6 +49,13 @@ pub struct OrganisationProfile {
     /// the defaults drawn from `processing` (see `task::templates_for`).
     #[serde(default)]
     pub task_templates: BTreeMap<String, Vec<super::task::TaskTemplate>>,
+    /// Which letters must be approved before they are sent: none, responses (refusals included),
+    /// refusals or all.
+    #[serde(default = "no_approval")]
+    pub letter_approval: super::vocab::ApprovalPolicy,
+    /// How many days ahead the window announces a due deadline or task.
+    #[serde(default = "three")]
+    pub reminder_days: u32,
     /// The address book the database is seeded with; kept in the `parties` table afterwards.
     #[serde(default)]
     pub parties: Vec<Party>,
@@ -80,6 +87,14 @@ fn yes() -> bool {
 
 fn thirty() -> u32 {
     30
+}
+
+fn three() -> u32 {
+    3
+}
+
+fn no_approval() -> super::vocab::ApprovalPolicy {
+    super::vocab::ApprovalPolicy::None
 }
 
 impl OrganisationProfile {
@@ -164,6 +179,9 @@ impl OrganisationProfile {
         }
         if !(1..=60).contains(&self.appi_target_days) {
             return Err(Error::invalid_field("appi_target_days", "the APPI target must be 1 to 60 days"));
+        }
+        if self.reminder_days > 30 {
+            return Err(Error::invalid_field("reminder_days", "due dates are announced at most 30 days ahead"));
         }
         if !(1..=365).contains(&self.complaint_target_days) {
             return Err(Error::invalid_field("complaint_target_days", "the complaint target must be 1 to 365 days"));

@@ -276,3 +276,57 @@ impl Kind {
         }
     }
 }
+
+vocab!(
+    /// Where a stored letter is in its life: made, approved, gone out.
+    LetterState, "letter state" {
+        Draft => "draft",
+        Approved => "approved",
+        Sent => "sent",
+    }
+);
+
+vocab!(
+    /// How a letter left the office.
+    DispatchMethod, "dispatch method" {
+        Email => "email",
+        Post => "post",
+        Portal => "portal",
+        InPerson => "in-person",
+    }
+);
+
+vocab!(
+    /// Which letters must be approved before they are sent.
+    ApprovalPolicy, "approval policy" {
+        None => "none",
+        Responses => "responses",
+        Refusals => "refusals",
+        All => "all",
+    }
+);
+
+vocab!(
+    /// Why a case was answered after its due date.
+    LateReason, "reason for lateness" {
+        Volume => "volume",
+        Complexity => "complexity",
+        ThirdParty => "third-party",
+        Identity => "identity",
+        Systems => "systems",
+        Oversight => "oversight",
+        Other => "other",
+    }
+);
+
+impl DispatchMethod {
+    /// The channel the sent letter is logged with in the correspondence.
+    pub fn channel(self) -> ItemChannel {
+        match self {
+            DispatchMethod::Email => ItemChannel::Email,
+            DispatchMethod::Post => ItemChannel::Post,
+            DispatchMethod::Portal => ItemChannel::Portal,
+            DispatchMethod::InPerson => ItemChannel::InPerson,
+        }
+    }
+}

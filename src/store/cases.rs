@@ -61,7 +61,7 @@ impl Store {
             "SELECT e.type, e.occurred_on, e.note, e.recorded_at, e.actor, e.\"right\", e.outcome FROM case_events e
              JOIN cases c ON c.id = e.case_id WHERE c.reference = ?1 ORDER BY e.occurred_on, e.id",
         )?;
-        let events = stmt
+        let events: Vec<Event> = stmt
             .query_map([reference], |r| {
                 Ok(Event {
                     event_type: r.get(0)?,
@@ -77,7 +77,13 @@ impl Store {
         let case_id: i64 =
             self.conn().query_row("SELECT id FROM cases WHERE reference = ?1", [reference], |r| r.get(0))?;
         let schedule = deadline_views(self.conn(), case_id, self.today())?;
-        Ok(CaseDetail { case, events, schedule })
+        let letters = self.letters(reference)?;
+        let (late_reason, late_note) =
+            self.conn().query_row("SELECT late_reason, late_note FROM cases WHERE id = ?1", [case_id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        let late = crate::model::letter_flow::late_answer(&case, &events, &letters, late_reason, late_note);
+        Ok(CaseDetail { case, events, schedule, letters, late })
     }
 }
 
@@ -296,7 +302,7 @@ fn per_right_events(w: &Write<'_>, case_id: i64) -> Result<PerRight> {
 
 /// Records `event` on the case (reindexed when it moves the case's status, one of the facets the
 /// search index holds).
-fn apply_event(w: &mut Write<'_>, ctx: &RuleContext, reference: &str, event: &NewEvent) -> Result<()> {
+pub(super) fn apply_event(w: &mut Write<'_>, ctx: &RuleContext, reference: &str, event: &NewEvent) -> Result<()> {
     let row: Option<CaseState> =
         w.tx.one(
             "SELECT id, kind, regime, status, received_date, outcome, outcome_reason FROM cases WHERE reference = ?1",

@@ -65,7 +65,7 @@ pub struct CalendarFilter {
 /// The deadlines worth showing: the case's headline dates (each right's own dates stay on the
 /// case), an extended date only once the case was extended, and an extension-notice date only
 /// where it differs from the response date.
-const APPLICABLE: &str = "d.\"right\" IS NULL AND (d.kind <> 'extended-respond'
+pub(super) const APPLICABLE: &str = "d.\"right\" IS NULL AND (d.kind <> 'extended-respond'
        OR EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'extended'))
   AND NOT (d.kind = 'extension-notice' AND EXISTS (SELECT 1 FROM deadlines r
        WHERE r.case_id = d.case_id AND r.kind = 'respond' AND r.\"right\" IS NULL AND r.due_on = d.due_on))";
@@ -194,23 +194,28 @@ impl Store {
 
     /// One row per request and right, for the yearly reports.
     pub fn report_rows(&self) -> Result<Vec<crate::report::ReportRow>> {
-        let mut stmt = self.conn().prepare(
+        let refusals = crate::model::letter_flow::REFUSALS.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>();
+        // Answered when a response or a refusal left; failing both, when the case was closed or rejected.
+        let answered = format!(
+            "coalesce((SELECT min(d) FROM (
+                  SELECT e.occurred_on AS d FROM case_events e WHERE e.case_id = c.id AND e.type = 'responded'
+                     AND (e.\"right\" IS NULL OR e.\"right\" = r.\"right\")
+                  UNION ALL SELECT co.occurred_on FROM letters l JOIN correspondence co ON co.id = l.correspondence_id
+                   WHERE l.case_id = c.id AND l.template IN ({}))),
+               (SELECT min(occurred_on) FROM case_events e WHERE e.case_id = c.id AND e.type IN ('closed', 'rejected')
+                  AND (e.\"right\" IS NULL OR e.\"right\" = r.\"right\")))",
+            refusals.join(", ")
+        );
+        let due = applicable_due("c.id", "r.\"right\"");
+        let mut stmt = self.conn().prepare(&format!(
             "SELECT c.reference, c.regime, r.\"right\", c.status,
                     coalesce((SELECT e.outcome FROM case_events e WHERE e.case_id = c.id AND e.\"right\" = r.\"right\"
                                 AND e.type = 'closed' ORDER BY e.id LIMIT 1), c.outcome),
                     c.outcome_reason, c.received_date,
-                    (SELECT min(occurred_on) FROM case_events e WHERE e.case_id = c.id
-                       AND e.type IN ('responded', 'closed', 'rejected')
-                       AND (e.\"right\" IS NULL OR e.\"right\" = r.\"right\")),
-                    (SELECT d.due_on FROM deadlines d WHERE d.case_id = c.id
-                       AND (d.\"right\" IS NULL OR d.\"right\" = r.\"right\")
-                       AND d.kind = CASE WHEN EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id
-                                          AND e.type = 'extended' AND (e.\"right\" IS NULL OR e.\"right\" = r.\"right\"))
-                                     THEN 'extended-respond' ELSE 'respond' END
-                     ORDER BY d.\"right\" IS NULL LIMIT 1)
+                    {answered}, ({due}), c.late_reason
              FROM cases c JOIN case_rights r ON r.case_id = c.id
              WHERE c.kind = 'request' ORDER BY c.id, r.position",
-        )?;
+        ))?;
         let rows = stmt.query_map([], |r| {
             Ok(crate::report::ReportRow {
                 reference: r.get(0)?,
@@ -222,6 +227,7 @@ impl Store {
                 received: r.get(6)?,
                 answered: r.get(7)?,
                 due: r.get(8)?,
+                late_reason: r.get(9)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -242,4 +248,17 @@ impl Store {
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// SQL for the response date that applies to a case (`case_id`) and right (`right`, or NULL): the
+/// extended one once the case or that right was extended.
+pub(super) fn applicable_due(case_id: &str, right: &str) -> String {
+    format!(
+        "SELECT d.due_on FROM deadlines d WHERE d.case_id = {case_id}
+           AND (d.\"right\" IS NULL OR d.\"right\" = {right})
+           AND d.kind = CASE WHEN EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = {case_id}
+                              AND e.type = 'extended' AND (e.\"right\" IS NULL OR e.\"right\" = {right}))
+                         THEN 'extended-respond' ELSE 'respond' END
+         ORDER BY d.\"right\" IS NULL LIMIT 1"
+    )
 }

@@ -165,6 +165,15 @@ const LATER_COLUMNS: &[(&str, &str)] = &[
     ("correspondence", "occurred_time"),
     ("correspondence", "reply_by"),
     ("deadlines", "correspondence_id"),
+    ("letters", "subject"),
+    ("letters", "approved_by"),
+    ("letters", "approved_at"),
+    ("letters", "approval_note"),
+    ("letters", "approved_sha256"),
+    ("letters", "sent_method"),
+    ("letters", "tracking"),
+    ("cases", "late_reason"),
+    ("cases", "late_note"),
 ];
 
 /// SHA-256 of a row: every column's name, type and value, unambiguously (a later column only

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_audit_by_case.sql"),
     include_str!("migrations/0013_address_book.sql"),
     include_str!("migrations/0014_tasks.sql"),
+    include_str!("migrations/0015_letter_life.sql"),
 ];
 
 /// The version whose migration last created the search index (anew), which Rust then fills from

@@ -81,8 +81,12 @@ export interface CaseEvent {
   actor: string;
 }
 
+export type LetterState = "draft" | "approved" | "sent";
+
 export interface LetterRecord {
   id: number;
+  /** Its number on the case: 1 for the first. */
+  number: number;
   template: string;
   language: string;
   paper: string;
@@ -90,6 +94,24 @@ export interface LetterRecord {
   created_at: string;
   sha256: string;
   size: number;
+  state: LetterState;
+  approved_by: string | null;
+  approved_at: string | null;
+  approval_note: string | null;
+  sent_on: string | null;
+  sent_method: string | null;
+  tracking: string | null;
+}
+
+export const DISPATCH_METHODS = ["email", "post", "portal", "in-person"] as const;
+export const LATE_REASONS = ["volume", "complexity", "third-party", "identity", "systems", "oversight", "other"] as const;
+
+export interface DispatchInput {
+  method: string;
+  on: string;
+  tracking: string;
+  late_reason: string;
+  late_note: string;
 }
 
 export interface LetterText {
@@ -212,6 +234,8 @@ export interface CaseView extends Case {
   events: CaseEvent[];
   schedule: DeadlineView[];
   letters: LetterRecord[];
+  /** Answered after its due date: by how many days, and why when the office said. */
+  late: { due: string; answered: string; days: number; reason: string | null; note: string | null } | null;
   allowed_events: string[];
 }
 
@@ -317,6 +341,10 @@ export interface Profile {
   eu_suspension?: boolean;
   ccpa_weekend_roll?: boolean;
   retention_months?: Record<string, number>;
+  /** Which letters must be approved before they are sent: none, responses, refusals or all. */
+  letter_approval?: string;
+  /** How many days ahead a due date is announced. */
+  reminder_days?: number;
   processing: Processing;
   parties: Party[];
 }
@@ -429,6 +457,7 @@ export interface Figures {
   denied: number;
   withdrawn: number;
   denied_by_reason: Record<string, number>;
+  late_by_reason: Record<string, number>;
   answered: number;
   answered_on_time: number;
   on_time_percent: number | null;
@@ -561,11 +590,15 @@ export const api = {
   draftLetter: (reference: string, template: string, lang: string) =>
     call<LetterText>("draft_letter", { reference, template, lang }),
   /** Opens the native save dialog; null when the user cancels. */
-  saveLetter: (reference: string, text: LetterText, paper: string) =>
-    call<SavedLetter | null>("save_letter", { reference, text, paper }),
+  saveLetter: (reference: string, text: LetterText, paper: string, revise: number | null) =>
+    call<SavedLetter | null>("save_letter", { reference, text, paper, revise }),
+  approveLetter: (reference: string, number: number, by: string, note: string) =>
+    call<LetterRecord>("approve_letter", { reference, number, by, note }),
+  dispatchLetter: (reference: string, number: number, input: DispatchInput) =>
+    call<LetterRecord>("dispatch_letter", { reference, number, input }),
   /** Asks for a folder in the native dialog, then writes one letter per case there; null when cancelled. */
-  batchLetters: (which: Which, template: string, lang: string, replace: boolean) =>
-    call<Batch | null>("batch_letters", { which, template, lang, replace }),
+  batchLetters: (which: Which, template: string, lang: string, replace: boolean, draft: boolean) =>
+    call<Batch | null>("batch_letters", { which, template, lang, replace, draft }),
   cancelLetters: () => call<void>("cancel_letters"),
   onLettersProgress: (handler: (done: number, total: number) => void) =>
     listen<[number, number]>("letters-progress", (e) => handler(e.payload[0], e.payload[1])),

@@ -22,7 +22,7 @@ export type Route =
   | { name: "calendar" }
   | { name: "cases"; preset?: CasePreset }
   | { name: "case"; reference: string }
-  | { name: "letter"; reference: string }
+  | { name: "letter"; reference: string; revise?: number }
   | { name: "new" }
   | { name: "edit"; reference: string }
   | { name: "parties" }
@@ -131,7 +131,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
         : route.name === "case"
           ? caseDetailScreen(ctx, route.reference)
           : route.name === "letter"
-            ? letterScreen(ctx, route.reference)
+            ? letterScreen(ctx, route.reference, route.revise ?? null)
             : route.name === "new"
             ? newCaseScreen(ctx)
             : route.name === "edit"

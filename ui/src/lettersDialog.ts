@@ -16,6 +16,7 @@ export async function lettersDialog(ctx: Ctx, status: Status): Promise<HTMLDialo
   const lang = select(options.languages.map((l): [string, string] => [l, LETTER_LANGUAGES[l] ?? l]), "en");
   lang.id = "batch-lang";
   const replaceFiles = h("input", { type: "checkbox", id: "batch-replace" });
+  const asDrafts = h("input", { type: "checkbox", id: "batch-draft" });
   const bar = h("progress", { id: "batch-progress", max: 1, value: 0, hidden: true });
   const count = h("span", { id: "batch-count", class: "muted" });
   const result = h("div", { role: "status", id: "batch-result" });
@@ -38,6 +39,7 @@ export async function lettersDialog(ctx: Ctx, status: Status): Promise<HTMLDialo
       h("label", { for: "batch-lang" }, t("Language")),
       lang,
       h("label", { class: "check" }, replaceFiles, t("Replace letters already in the folder")),
+      h("label", { class: "check" }, asDrafts, t("Keep them as drafts to approve and dispatch one by one (otherwise recorded as sent today)")),
       h("div", { class: "progress-line" }, bar, count),
       result,
       h("div", { class: "actions" }, cancel, write),
@@ -64,7 +66,7 @@ export async function lettersDialog(ctx: Ctx, status: Status): Promise<HTMLDialo
     write.disabled = true;
     cancel.textContent = t("Cancel");
     try {
-      const made = await api.batchLetters({ status: which.value as Status }, template.value, lang.value, replaceFiles.checked);
+      const made = await api.batchLetters({ status: which.value as Status }, template.value, lang.value, replaceFiles.checked, asDrafts.checked);
       if (made) {
         result.className = "form-ok";
         result.textContent =

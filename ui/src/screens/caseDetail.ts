@@ -4,6 +4,7 @@ import type { Ctx } from "../app";
 import { auditList } from "../auditList";
 import { correspondenceDialog, withWhom } from "../correspondenceDialog";
 import { emailDialog } from "../emailDialog";
+import { lettersCard } from "../letterSteps";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { daysBetween, daysLeftText, formatDate, formatDateTime, label, todayIso } from "../format";
 import { t, tn } from "../i18n";
@@ -108,25 +109,7 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
         ),
         linksCard(ctx, root, c),
         actionForm(ctx, root, c),
-        h(
-          "article",
-          { class: "card" },
-          h("h2", {}, t("Letters")),
-          c.letters.length === 0
-            ? h("p", { class: "muted" }, t("No letters sent yet."))
-            : h(
-                "ul",
-                { class: "letters", id: "letters" },
-                c.letters.map((l) =>
-                  h("li", {}, h("strong", {}, label(l.template)), h("span", { class: "muted small" }, ` ${l.language} · ${formatDate(l.created_at)} · ${Math.round(l.size / 1024)} KB`)),
-                ),
-              ),
-          h(
-            "div",
-            { class: "actions" },
-            h("button", { type: "button", id: "write-letter", onclick: () => ctx.navigate({ name: "letter", reference: c.reference }) }, t("Write a letter…")),
-          ),
-        ),
+        lettersCard(ctx, c, (view) => render(ctx, root, view)),
         retentionCard(ctx, root, c),
         h(
           "article",

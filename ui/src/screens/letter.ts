@@ -1,15 +1,17 @@
-// Writing a letter on a case: choose a template, edit the filled text, save it as PDF.
+// Writing a letter on a case: choose a template, edit the filled text, save it as PDF, stored as a
+// draft; or the same for a letter not yet sent, which becomes a draft again.
 import { api, asApiError, type LetterText } from "../api";
 import type { Ctx } from "../app";
 import { field, h, select } from "../dom";
 import { label } from "../format";
 import { t } from "../i18n";
 
-export async function letterScreen(ctx: Ctx, reference: string): Promise<HTMLElement> {
+export async function letterScreen(ctx: Ctx, reference: string, revise: number | null): Promise<HTMLElement> {
   const options = await api.letterOptions();
-  const template = select(options.templates.map((t): [string, string] => [t, label(t)]), "acknowledgement");
-  const lang = select(options.languages.map((l): [string, string] => [l, LETTER_LANGUAGES[l] ?? l]), "en");
-  const paper = select(options.papers.map((p): [string, string] => [p, p === "a4" ? "A4" : t("US Letter")]), "a4");
+  const old = revise === null ? undefined : (await api.getCase(reference)).letters.find((l) => l.number === revise);
+  const template = select(options.templates.map((t): [string, string] => [t, label(t)]), old?.template ?? "acknowledgement");
+  const lang = select(options.languages.map((l): [string, string] => [l, LETTER_LANGUAGES[l] ?? l]), old?.language ?? "en");
+  const paper = select(options.papers.map((p): [string, string] => [p, p === "a4" ? "A4" : t("US Letter")]), old?.paper ?? "a4");
   const subject = h("input", { type: "text" });
   const body = h("textarea", { rows: 22, spellcheck: true });
   const status = h("div", { class: "form-error", role: "alert", id: "letter-status" });
@@ -37,10 +39,15 @@ export async function letterScreen(ctx: Ctx, reference: string): Promise<HTMLEle
     if (!draft) return;
     status.textContent = "";
     try {
-      const saved = await api.saveLetter(reference, { ...draft, subject: subject.value, body: body.value }, paper.value);
+      const saved = await api.saveLetter(reference, { ...draft, subject: subject.value, body: body.value }, paper.value, revise);
       if (saved) {
         status.className = "form-ok";
-        status.textContent = t("Saved {file} ({kb} KB) and recorded on {reference}.", { file: saved.file_name, kb: Math.round(saved.record.size / 1024), reference });
+        status.textContent = t("Saved {file} ({kb} KB) as letter {n} on {reference}, a draft: approve it or record it as sent on the case.", {
+          file: saved.file_name,
+          kb: Math.round(saved.record.size / 1024),
+          n: saved.record.number,
+          reference,
+        });
       }
     } catch (e) {
       status.textContent = asApiError(e).message;
@@ -70,7 +77,7 @@ export async function letterScreen(ctx: Ctx, reference: string): Promise<HTMLEle
       "header",
       { class: "screen-head" },
       h("button", { type: "button", class: "link", onclick: () => ctx.navigate({ name: "case", reference }) }, `‹ ${reference}`),
-      h("h1", {}, t("Write a letter")),
+      h("h1", {}, revise === null ? t("Write a letter") : t("Revise letter {n}", { n: revise })),
     ),
     form,
   );

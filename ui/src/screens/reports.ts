@@ -68,6 +68,7 @@ function renderReport(r: Report): HTMLElement {
   const name = (l: Report["lines"][number]) => (r.kind === "ccpa-7102" ? label(l.right) : `${label(l.regime)} · ${label(l.right)}`);
   const num = (v: number | null, suffix = "") => (v === null ? "—" : `${v}${suffix}`);
   const reasons = lines.flatMap((l) => Object.entries(l.figures.denied_by_reason).map(([reason, n]) => h("li", {}, `${name(l)}: ${reason} (${n})`)));
+  const late = lines.flatMap((l) => Object.entries(l.figures.late_by_reason).map(([reason, n]) => h("li", {}, `${name(l)}: ${label(reason)} (${n})`)));
   const shares = onTimeShares(lines, name);
   return h(
     "div",
@@ -121,5 +122,6 @@ function renderReport(r: Report): HTMLElement {
           ),
         ),
     reasons.length ? h("article", { class: "card" }, h("h3", {}, t("Denials by reason")), h("ul", {}, reasons)) : null,
+    late.length ? h("article", { class: "card", id: "late-reasons" }, h("h3", {}, t("Answered late, by reason")), h("ul", {}, late)) : null,
   );
 }

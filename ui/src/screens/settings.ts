@@ -43,6 +43,16 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
     h("div", { class: "hint" }, t("Then the Retention screen offers to purge their personal data. CCPA: at least 24 months.")),
     h("div", { class: "field-error", id: "f-retention_months-error", role: "alert" }),
   );
+  const approval = select(
+    [
+      ["none", t("No letter needs approval")],
+      ["responses", t("Responses and refusals")],
+      ["refusals", t("Refusals only")],
+      ["all", t("Every letter")],
+    ],
+    profile.letter_approval ?? "none",
+  );
+  const reminders = h("input", { type: "number", min: 0, max: 30, value: profile.reminder_days ?? 3 });
   const status = h("div", { class: "form-error", role: "alert", id: "profile-status" });
   const form = h(
     "form",
@@ -64,6 +74,13 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
     ),
     h("label", { class: "check" }, eu, t("EU GDPR: stop the clock while identity or clarification is awaited")),
     h("label", { class: "check" }, ccpa, t("CCPA: move calendar-day deadlines off weekends and holidays")),
+    h("h2", {}, t("Letters and reminders")),
+    h(
+      "div",
+      { class: "row top" },
+      field(t("Approval before a letter is sent"), "letter_approval", approval, t("A letter that needs approval is kept as a draft until someone approves it.")),
+      field(t("Announce due dates this many days ahead"), "reminder_days", reminders, t("Deadlines and tasks are announced once a day each, and not again after a restart.")),
+    ),
     h("h2", {}, t("Retention")),
     retention,
     status,
@@ -80,6 +97,8 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
       complaint_target_days: Number(complaint.value),
       eu_suspension: eu.checked,
       ccpa_weekend_roll: ccpa.checked,
+      letter_approval: approval.value,
+      reminder_days: Number(reminders.value),
       calendars: Object.fromEntries(calendarFor.map(([regime, s]) => [regime, s.value])),
       retention_months: Object.fromEntries(retentionFor.map(([regime, input]) => [regime, Number(input.value)])),
     };
