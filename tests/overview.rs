@@ -171,6 +171,21 @@ fn reminders_cover_deadlines_and_tasks_within_the_window_or_overdue_once_a_day()
     };
     store.add_task(&fresh.reference, &task.validate().unwrap()).unwrap();
 
+    // The calendar shows the task's date when asked to, as a `task` entry of its case.
+    let week = today + Days::new(7);
+    let with_tasks = CalendarFilter { tasks: true, ..Default::default() };
+    let tasks_on = |f: &CalendarFilter| {
+        store
+            .calendar(today, week, f)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.deadline == "task")
+            .map(|e| e.reference)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(tasks_on(&with_tasks), [fresh.reference.clone()]);
+    assert!(tasks_on(&CalendarFilter::default()).is_empty(), "switched off");
+
     let first = store.take_reminders().unwrap();
     let on =
         |r: &str| first.iter().filter(|x| x.reference == r).map(|x| (x.what.as_str(), x.overdue)).collect::<Vec<_>>();

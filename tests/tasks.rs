@@ -129,6 +129,9 @@ fn bad_task_input_is_refused_in_one_line_and_nothing_is_written() {
     let closed = db.add_request("Bo Li")["reference"].as_str().unwrap().to_string();
     let out = db.run(&["case", "event", &closed, "--type", "withdrawn", "--on", "2026-03-03"]);
     assert!(out.status.success(), "{}", stderr(&out));
+    let retired =
+        db.json(&["party", "add", "--kind", "processor", "--name", "Old Host Ltd", "--json"])["id"].to_string();
+    assert!(db.run(&["party", "retire", &retired]).status.success());
     let before = db.audit_records();
     for (args, error) in [
         (vec!["case", "task", "add", &reference, "--title", " "], "title must not be empty"),
@@ -143,6 +146,9 @@ fn bad_task_input_is_refused_in_one_line_and_nothing_is_written() {
         (vec!["case", "task", "done", &reference, &id, "--on", "2199-01-01"], "on must not be in the future"),
         (vec!["case", "task", "done", &reference, &id, "--on", "2026-03-01"], "on must not be before"),
         (vec!["case", "task", "done", &reference, "999"], "has no open task 999"),
+        (vec!["case", "task", "add", &reference, "--title", "X", "--party", "999"], "no party with id 999"),
+        (vec!["case", "task", "add", &reference, "--title", "X", "--party", &retired], "is retired"),
+        (vec!["case", "task", "done", &reference, &id, "--attach", "/nonexistent/proof.pdf"], "proof.pdf"),
         (
             vec!["case", "task", "done", &reference, &id, "--evidence", "a\u{1b}[31mb"],
             "evidence must not contain control characters",
@@ -156,4 +162,65 @@ fn bad_task_input_is_refused_in_one_line_and_nothing_is_written() {
         assert!(!err.contains("Souza"), "personal data in {err}");
     }
     assert_eq!(db.audit_records(), before, "nothing was written");
+}
+
+#[test]
+fn a_task_with_a_party_and_a_file_as_evidence_and_one_due_too_late_flagged() {
+    let db = TestDb::initialised();
+    let reference = db.add_request("Ann Lee")["reference"].as_str().unwrap().to_string();
+    let respond_by =
+        db.json(&["case", "show", &reference, "--json"])["deadlines"]["respond_by"].as_str().unwrap().to_string();
+    let processor =
+        db.json(&["party", "add", "--kind", "processor", "--name", "Hosting GmbH", "--json"])["id"].to_string();
+    let out = db.run(&[
+        "case",
+        "task",
+        "add",
+        &reference,
+        "--title",
+        "Ask the host to erase backups",
+        "--kind",
+        "tell-recipient",
+        "--party",
+        &processor,
+        "--due",
+        "2026-12-31",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let task: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((task["party"].as_str(), task["party_id"].to_string()), (Some("Hosting GmbH"), processor.clone()));
+    assert!("2026-12-31" > respond_by.as_str());
+    assert_eq!(task["after_response_date"], true, "due after {respond_by}: flagged");
+    assert!(stderr(&out).contains("is due after the case's response date"), "{}", stderr(&out));
+
+    // Done with a file: kept as an internal item of the correspondence, saved again byte for byte.
+    let proof = db.dir.path().join("confirmation.pdf");
+    let bytes: Vec<u8> = b"%PDF-1.4\n".iter().copied().chain((0..5000u32).map(|i| (i * 7 % 256) as u8)).collect();
+    std::fs::write(&proof, &bytes).unwrap();
+    let id = task["id"].to_string();
+    let done = db.json(&[
+        "case",
+        "task",
+        "done",
+        &reference,
+        &id,
+        "--evidence",
+        "Host confirmed",
+        "--attach",
+        proof.to_str().unwrap(),
+        "--json",
+    ]);
+    let item = done["evidence_item"].as_i64().expect("the evidence is kept");
+    let items = db.json(&["case", "correspondence", "list", &reference, "--json"]);
+    let logged = items.as_array().unwrap().iter().find(|i| i["id"] == item).unwrap();
+    assert_eq!(
+        (logged["counterpart"].as_str(), logged["subject"].as_str()),
+        (Some("internal"), Some("Evidence: Ask the host to erase backups"))
+    );
+    let copy = db.dir.path().join("copy.pdf");
+    let out = db.run(&["case", "file", &reference, &item.to_string(), "--out", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&copy).unwrap(), bytes);
+    assert!(db.run(&["verify"]).status.success());
 }

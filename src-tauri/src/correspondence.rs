@@ -23,7 +23,7 @@ pub struct PickedFile {
 }
 
 impl AppState {
-    fn picked(&self) -> std::sync::MutexGuard<'_, Vec<PathBuf>> {
+    pub(crate) fn picked(&self) -> std::sync::MutexGuard<'_, Vec<PathBuf>> {
         self.attachments.lock().unwrap_or_else(|p| p.into_inner())
     }
 

@@ -39,9 +39,15 @@ impl AppState {
         self.change_case(reference, |s| s.add_task(reference, &input.validate()?).map(drop))
     }
 
-    /// Marks a task done today, with the evidence typed.
+    /// Marks a task done today, with the evidence typed and the files waiting (let go once done).
     pub fn complete_task(&self, reference: &str, id: i64, evidence: &str) -> Result<CaseView, UiError> {
-        self.change_case(reference, |s| s.complete_task(reference, id, s.today(), evidence).map(drop))
+        let paths = self.picked().clone();
+        let view = self.change_case(reference, |s| {
+            let files = casebook::app::correspondence::read_attachments(&paths)?;
+            s.complete_task(reference, id, s.today(), evidence, &files).map(drop)
+        })?;
+        self.picked().clear();
+        Ok(view)
     }
 }
 

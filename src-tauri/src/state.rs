@@ -73,6 +73,9 @@ pub struct CalendarRequest {
     pub kind: Option<Kind>,
     #[serde(default)]
     pub assignee: Option<String>,
+    /// Tasks' internal dates too.
+    #[serde(default)]
+    pub tasks: bool,
 }
 
 /// A page of the case list.
@@ -279,7 +282,7 @@ impl AppState {
         if (r.to - r.from).num_days() > 62 || r.to < r.from {
             return Err(casebook::Error::validation("a calendar range is at most two months").into());
         }
-        let filter = CalendarFilter { regime: r.regime, kind: r.kind, assignee: r.assignee.clone() };
+        let filter = CalendarFilter { regime: r.regime, kind: r.kind, assignee: r.assignee.clone(), tasks: r.tasks };
         self.with_store(|s| s.calendar(r.from, r.to, &filter))
     }
 

@@ -282,6 +282,9 @@ pub enum TaskCommand {
         kind: Option<String>,
         #[arg(long)]
         assignee: Option<String>,
+        /// The address-book party the task is with (a processor, the DPO…), by id.
+        #[arg(long)]
+        party: Option<i64>,
         /// YYYY-MM-DD.
         #[arg(long, conflicts_with = "days_before")]
         due: Option<String>,
@@ -299,6 +302,10 @@ pub enum TaskCommand {
         on: Option<String>,
         #[arg(long, default_value = "")]
         evidence: String,
+        /// A file that shows it was done (at most 25 MB); repeat for several. Kept with the case's
+        /// correspondence as an internal item.
+        #[arg(long = "attach")]
+        attach: Vec<PathBuf>,
         #[arg(long)]
         json: bool,
     },

@@ -123,16 +123,21 @@ fn task(db: &Path, command: super::args::TaskCommand) -> Result<()> {
         }
     };
     match command {
-        TaskCommand::Add { reference, title, kind, assignee, due, days_before, json } => {
-            let task = casebook::model::TaskInput { title, kind, assignee, due, days_before }.validate()?;
-            show(&store.add_task(&reference, &task)?, json);
+        TaskCommand::Add { reference, title, kind, assignee, party, due, days_before, json } => {
+            let task = casebook::model::TaskInput { title, kind, assignee, party, due, days_before }.validate()?;
+            let task = store.add_task(&reference, &task)?;
+            if task.after_response_date {
+                eprintln!("{reference}: note: task {} is due after the case's response date", task.id);
+            }
+            show(&task, json);
         }
-        TaskCommand::Done { reference, id, on, evidence, json } => {
+        TaskCommand::Done { reference, id, on, evidence, attach, json } => {
             let on = match on {
                 Some(d) => validate::date("on", &d)?,
                 None => store.today(),
             };
-            show(&store.complete_task(&reference, id, on, &evidence)?, json);
+            let files = casebook::app::correspondence::read_attachments(&attach)?;
+            show(&store.complete_task(&reference, id, on, &evidence, &files)?, json);
         }
         TaskCommand::List { reference, json } => {
             let tasks = store.tasks(&reference)?;
@@ -154,8 +159,10 @@ fn print_task(t: &casebook::store::Task) {
         (None, Some(due)) => format!("due {due}"),
         (None, None) => "no date".into(),
     };
+    let who = t.party.as_ref().or(t.assignee.as_ref()).map(|w| format!(" — {w}")).unwrap_or_default();
+    let late = if t.after_response_date && t.done_on.is_none() { " (after the response date)" } else { "" };
     outln!(
-        "{:>4}  [{}] {:<16} {:<15} {}",
+        "{:>4}  [{}] {:<16} {:<15} {}{who}{late}",
         t.id,
         if t.done_on.is_some() { "x" } else { " " },
         t.kind.as_str(),

@@ -22,6 +22,8 @@ pub struct TaskInput {
     /// search-system, tell-recipient, retrieve-records, review or other (default other).
     pub kind: Option<String>,
     pub assignee: Option<String>,
+    /// A party of the address book the task is with (a processor, the DPO…), by id.
+    pub party: Option<i64>,
     /// A date set by hand (`YYYY-MM-DD`)…
     pub due: Option<String>,
     /// …or this many working days before the response date.
@@ -33,6 +35,7 @@ pub struct NewTask {
     pub title: String,
     pub kind: TaskKind,
     pub assignee: Option<String>,
+    pub party: Option<i64>,
     pub due: Option<NaiveDate>,
     pub days_before: Option<u32>,
 }
@@ -60,6 +63,7 @@ impl TaskInput {
             title: validate::line("title", &self.title)?,
             kind,
             assignee: validate::optional_line("assignee", self.assignee.as_deref())?,
+            party: self.party,
             due,
             days_before: self.days_before,
         })

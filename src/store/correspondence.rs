@@ -396,7 +396,33 @@ fn insert_item(
     Ok(id)
 }
 
-fn digests(attachments: &[Attachment]) -> Vec<String> {
+/// Keeps the files that show a task was done as an internal item of the case's correspondence,
+/// dated the day it was done; returns the item's id.
+pub(super) fn evidence_item(
+    w: &mut Write<'_>,
+    case_id: i64,
+    on: NaiveDate,
+    task: &str,
+    note: &str,
+    files: &[Attachment],
+) -> Result<i64> {
+    let item = NewItem {
+        direction: Direction::In,
+        party_id: None,
+        counterpart: Some(Counterpart::Internal),
+        channel: ItemChannel::Other,
+        on,
+        time: None,
+        subject: format!("Evidence: {task}"),
+        summary: note.to_string(),
+        reply_by: None,
+    };
+    let id = insert_item(w, case_id, &item, Counterpart::Internal, files)?;
+    w.reindex(case_id);
+    Ok(id)
+}
+
+pub(super) fn digests(attachments: &[Attachment]) -> Vec<String> {
     attachments.iter().map(|a| hex::encode(Sha256::digest(&a.bytes))).collect()
 }
 

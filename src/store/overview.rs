@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
-use rusqlite::params_from_iter;
 use rusqlite::types::Value as Sql;
+use rusqlite::{params, params_from_iter};
 use serde::Serialize;
 
 use super::Store;
@@ -59,7 +59,10 @@ pub struct CalendarEntry {
 pub struct CalendarFilter {
     pub regime: Option<Regime>,
     pub kind: Option<Kind>,
+    /// The case's assignee, or a task's own.
     pub assignee: Option<String>,
+    /// The internal dates of tasks too (`task`), open ones on open cases and those done.
+    pub tasks: bool,
 }
 
 /// The deadlines worth showing: the case's headline dates (each right's own dates stay on the
@@ -158,6 +161,39 @@ impl Store {
                 deadline: r.get(4)?,
                 due,
                 state: DueState::of(due, met.is_some(), today),
+            })
+        })?;
+        let mut entries: Vec<CalendarEntry> = rows.collect::<rusqlite::Result<_>>()?;
+        if filter.tasks {
+            entries.extend(self.task_dates(from, to, filter)?);
+            entries.sort_by(|a, b| (a.due, &a.reference).cmp(&(b.due, &b.reference)));
+        }
+        Ok(entries)
+    }
+
+    /// Tasks due between `from` and `to`, as calendar entries: open ones on open cases, and done ones.
+    fn task_dates(&self, from: NaiveDate, to: NaiveDate, filter: &CalendarFilter) -> Result<Vec<CalendarEntry>> {
+        let open = super::sql_list(OPEN);
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT c.reference, c.kind, c.regime, coalesce(t.assignee, p.name, c.assignee), t.due_on, t.done_on
+             FROM case_tasks t JOIN cases c ON c.id = t.case_id LEFT JOIN parties p ON p.id = t.party_id
+             WHERE t.due_on BETWEEN ?1 AND ?2 AND (t.done_on IS NOT NULL OR c.status IN ({open}))
+               AND (?3 IS NULL OR c.regime = ?3) AND (?4 IS NULL OR c.kind = ?4)
+               AND (?5 IS NULL OR coalesce(t.assignee, p.name, c.assignee) = ?5)"
+        ))?;
+        let today = self.today();
+        let assignee = filter.assignee.as_deref().filter(|a| !a.is_empty());
+        let rows = stmt.query_map(params![from, to, filter.regime, filter.kind, assignee], |r| {
+            let due: NaiveDate = r.get(4)?;
+            let done: Option<NaiveDate> = r.get(5)?;
+            Ok(CalendarEntry {
+                reference: r.get(0)?,
+                kind: r.get(1)?,
+                regime: r.get(2)?,
+                assignee: r.get(3)?,
+                deadline: "task".into(),
+                due,
+                state: DueState::of(due, done.is_some(), today),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

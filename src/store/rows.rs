@@ -174,6 +174,7 @@ const LATER_COLUMNS: &[(&str, &str)] = &[
     ("letters", "tracking"),
     ("cases", "late_reason"),
     ("cases", "late_note"),
+    ("case_tasks", "evidence_item"),
 ];
 
 /// SHA-256 of a row: every column's name, type and value, unambiguously (a later column only

@@ -11,6 +11,7 @@ use super::deadlines::RuleContext;
 use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::{Error, Result};
+use crate::import::eml::Attachment;
 use crate::model::{validate, NewTask, Regime, Right, TaskKind};
 
 /// A task as stored.
@@ -20,6 +21,9 @@ pub struct Task {
     pub title: String,
     pub kind: TaskKind,
     pub assignee: Option<String>,
+    /// The address-book party the task is with, and its name.
+    pub party_id: Option<i64>,
+    pub party: Option<String>,
     pub due: Option<NaiveDate>,
     /// Working days before the response date, when the due date is counted from it.
     pub days_before: Option<u32>,
@@ -27,6 +31,10 @@ pub struct Task {
     pub basis: String,
     pub done_on: Option<NaiveDate>,
     pub evidence: String,
+    /// The correspondence item holding the evidence file, when one was kept.
+    pub evidence_item: Option<i64>,
+    /// Due after the case's response date: allowed, but the work would come too late.
+    pub after_response_date: bool,
 }
 
 fn case_of(w: &Write<'_>, reference: &str) -> Result<(i64, Regime)> {
@@ -37,11 +45,19 @@ fn case_of(w: &Write<'_>, reference: &str) -> Result<(i64, Regime)> {
 
 /// Adds a task inside a write, undated until `redate`; returns its id.
 fn insert(w: &Write<'_>, case_id: i64, task: &NewTask) -> Result<i64> {
+    if let Some(id) = task.party {
+        if super::parties::party_in(w, id, "party")?.retired_on.is_some() {
+            return Err(Error::invalid_field(
+                "party",
+                format!("party {id} is retired; bring it back to give it tasks"),
+            ));
+        }
+    }
     let basis = if task.due.is_some() { format!("Set by hand on {}", w.today) } else { String::new() };
     w.tx.run(
-        "INSERT INTO case_tasks (case_id, title, kind, assignee, days_before, due_on, basis, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![case_id, task.title, task.kind, task.assignee, task.days_before, task.due, basis, w.now],
+        "INSERT INTO case_tasks (case_id, title, kind, assignee, party_id, days_before, due_on, basis, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![case_id, task.title, task.kind, task.assignee, task.party, task.days_before, task.due, basis, w.now],
     )?;
     Ok(w.tx.last_insert_rowid())
 }
@@ -55,6 +71,7 @@ pub(super) fn from_templates(w: &Write<'_>, ctx: &RuleContext, case_id: i64, rig
             title: t.title.clone(),
             kind: t.kind,
             assignee: None,
+            party: None,
             due: None,
             days_before: Some(t.days_before),
         };
@@ -114,15 +131,24 @@ impl Store {
                 "task.add",
                 Some(reference),
                 json!({ "task": [null, { "id": id, "title": task.title, "kind": task.kind, "due": task.due,
-                                          "days_before": task.days_before, "assignee": task.assignee }] }),
+                                          "days_before": task.days_before, "assignee": task.assignee,
+                                          "party": task.party }] }),
             )?;
             Ok(id)
         })?;
         self.task(reference, id)
     }
 
-    /// Marks a task done on `on` (not in the future, not before the case was received), with evidence.
-    pub fn complete_task(&mut self, reference: &str, id: i64, on: NaiveDate, evidence: &str) -> Result<Task> {
+    /// Marks a task done on `on` (not in the future, not before the case was received), with
+    /// evidence: a note and, when given, files kept as an internal item of the case's correspondence.
+    pub fn complete_task(
+        &mut self,
+        reference: &str,
+        id: i64,
+        on: NaiveDate,
+        evidence: &str,
+        files: &[Attachment],
+    ) -> Result<Task> {
         let evidence = validate::text("evidence", evidence)?;
         self.write(|w| {
             let (case_id, _) = case_of(w, reference)?;
@@ -137,21 +163,35 @@ impl Store {
                     format!("on must not be before {reference} was received ({received})"),
                 ));
             }
-            let done = w.tx.run(
-                "UPDATE case_tasks SET done_on = ?3, evidence = ?4 WHERE id = ?1 AND case_id = ?2 AND done_on IS NULL",
-                params![id, case_id, on, evidence],
+            let title: String =
+                w.tx.one(
+                    "SELECT title FROM case_tasks WHERE id = ?1 AND case_id = ?2 AND done_on IS NULL",
+                    params![id, case_id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or_else(|| Error::not_found(format!("{reference} has no open task {id}")))?;
+            let item = match files {
+                [] => None,
+                files => Some(super::correspondence::evidence_item(w, case_id, on, &title, &evidence, files)?),
+            };
+            w.tx.run(
+                "UPDATE case_tasks SET done_on = ?3, evidence = ?4, evidence_item = ?5 WHERE id = ?1 AND case_id = ?2",
+                params![id, case_id, on, evidence, item],
             )?;
-            if done == 0 {
-                return Err(Error::not_found(format!("{reference} has no open task {id}")));
+            let mut changes = json!({ "task": [id, id], "done_on": [null, on] });
+            if let Some(item) = item {
+                changes["evidence_item"] = json!([null, item]);
+                changes["attachments"] = json!([null, super::correspondence::digests(files)]);
             }
-            w.audit("task.done", Some(reference), json!({ "task": [id, id], "done_on": [null, on] }))
+            w.audit("task.done", Some(reference), changes)
         })?;
         self.task(reference, id)
     }
 
     /// A case's tasks: open ones by due date first, then the done ones.
     pub fn tasks(&self, reference: &str) -> Result<Vec<Task>> {
-        let tasks = self.read_tasks("WHERE c.reference = ?1", reference)?;
+        let tasks = self.read_tasks("WHERE c.reference = ?1", [reference])?;
         if tasks.is_empty() {
             self.case(reference)?;
         }
@@ -159,18 +199,19 @@ impl Store {
     }
 
     fn task(&self, reference: &str, id: i64) -> Result<Task> {
-        self.read_tasks(&format!("WHERE c.reference = ?1 AND t.id = {id}"), reference)?
+        self.read_tasks("WHERE c.reference = ?1 AND t.id = ?2", params![reference, id])?
             .pop()
             .ok_or_else(|| Error::not_found(format!("{reference} has no task {id}")))
     }
 
-    fn read_tasks(&self, filter: &str, reference: &str) -> Result<Vec<Task>> {
+    fn read_tasks(&self, filter: &str, args: impl rusqlite::Params) -> Result<Vec<Task>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT t.id, t.title, t.kind, t.assignee, t.due_on, t.days_before, t.basis, t.done_on, t.evidence
-             FROM case_tasks t JOIN cases c ON c.id = t.case_id {filter}
+            "SELECT t.id, t.title, t.kind, t.assignee, t.due_on, t.days_before, t.basis, t.done_on, t.evidence,
+                    t.party_id, p.name, t.evidence_item, coalesce(t.due_on > c.due_on, 0)
+             FROM case_tasks t JOIN cases c ON c.id = t.case_id LEFT JOIN parties p ON p.id = t.party_id {filter}
              ORDER BY t.done_on IS NOT NULL, t.due_on IS NULL, t.due_on, t.id"
         ))?;
-        let rows = stmt.query_map([reference], |r| {
+        let rows = stmt.query_map(args, |r| {
             Ok(Task {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -181,6 +222,10 @@ impl Store {
                 basis: r.get(6)?,
                 done_on: r.get(7)?,
                 evidence: r.get(8)?,
+                party_id: r.get(9)?,
+                party: r.get(10)?,
+                evidence_item: r.get(11)?,
+                after_response_date: r.get(12)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

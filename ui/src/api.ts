@@ -216,12 +216,20 @@ export interface Task {
   basis: string;
   done_on: string | null;
   evidence: string;
+  /** The address-book party the task is with. */
+  party_id: number | null;
+  party: string | null;
+  /** The correspondence item holding the evidence files. */
+  evidence_item: number | null;
+  /** Due after the case's response date. */
+  after_response_date: boolean;
 }
 
 export interface TaskInput {
   title: string;
   kind: string | null;
   assignee: string | null;
+  party: number | null;
   due: string | null;
   days_before: number | null;
 }
@@ -380,6 +388,8 @@ export interface CalendarRequest {
   regime?: Regime | null;
   kind?: Kind | null;
   assignee?: string | null;
+  /** Tasks' internal dates too. */
+  tasks?: boolean;
 }
 
 export interface BackupInfo {

@@ -3,7 +3,7 @@
 import { api, asApiError, DISPATCH_METHODS, LATE_REASONS, type CaseView, type LetterRecord } from "./api";
 import type { Ctx } from "./app";
 import { clearFieldErrors, field, h, select, showFieldError } from "./dom";
-import { formatDate, formatDateTime, label, todayIso } from "./format";
+import { formatDate, formatDateTime, label } from "./format";
 import { t } from "./i18n";
 
 /** The Letters card: each letter with its number, state and dates, and the next steps it can take. */
@@ -116,7 +116,8 @@ function approveDialog(reference: string, l: LetterRecord, shown: (view: CaseVie
 
 function dispatchDialog(c: CaseView, l: LetterRecord, shown: (view: CaseView) => void): void {
   const method = select(DISPATCH_METHODS.map((m): [string, string] => [m, label(m)]), "email");
-  const on = h("input", { type: "date", value: todayIso(), max: todayIso(), required: true });
+  // Empty: today at the office (the store's day, which the window's clock may not share).
+  const on = h("input", { type: "date", value: "" });
   const tracking = h("input", { type: "text" });
   const reason = select([["", t("Not late")], ...LATE_REASONS.map((r): [string, string] => [r, label(r)])], "");
   const note = h("input", { type: "text" });
@@ -125,7 +126,7 @@ function dispatchDialog(c: CaseView, l: LetterRecord, shown: (view: CaseView) =>
     t("Record letter {n} as sent", { n: l.number }),
     [
       h("p", { class: "hint" }, t("Made {date}. Recording a response as sent marks the request answered on that day.", { date: formatDateTime(l.created_at.slice(0, 10)) })),
-      h("div", { class: "grid-2" }, field(t("How it left"), "method", method), field(t("Date"), "on", on)),
+      h("div", { class: "grid-2" }, field(t("How it left"), "method", method), field(t("Date (empty: today)"), "on", on)),
       field(t("Tracking number or receipt"), "tracking", tracking),
       h("div", { class: "grid-2" }, field(t("Reason for lateness (when late)"), "late_reason", reason), field(t("Note on lateness"), "late_note", note)),
     ],

@@ -19,3 +19,7 @@ CREATE TABLE reminders (
     shown_on TEXT NOT NULL,
     PRIMARY KEY (item, shown_on)
 ) STRICT;
+
+-- A task's evidence file is kept as an internal item of the case's correspondence (stored, hashed,
+-- saved again like any other file).
+ALTER TABLE case_tasks ADD COLUMN evidence_item INTEGER REFERENCES correspondence(id);

@@ -579,4 +579,11 @@ export const JA: Record<string, string> = {
   "Saved {file} ({kb} KB) as letter {n} on {reference}, a draft: approve it or record it as sent on the case.": "{file}（{kb} KB）を{reference}の書簡{n}（下書き）として保存しました。案件画面で承認するか、送付を記録してください。",
   "Revise letter {n}": "書簡{n}を修正",
   "Answered late, by reason": "遅延した回答（理由別）",
+  "Date (empty: today)": "日付（空欄なら本日）",
+  task: "タスク",
+  "Attach a file…": "ファイルを添付…",
+  "file kept with the correspondence": "ファイルは通信記録に保存",
+  "Due after the response date": "回答期限より後の期日です",
+  "With no party": "関係者なし",
+  "With a party of the address book": "アドレス帳の関係者",
 };

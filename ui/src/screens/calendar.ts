@@ -1,4 +1,5 @@
-// The deadline calendar: a month grid and an agenda of every deadline, coloured by state.
+// The deadline calendar: a month grid and an agenda of every deadline (and, unless switched off,
+// every task's internal date), coloured by state.
 import { api, asApiError, type CalendarEntry, type Kind, type Regime } from "../api";
 import type { Ctx } from "../app";
 import { h, replace, select } from "../dom";
@@ -12,6 +13,7 @@ const DEADLINE_SHORT: Record<string, string> = {
   "extended-respond": t("extended respond"),
   risk: t("APPI Art. 39"),
   manual: t("deadline"),
+  task: t("task"),
 };
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -38,6 +40,7 @@ export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
   regime.setAttribute("aria-label", t("Regime"));
   kind.setAttribute("aria-label", t("Kind"));
   assignee.setAttribute("aria-label", t("Assignee"));
+  const withTasks = h("input", { type: "checkbox", id: "calendar-tasks", checked: true });
   const title = h("h1", { id: "calendar-title" });
   const grid = h("div", { class: "month", id: "month" });
   const agenda = h("ol", { class: "agenda", id: "agenda" });
@@ -63,6 +66,7 @@ export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
       regime: (regime.value || null) as Regime | null,
       kind: (kind.value || null) as Kind | null,
       assignee: assignee.value || null,
+      tasks: withTasks.checked,
     });
     const monthName = new Date(Date.UTC(year, month, 15)).toLocaleDateString(locale(), { month: "long", year: "numeric", timeZone: "UTC" });
     title.textContent = monthName;
@@ -107,7 +111,7 @@ export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
     month = d.getUTCMonth();
     void load();
   };
-  [regime, kind, assignee].forEach((s) => s.addEventListener("change", () => void load()));
+  [regime, kind, assignee, withTasks].forEach((s) => s.addEventListener("change", () => void load()));
   await load();
   return h(
     "section",
@@ -122,7 +126,7 @@ export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
       h("button", { type: "button", id: "export-ics", onclick: () => void exportIcs() }, t("Export to calendar app…")),
       exported,
     ),
-    h("div", { class: "toolbar" }, regime, kind, assignee, h("span", { class: "legend" }, ["overdue", "due-soon", "due-this-week", "later", "met"].map((s) => h("span", { class: `chip state-${s}` }, label(s))))),
+    h("div", { class: "toolbar" }, regime, kind, assignee, h("label", { class: "check" }, withTasks, t("Tasks")), h("span", { class: "legend" }, ["overdue", "due-soon", "due-this-week", "later", "met"].map((s) => h("span", { class: `chip state-${s}` }, label(s))))),
     grid,
     h("h2", { class: "agenda-title" }, t("Agenda")),
     agenda,

@@ -1,10 +1,11 @@
 // One case: its facts, deadlines, timeline, and the actions that move it along.
-import { api, asApiError, TASK_KINDS, type CaseView, type CorrespondenceItem, type DeadlineView } from "../api";
+import { api, asApiError, type CaseView, type CorrespondenceItem, type DeadlineView } from "../api";
 import type { Ctx } from "../app";
 import { auditList } from "../auditList";
 import { correspondenceDialog, withWhom } from "../correspondenceDialog";
 import { emailDialog } from "../emailDialog";
 import { lettersCard } from "../letterSteps";
+import { tasksCard } from "../tasksCard";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { daysBetween, daysLeftText, formatDate, formatDateTime, label, todayIso } from "../format";
 import { t, tn } from "../i18n";
@@ -69,7 +70,7 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
           ),
           c.notes ? h("div", { class: "notes" }, h("h3", {}, t("Notes")), h("p", {}, c.notes)) : null,
         ),
-        tasksCard(ctx, root, c),
+        tasksCard(c, ctx.vocab.open_statuses.includes(c.status), (view) => render(ctx, root, view)),
         correspondenceCard(ctx, root, c),
         h(
           "article",
@@ -124,80 +125,6 @@ function render(ctx: Ctx, root: HTMLElement, c: CaseView): void {
 }
 
 /** The work on the case: tasks with their internal dates, ticked off with what shows they were done. */
-function tasksCard(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
-  const today = todayIso();
-  const error = h("div", { class: "form-error", role: "alert", id: "task-error" });
-  const title = h("input", { type: "text", placeholder: t("What needs doing"), "aria-label": t("Task"), id: "task-title" });
-  const kind = select(TASK_KINDS.map((k): [string, string] => [k, label(k)]), "other");
-  kind.setAttribute("aria-label", t("Kind of task"));
-  const due = h("input", { type: "date", "aria-label": t("Due on (empty: 5 working days before the response date)"), id: "task-due" });
-  const form = h("form", { class: "inline-form", id: "task-form" }, h("div", { class: "row" }, title, kind, due, h("button", { type: "submit" }, t("Add task"))), error);
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    try {
-      render(ctx, root, await api.addTask(c.reference, { title: title.value, kind: kind.value, assignee: null, due: due.value || null, days_before: due.value ? null : 5 }));
-    } catch (err) {
-      error.textContent = asApiError(err).message;
-    }
-  });
-  const open = c.tasks.filter((task) => !task.done_on).length;
-  return h(
-    "article",
-    { class: "card" },
-    h("div", { class: "card-head" }, h("h2", {}, t("Tasks")), h("span", { class: "muted" }, tn(open, "{n} open", "{n} open"))),
-    c.tasks.length === 0
-      ? h("p", { class: "muted" }, t("No tasks."))
-      : h(
-          "ul",
-          { class: "tasks", id: "tasks" },
-          c.tasks.map((task) => {
-            const evidence = h("input", { type: "text", placeholder: t("Evidence (optional)"), "aria-label": t("Evidence for {task}", { task: task.title }) });
-            const late = !task.done_on && task.due !== null && task.due < today;
-            return h(
-              "li",
-              { "data-task": task.id, class: task.done_on ? "done" : late ? "late" : "" },
-              h("div", { class: "task-title" }, task.done_on ? "✓ " : "", task.title),
-              h(
-                "div",
-                { class: "muted small" },
-                label(task.kind),
-                " · ",
-                task.done_on
-                  ? t("done {date}", { date: formatDate(task.done_on) }) + (task.evidence ? ` — ${task.evidence}` : "")
-                  : task.due
-                    ? `${t("due {date}", { date: formatDate(task.due) })} · ${daysLeftText(daysBetween(today, task.due))}`
-                    : t("no date yet"),
-              ),
-              task.basis && !task.done_on ? h("div", { class: "basis" }, task.basis) : null,
-              task.done_on || c.retention.purged_on
-                ? null
-                : h(
-                    "div",
-                    { class: "task-actions" },
-                    evidence,
-                    h(
-                      "button",
-                      {
-                        type: "button",
-                        "data-done-task": task.id,
-                        onclick: async () => {
-                          try {
-                            render(ctx, root, await api.completeTask(c.reference, task.id, evidence.value));
-                          } catch (err) {
-                            error.textContent = asApiError(err).message;
-                          }
-                        },
-                      },
-                      t("Done"),
-                    ),
-                  ),
-            );
-          }),
-        ),
-    ctx.vocab.open_statuses.includes(c.status) ? form : null,
-  );
-}
-
 function correspondenceCard(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
   const importEmail = h("button", { type: "button", id: "import-email", title: t("Or drop .eml files on the window") }, t("Import email…"));
   importEmail.addEventListener("click", async () => {
