@@ -183,7 +183,7 @@ fn reminders_cover_deadlines_and_tasks_within_the_window_or_overdue_once_a_day()
             .map(|e| e.reference)
             .collect::<Vec<_>>()
     };
-    assert_eq!(tasks_on(&with_tasks), [fresh.reference.clone()]);
+    assert_eq!(tasks_on(&with_tasks), vec![fresh.reference.clone()]);
     assert!(tasks_on(&CalendarFilter::default()).is_empty(), "switched off");
 
     let first = store.take_reminders().unwrap();
