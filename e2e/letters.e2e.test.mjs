@@ -158,3 +158,23 @@ test("recorded as sent by post: the request is responded on the dispatch day", a
   assert.deepEqual(responded.map((e) => e.on), [letter.sent_on], "responded on the day the letter left");
   assert.equal(detail.late, null);
 });
+
+test("a late answer asks for its reason beside the field, and the annual report counts it", async () => {
+  const received = new Date(Date.now() - 60 * 86400000).toISOString().slice(0, 10);
+  const late = cli("case", "add", "--kind", "request", "--regime", "gdpr", "--received", received, "--name", "Lea Roth", "--right", "access", "--json").reference;
+  run("letter", late, "--template", "access-response", "--draft", "--out", join(saved, "late.pdf"));
+  run("letter", "approve", late, "1");
+  await session.click("#nav-cases");
+  await session.click(`tr[data-reference="${late}"] td.ref`);
+  await session.waitForText("#case-reference", (t) => t === late);
+  await session.click('#letters button[data-dispatch="1"]');
+  await session.click("#dispatch-dialog-save");
+  await session.waitForText("#dispatch-dialog-form #f-late_reason-error", (t) => t.includes("give the reason for lateness"));
+  await setValue("#dispatch-dialog-form #f-late_reason", "systems");
+  await session.click("#dispatch-dialog-save");
+  await session.waitForText("#late-answer", (t) => t.includes("Systems"));
+  assert.equal(cli("case", "show", late, "--json").late.reason, "systems");
+  await session.click("#nav-reports");
+  await setValue("#f-report-year", received.slice(0, 4));
+  await session.waitForText("#late-reasons", (t) => t.includes("Systems (1)"));
+});

@@ -48,6 +48,33 @@ fn json_export_import_export_is_identical() {
     assert!(logged.status.success(), "{}", stderr(&logged));
     let task = db.run(&["case", "task", "add", reference, "--title", "Search the CRM", "--days-before", "4"]);
     assert!(task.status.success(), "{}", stderr(&task));
+    // A letter's life and a task's evidence file: drafted, approved, sent by post; done with a file.
+    let draft = db.dir.path().join("d.pdf");
+    let today = chrono::Utc::now().date_naive().to_string();
+    let new = db.json(&[
+        "case",
+        "add",
+        "--kind",
+        "request",
+        "--regime",
+        "gdpr",
+        "--received",
+        &today,
+        "--name",
+        "Ivo",
+        "--json",
+    ]);
+    let new = new["reference"].as_str().unwrap();
+    for args in [
+        vec!["letter", new, "--template", "access-response", "--draft", "--out", draft.to_str().unwrap()],
+        vec!["letter", "approve", new, "1", "--by", "Mia Keller"],
+        vec!["letter", "dispatch", new, "1", "--method", "post", "--tracking", "RR1"],
+        vec!["case", "late", new, "--reason", "volume", "--note", "Quarter end"],
+        vec!["case", "task", "done", reference, "1", "--attach", scan.to_str().unwrap()],
+    ] {
+        let out = db.run(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
 
     let one = db.dir.path().join("one.json");
     assert!(db.run(&["export", "json", "--out", one.to_str().unwrap()]).status.success());

@@ -29,6 +29,7 @@ pub const ALL: &[&str] = &[
     "save_letter",
     "approve_letter",
     "dispatch_letter",
+    "set_late_reason",
     "batch_letters",
     "cancel_letters",
     "audit_log",

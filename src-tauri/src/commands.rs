@@ -128,6 +128,17 @@ pub fn approve_letter(
     state.approve_letter(&reference, number, by.as_deref(), note.as_deref())
 }
 
+/// Records why a case was answered after its due date.
+#[tauri::command(async)]
+pub fn set_late_reason(
+    state: State<'_, AppState>,
+    reference: String,
+    reason: String,
+    note: String,
+) -> Result<CaseView> {
+    state.set_late_reason(&reference, &reason, &note)
+}
+
 /// Records how and when a stored letter left; a response answers the request that day.
 #[tauri::command(async)]
 pub fn dispatch_letter(

@@ -10,7 +10,7 @@ use casebook::store::{Filing, LetterRecord};
 use serde::Serialize;
 
 use crate::error::UiError;
-use crate::state::AppState;
+use crate::state::{AppState, CaseView};
 
 /// The templates, languages and paper sizes the letter screen offers.
 #[derive(Debug, Clone, Serialize)]
@@ -89,6 +89,16 @@ impl AppState {
             casebook::model::validate::line("note", n)?;
         }
         self.with_store(|s| s.approve_letter(reference, number, by, note))
+    }
+
+    /// Records why a case was answered late.
+    pub fn set_late_reason(&self, reference: &str, reason: &str, note: &str) -> Result<CaseView, UiError> {
+        let late = casebook::model::letter_flow::lateness(Some(reason), Some(note))?
+            .ok_or_else(|| casebook::Error::invalid_field("late_reason", "choose a reason for lateness"))?;
+        self.with_store(|s| {
+            s.set_late_reason(reference, &late)?;
+            CaseView::read(s, reference)
+        })
     }
 
     /// Records how and when letter `number` left.

@@ -72,6 +72,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::save_letter,
         commands::approve_letter,
         commands::dispatch_letter,
+        commands::set_late_reason,
         commands::batch_letters,
         commands::cancel_letters,
         commands::audit_log,

@@ -604,6 +604,7 @@ export const api = {
     call<SavedLetter | null>("save_letter", { reference, text, paper, revise }),
   approveLetter: (reference: string, number: number, by: string, note: string) =>
     call<LetterRecord>("approve_letter", { reference, number, by, note }),
+  setLateReason: (reference: string, reason: string, note: string) => call<CaseView>("set_late_reason", { reference, reason, note }),
   dispatchLetter: (reference: string, number: number, input: DispatchInput) =>
     call<LetterRecord>("dispatch_letter", { reference, number, input }),
   /** Asks for a folder in the native dialog, then writes one letter per case there; null when cancelled. */

@@ -32,7 +32,7 @@ export function lettersCard(ctx: Ctx, c: CaseView, shown: (view: CaseView) => vo
     { class: "card" },
     h("h2", {}, t("Letters")),
     c.letters.length === 0 ? h("p", { class: "muted" }, t("No letters yet.")) : h("ul", { class: "letters", id: "letters" }, c.letters.map(item)),
-    c.late ? lateNote(c.late) : null,
+    c.late ? lateNote(c, shown) : null,
     h(
       "div",
       { class: "actions" },
@@ -51,13 +51,26 @@ function facts(l: LetterRecord): string {
   return parts.join(" · ");
 }
 
-function lateNote(late: NonNullable<CaseView["late"]>): HTMLElement {
+/** How late the case was answered and why; without a reason yet, a form to give it. */
+function lateNote(c: CaseView, shown: (view: CaseView) => void): HTMLElement {
+  const late = c.late!;
   const why = late.reason ? `${label(late.reason)}${late.note ? ` — ${late.note}` : ""}` : t("no reason recorded");
-  return h(
-    "p",
-    { class: "late-answer", id: "late-answer" },
-    t("Answered {days} days after the due date ({due}): {why}", { days: late.days, due: formatDate(late.due), why }),
-  );
+  const text = h("p", {}, t("Answered {days} days after the due date ({due}): {why}", { days: late.days, due: formatDate(late.due), why }));
+  if (late.reason || c.retention.purged_on) return h("div", { class: "late-answer", id: "late-answer" }, text);
+  const reason = select(LATE_REASONS.map((r): [string, string] => [r, label(r)]), "volume");
+  reason.setAttribute("aria-label", t("Reason for lateness"));
+  const note = h("input", { type: "text", "aria-label": t("Note on lateness"), placeholder: t("Note on lateness") });
+  const error = h("div", { class: "form-error", role: "alert" });
+  const form = h("form", { class: "inline-form", id: "late-form" }, h("div", { class: "row" }, reason, note, h("button", { type: "submit" }, t("Give the reason"))), error);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    try {
+      shown(await api.setLateReason(c.reference, reason.value, note.value));
+    } catch (err) {
+      error.textContent = asApiError(err).message;
+    }
+  });
+  return h("div", { class: "late-answer", id: "late-answer" }, text, form);
 }
 
 /** A small modal form; `submit` returns the case to show, or throws an error for a field. */

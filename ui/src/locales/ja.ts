@@ -586,4 +586,6 @@ export const JA: Record<string, string> = {
   "Due after the response date": "回答期限より後の期日です",
   "With no party": "関係者なし",
   "With a party of the address book": "アドレス帳の関係者",
+  "Reason for lateness": "遅延の理由",
+  "Give the reason": "理由を記録",
 };
