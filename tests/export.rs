@@ -51,19 +51,7 @@ fn json_export_import_export_is_identical() {
     // A letter's life and a task's evidence file: drafted, approved, sent by post; done with a file.
     let draft = db.dir.path().join("d.pdf");
     let today = chrono::Utc::now().date_naive().to_string();
-    let new = db.json(&[
-        "case",
-        "add",
-        "--kind",
-        "request",
-        "--regime",
-        "gdpr",
-        "--received",
-        &today,
-        "--name",
-        "Ivo",
-        "--json",
-    ]);
+    let new = db.add_request_on(&today, "Ivo", &[]);
     let new = new["reference"].as_str().unwrap();
     for args in [
         vec!["letter", new, "--template", "access-response", "--draft", "--out", draft.to_str().unwrap()],

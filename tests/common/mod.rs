@@ -57,8 +57,13 @@ impl TestDb {
 
     /// The same, with more `case add` options (an address, rights…).
     pub fn add_request_with(&self, name: &str, more: &[&str]) -> serde_json::Value {
+        self.add_request_on("2026-03-02", name, more)
+    }
+
+    /// A GDPR request received on `received` (`YYYY-MM-DD`), with more `case add` options.
+    pub fn add_request_on(&self, received: &str, name: &str, more: &[&str]) -> serde_json::Value {
         let mut args =
-            vec!["case", "add", "--kind", "request", "--regime", "gdpr", "--received", "2026-03-02", "--name", name];
+            vec!["case", "add", "--kind", "request", "--regime", "gdpr", "--received", received, "--name", name];
         args.extend_from_slice(more);
         args.push("--json");
         self.json(&args)
@@ -71,6 +76,24 @@ impl TestDb {
 
     pub fn bytes(&self) -> Vec<u8> {
         std::fs::read(&self.path).expect("database file")
+    }
+}
+
+/// Runs every vector of `tests/data/<file>` (`why`, `args`, `error`; `@NAME@` placeholders in
+/// `args` and `error` filled by `fill`): each must fail with one line that holds its error and not
+/// `name`, the personal data the database holds.
+pub fn assert_refused(db: &TestDb, file: &str, fill: &dyn Fn(&str) -> String, name: &str) {
+    let vectors: Vec<serde_json::Value> = serde_json::from_str(&data(file)).unwrap();
+    for v in &vectors {
+        let args: Vec<String> = v["args"].as_array().unwrap().iter().map(|a| fill(a.as_str().unwrap())).collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = db.run(&args);
+        let why = v["why"].as_str().unwrap();
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{why}: should fail");
+        assert_eq!(err.trim_end().lines().count(), 1, "{why}: one line, got {err:?}");
+        assert!(err.contains(&fill(v["error"].as_str().unwrap())), "{why}: got {err:?}");
+        assert!(!err.contains(name), "{why}: personal data in {err:?}");
     }
 }
 
