@@ -43,6 +43,16 @@ const RECORD_COLUMNS: &str = "l.id, (SELECT count(*) FROM letters n WHERE n.case
     l.template, l.language, l.paper, coalesce(l.subject, co.subject, ''), l.created_at, l.sha256, length(l.pdf),
     l.approved_by, l.approved_at, l.approval_note, co.occurred_on, l.sent_method, l.tracking, l.correspondence_id";
 
+/// A letter's state from its row: sent once it has a correspondence item, approved once an
+/// approval is on it, else a draft.
+fn state_of(correspondence_item: Option<i64>, approved: bool) -> LetterState {
+    match (correspondence_item, approved) {
+        (Some(_), _) => LetterState::Sent,
+        (None, true) => LetterState::Approved,
+        (None, false) => LetterState::Draft,
+    }
+}
+
 fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<LetterRecord> {
     let sent: Option<i64> = r.get(15)?;
     let approved_at: Option<DateTime<Utc>> = r.get(10)?;
@@ -56,11 +66,7 @@ fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<LetterRecord> {
         created_at: r.get(6)?,
         sha256: r.get(7)?,
         size: r.get(8)?,
-        state: match (sent, approved_at) {
-            (Some(_), _) => LetterState::Sent,
-            (None, Some(_)) => LetterState::Approved,
-            (None, None) => LetterState::Draft,
-        },
+        state: state_of(sent, approved_at.is_some()),
         approved_by: r.get(9)?,
         approved_at,
         approval_note: r.get(11)?,
@@ -306,11 +312,7 @@ fn stored(w: &Write<'_>, reference: &str, which: Lookup) -> Result<Stored> {
                 subject: r.get(5)?,
                 created_at: r.get(6)?,
                 sha256: r.get(7)?,
-                state: match (sent, approved) {
-                    (Some(_), _) => LetterState::Sent,
-                    (None, Some(_)) => LetterState::Approved,
-                    (None, None) => LetterState::Draft,
-                },
+                state: state_of(sent, approved.is_some()),
             })
         },
     )
