@@ -16,6 +16,9 @@ const DEADLINE_SHORT: Record<string, string> = {
   task: t("task"),
 };
 
+/** Chips a day of the month grid shows; the agenda below lists every one. */
+const SHOWN_PER_DAY = 3;
+
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d));
 
@@ -81,8 +84,8 @@ export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
           "div",
           { class: `day${inMonth(d) ? "" : " outside"}${d === today ? " today" : ""}`, "data-date": d },
           h("span", { class: "num" }, String(Number(d.slice(8)))),
-          (byDay.get(d) ?? []).slice(0, 4).map(chip),
-          (byDay.get(d)?.length ?? 0) > 4 ? h("span", { class: "more" }, t("+{n} more", { n: byDay.get(d)!.length - 4 })) : null,
+          (byDay.get(d) ?? []).slice(0, SHOWN_PER_DAY).map(chip),
+          (byDay.get(d)?.length ?? 0) > SHOWN_PER_DAY ? h("span", { class: "more" }, t("+{n} more", { n: byDay.get(d)!.length - SHOWN_PER_DAY })) : null,
         ),
       ),
     );
