@@ -1,5 +1,6 @@
 //! Deadline rules and holiday calendars: pure functions, no IO; today is always an argument.
 
+pub mod breach;
 pub mod calendar;
 pub mod dates;
 pub mod engine;
