@@ -28,6 +28,9 @@ pub enum Command {
     /// The address book: representatives, the DPO, authorities and others the office writes to.
     #[command(subcommand)]
     Party(Box<PartyCommand>),
+    /// The breach register (GDPR Art. 33(5)): breaches, their clocks and notifications.
+    #[command(subcommand)]
+    Breach(Box<BreachCommand>),
     /// Correspondence across cases: `list --party ID` is everything with one party.
     #[command(subcommand)]
     Correspondence(ThreadCommand),
@@ -640,4 +643,113 @@ pub enum LetterStep {
         #[command(flatten)]
         made: LetterMade,
     },
+}
+
+#[derive(Subcommand)]
+pub enum BreachCommand {
+    /// Record a breach: when the office became aware (local time in --tz), under which laws, what happened.
+    Add {
+        /// YYYY-MM-DDTHH:MM, local to --tz.
+        #[arg(long)]
+        aware: String,
+        /// The IANA zone of --aware (and --occurred-from/--occurred-to): never assumed.
+        #[arg(long)]
+        tz: String,
+        /// gdpr, uk-gdpr, appi or ccpa; repeat for several.
+        #[arg(long = "regime", required = true)]
+        regimes: Vec<String>,
+        #[arg(long)]
+        description: String,
+        #[arg(long)]
+        occurred_from: Option<String>,
+        #[arg(long)]
+        occurred_to: Option<String>,
+        #[arg(long)]
+        discovered_how: Option<String>,
+        /// A category of personal data; repeat for several.
+        #[arg(long = "data-category")]
+        data_categories: Vec<String>,
+        /// A category of people; repeat for several.
+        #[arg(long = "subject-category")]
+        subject_categories: Vec<String>,
+        /// Approximate number of people in a country or state, PLACE=N (DE=120, US-CA=600); repeat.
+        #[arg(long = "count")]
+        counts: Vec<String>,
+        #[arg(long)]
+        consequences: Option<String>,
+        #[arg(long)]
+        measures: Option<String>,
+        /// none, risk or high.
+        #[arg(long)]
+        risk: Option<String>,
+        #[arg(long)]
+        risk_reasoning: Option<String>,
+        /// An authority to notify (its party id); repeat. Default: the address book's authorities under the laws named.
+        #[arg(long = "authority")]
+        authorities: Vec<i64>,
+        /// APPI: possibly caused with a wrongful purpose (final report in 60 days).
+        #[arg(long)]
+        wrongful_purpose: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A breach with its clocks (to the minute, in the office's zone and each authority's), notifications and timeline.
+    Show {
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every breach, the latest first, with its next clock.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record an entry on a breach's timeline: contained, assessed (--risk), a note, closed.
+    Event {
+        reference: String,
+        /// contained, assessed, note or closed.
+        #[arg(long)]
+        kind: String,
+        /// YYYY-MM-DDTHH:MM in the breach's zone (default: now).
+        #[arg(long)]
+        at: Option<String>,
+        /// With `assessed`: none, risk or high.
+        #[arg(long)]
+        risk: Option<String>,
+        /// What happened; with `assessed`, the reasoning.
+        #[arg(long, default_value = "")]
+        note: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a notification made: to an authority (--party), the data subjects or the Attorney General.
+    Notify {
+        reference: String,
+        /// authority, subjects or attorney-general.
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        party: Option<i64>,
+        /// initial, preliminary, follow-up or final.
+        #[arg(long, default_value = "initial")]
+        phase: String,
+        /// YYYY-MM-DDTHH:MM in the breach's zone.
+        #[arg(long)]
+        at: String,
+        /// email, post, portal, in-person or phone.
+        #[arg(long)]
+        method: String,
+        /// The reference the authority gave.
+        #[arg(long)]
+        their_reference: Option<String>,
+        /// Why it came after the 72 hours, when it did (Art. 33(1)).
+        #[arg(long)]
+        delay_reasons: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Link a request or complaint the breach caused.
+    Link { reference: String, case: String },
 }

@@ -22,6 +22,7 @@ macro_rules! out {
 }
 
 mod args;
+mod breaches;
 mod cases;
 mod correspondence;
 mod deadline;
@@ -61,6 +62,7 @@ pub fn run() -> Result<()> {
         Command::Init { profile } => init(&db, profile.as_deref()),
         Command::Case(command) => cases::run(&db, *command),
         Command::Party(command) => correspondence::party(&db, *command),
+        Command::Breach(command) => breaches::run(&db, *command),
         Command::Correspondence(command) => correspondence::thread(&db, command),
         Command::Deadline(args) => deadline::run(*args),
         Command::Letter(args) => letters::run(&db, *args),

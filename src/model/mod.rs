@@ -1,5 +1,6 @@
 //! Plain domain types and their validation: no IO.
 
+pub mod breach;
 pub mod case;
 pub mod correspondence;
 pub mod flow;

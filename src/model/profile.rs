@@ -53,6 +53,10 @@ pub struct OrganisationProfile {
     /// refusals or all.
     #[serde(default = "no_approval")]
     pub letter_approval: super::vocab::ApprovalPolicy,
+    /// The office's target, in hours after becoming aware, for telling people of a breach where
+    /// the law says "without undue delay" (GDPR Art. 34, Cal. Civ. Code §1798.82).
+    #[serde(default = "seventy_two")]
+    pub breach_target_hours: u32,
     /// How many days ahead the window announces a due deadline or task.
     #[serde(default = "three")]
     pub reminder_days: u32,
@@ -87,6 +91,10 @@ fn yes() -> bool {
 
 fn thirty() -> u32 {
     30
+}
+
+fn seventy_two() -> u32 {
+    72
 }
 
 fn three() -> u32 {
@@ -179,6 +187,9 @@ impl OrganisationProfile {
         }
         if !(1..=60).contains(&self.appi_target_days) {
             return Err(Error::invalid_field("appi_target_days", "the APPI target must be 1 to 60 days"));
+        }
+        if !(1..=720).contains(&self.breach_target_hours) {
+            return Err(Error::invalid_field("breach_target_hours", "the breach target must be 1 to 720 hours"));
         }
         if self.reminder_days > 30 {
             return Err(Error::invalid_field("reminder_days", "due dates are announced at most 30 days ahead"));

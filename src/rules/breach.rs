@@ -7,7 +7,7 @@
 //!   an elapsed-time counter against the office's own target.
 //! - APPI Art. 26 with the PPC's Enforcement Rules Art. 8: a preliminary report promptly (the PPC's
 //!   guidance: about 3 to 5 days) and a final report within 30 days, 60 where the breach was
-//!   caused with a wrongful purpose; the day of knowing counts as day 1.
+//!   caused with a wrongful purpose; the day of knowing, in Japan, counts as day 1.
 //! - California Civ. Code §1798.82(a): residents in the most expedient time possible and without
 //!   unreasonable delay (the office's target); §1798.82(f): a sample notice to the Attorney
 //!   General when more than 500 residents are notified.
@@ -77,7 +77,7 @@ pub fn clocks(f: &BreachFacts) -> Vec<Clock> {
     for regime in [Regime::Gdpr, Regime::UkGdpr].into_iter().filter(|r| f.regimes.contains(r)) {
         let article = if regime == Regime::Gdpr { "GDPR" } else { "UK GDPR" };
         let due_at = f.aware_at + chrono::Duration::hours(ART_33_HOURS);
-        for a in f.authorities.iter().filter(|a| authority_for(regime, a)) {
+        for a in f.authorities.iter().filter(|a| notified_under(regime, a)) {
             out.push(Clock {
                 kind: "authority",
                 regime,
@@ -97,28 +97,38 @@ pub fn clocks(f: &BreachFacts) -> Vec<Clock> {
                 ),
             });
         }
-        if f.high_risk {
-            let due_at = f.aware_at + chrono::Duration::hours(i64::from(f.target_hours));
-            out.push(Clock {
-                kind: "subjects",
-                regime,
-                party_id: None,
-                due_at,
-                target: true,
-                authority_zone: None,
-                basis: format!(
-                    "{article} Art. 34(1): the data subjects told without undue delay, the risk being high; the office's \
-                     target is {} hours after becoming aware ({aware_text}): {}",
-                    f.target_hours,
-                    instant(due_at, f.office_zone)
-                ),
-            });
-        }
+    }
+    let europe: Vec<Regime> = [Regime::Gdpr, Regime::UkGdpr].into_iter().filter(|r| f.regimes.contains(r)).collect();
+    if f.high_risk && !europe.is_empty() {
+        let article = if europe.len() == 2 {
+            "GDPR and UK GDPR"
+        } else if europe[0] == Regime::Gdpr {
+            "GDPR"
+        } else {
+            "UK GDPR"
+        };
+        let due_at = f.aware_at + chrono::Duration::hours(i64::from(f.target_hours));
+        out.push(Clock {
+            kind: "subjects",
+            regime: europe[0],
+            party_id: None,
+            due_at,
+            target: true,
+            authority_zone: None,
+            basis: format!(
+                "{article} Art. 34(1): the data subjects told without undue delay, the risk being high; the office's \
+                 target is {} hours after becoming aware ({aware_text}): {}",
+                f.target_hours,
+                instant(due_at, f.office_zone)
+            ),
+        });
     }
     if f.regimes.contains(&Regime::Appi) {
-        // The day of knowing is day 1; weekends and holidays count (PPC General Guidelines 3-5-3-4).
-        let day_one = aware_local.date_naive();
-        let end_of = |day: NaiveDate| end_of_day(day, f.office_zone);
+        // The day of knowing is day 1, in Japan; weekends and holidays count (PPC General
+        // Guidelines 3-5-3-4).
+        let japan = chrono_tz::Asia::Tokyo;
+        let day_one = f.aware_at.with_timezone(&japan).date_naive();
+        let end_of = |day: NaiveDate| end_of_day(day, japan);
         let preliminary = day_one + Days::new(2);
         out.push(Clock {
             kind: "appi-preliminary",
@@ -185,16 +195,18 @@ pub fn clocks(f: &BreachFacts) -> Vec<Clock> {
     out
 }
 
-/// Whether an authority is one to notify under `regime`: the ICO under the UK GDPR; under the
+/// Whether an authority is one to notify under `regime`: the ICO under the UK GDPR, the PPC under
+/// the APPI; under the
 /// GDPR every EEA authority named (a controller outside the EU with an Art. 27 representative has
 /// no lead authority: each authority whose residents are affected, EDPB Guidelines 9/2022), and
 /// one whose country is not recorded, rather than none.
-fn authority_for(regime: Regime, a: &Authority) -> bool {
+pub fn notified_under(regime: Regime, a: &Authority) -> bool {
     let country = a.country.as_deref().map(str::to_ascii_uppercase);
     match (regime, country.as_deref()) {
         (Regime::UkGdpr, Some(c)) => c == "GB" || c == "UK",
         (Regime::Gdpr, Some(c)) => EEA.contains(&c),
         (Regime::Gdpr, None) => true,
+        (Regime::Appi, Some(c)) => c == "JP",
         _ => false,
     }
 }

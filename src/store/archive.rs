@@ -31,6 +31,12 @@ const TABLES: &[(&str, &str)] = &[
     ("case_tasks", "id"),
     ("attachments", "id"),
     ("letters", "id"),
+    ("breaches", "id"),
+    ("breach_regimes", "breach_id, regime"),
+    ("breach_authorities", "breach_id, party_id"),
+    ("breach_notifications", "id"),
+    ("breach_events", "id"),
+    ("breach_cases", "breach_id, case_id"),
 ];
 
 fn to_json(v: ValueRef<'_>) -> Value {

@@ -153,7 +153,7 @@ pub(super) fn check_imported(conn: &Connection, today: NaiveDate) -> Result<()> 
     })?;
     each_row(conn, "reference_counters", |r| {
         let prefix = r.required("prefix")?;
-        if !Kind::ALL.iter().any(|k| k.reference_prefix() == prefix) {
+        if !Kind::ALL.iter().any(|k| k.reference_prefix() == prefix) && prefix != "BR" {
             return Err(r.refuse(format!("unknown reference prefix '{}'", validate::printable(prefix))));
         }
         Ok(())
@@ -247,6 +247,46 @@ pub(super) fn check_imported(conn: &Connection, today: NaiveDate) -> Result<()> 
         r.check(|| crate::letter::Paper::parse(r.required("paper")?))?;
         r.instant("created_at")?;
         check_digest(r, "pdf")
+    })?;
+    each_row(conn, "breaches", |r| {
+        let reference = r.required("reference")?;
+        let shaped = reference.len() == 12
+            && reference.starts_with("BR-")
+            && reference[3..7].bytes().all(|b| b.is_ascii_digit())
+            && &reference[7..8] == "-"
+            && reference[8..].bytes().all(|b| b.is_ascii_digit());
+        if !shaped {
+            return Err(r.refuse("reference is not of the form BR-YYYY-NNNN"));
+        }
+        if r.instant("aware_at")? > Utc::now() {
+            return Err(r.refuse("aware_at is in the future"));
+        }
+        r.check(|| crate::model::case::parse_zone(r.required("time_zone")?))?;
+        r.text_field("description")?;
+        r.text_field("discovered_how")?;
+        r.text_field("consequences")?;
+        r.text_field("measures")?;
+        r.text_field("risk_reasoning")?;
+        r.vocab::<crate::model::breach::Risk>("risk")?;
+        for list in ["data_categories", "subject_categories"] {
+            let items: Vec<String> =
+                serde_json::from_str(r.required(list)?).map_err(|_| r.refuse(format!("{list} is not a list")))?;
+            items.iter().try_for_each(|i| r.check(|| validate::line(list, i)).map(drop))?;
+        }
+        serde_json::from_str::<std::collections::BTreeMap<String, u64>>(r.required("counts")?)
+            .map_err(|_| r.refuse("counts is not a map of places to numbers"))?;
+        r.instant("created_at").map(drop)
+    })?;
+    each_row(conn, "breach_notifications", |r| {
+        r.instant("sent_at")?;
+        r.optional_line("their_reference")?;
+        r.text_field("delay_reasons")?;
+        r.text_field("note")?;
+        r.instant("created_at").map(drop)
+    })?;
+    each_row(conn, "breach_events", |r| {
+        r.instant("at")?;
+        r.text_field("note")
     })?;
     // Every case's timeline and dates must follow from its facts as they would on entry.
     let mut stmt = conn.prepare(

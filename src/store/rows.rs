@@ -218,6 +218,10 @@ fn case_ref_query(table: &str) -> Option<String> {
         | "letters" => {
             format!("SELECT c.reference FROM \"{table}\" x JOIN cases c ON c.id = x.case_id WHERE x.rowid = ?1")
         }
+        "breaches" => "SELECT reference FROM breaches WHERE rowid = ?1".to_string(),
+        "breach_regimes" | "breach_authorities" | "breach_notifications" | "breach_events" | "breach_cases" => {
+            format!("SELECT b.reference FROM \"{table}\" x JOIN breaches b ON b.id = x.breach_id WHERE x.rowid = ?1")
+        }
         _ => return None,
     })
 }
