@@ -46,8 +46,19 @@ pub fn export(store: &Store, format: Format) -> Result<Exported> {
     Ok(match format {
         Format::Ics { alarm_days, with_names } => {
             let deadlines = store.open_deadlines(with_names)?;
-            let text = crate::export::ics::calendar(&deadlines, alarm_days, chrono::Utc::now());
-            let count = deadlines.len();
+            let clocks: Vec<crate::export::ics::IcsClock> = store
+                .open_breach_clocks()?
+                .into_iter()
+                .map(|(reference, c)| crate::export::ics::IcsClock {
+                    reference,
+                    kind: c.clock.kind.to_string(),
+                    party_id: c.clock.party_id,
+                    who: c.who,
+                    due_at: c.clock.due_at,
+                })
+                .collect();
+            let text = crate::export::ics::with_breaches(&deadlines, &clocks, alarm_days, chrono::Utc::now());
+            let count = deadlines.len() + clocks.len();
             Exported { bytes: text.into_bytes(), count, what: format!("{count} date(s)") }
         }
         Format::Csv => {

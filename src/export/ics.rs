@@ -38,8 +38,27 @@ pub fn deadline_phrase(kind: &str) -> &'static str {
     }
 }
 
+/// One clock of a breach to export: a timed event at the instant it runs out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IcsClock {
+    pub reference: String,
+    /// authority, subjects, appi-preliminary, appi-final, residents, attorney-general.
+    pub kind: String,
+    /// The authority's party, for its own UID.
+    pub party_id: Option<i64>,
+    /// Whom it concerns (an authority's name; no personal data).
+    pub who: String,
+    pub due_at: DateTime<Utc>,
+}
+
 /// The calendar text, with CRLF line ends and lines folded at 75 octets.
 pub fn calendar(deadlines: &[IcsDeadline], alarm_days: u32, now: DateTime<Utc>) -> String {
+    with_breaches(deadlines, &[], alarm_days, now)
+}
+
+/// The same with the clocks of breaches: timed events in UTC, each with a reminder a day before
+/// (the 72 hours leave no room for one of several days).
+pub fn with_breaches(deadlines: &[IcsDeadline], clocks: &[IcsClock], alarm_days: u32, now: DateTime<Utc>) -> String {
     let mut cal = Calendar::empty();
     for (key, value) in [("VERSION", "2.0"), ("PRODID", "-//Casebook//Deadlines//EN"), ("CALSCALE", "GREGORIAN")] {
         cal.append_property((key, value));
@@ -68,6 +87,26 @@ pub fn calendar(deadlines: &[IcsDeadline], alarm_days: u32, now: DateTime<Utc>) 
         if alarm_days > 0 {
             event.alarm(Alarm::display(&summary, -Duration::days(alarm_days.into())));
         }
+        cal.push(event.done());
+    }
+    for c in clocks {
+        let summary = format!("{}: breach notice due – {}", c.reference, c.who);
+        let uid = format!("{}-{}-{}@casebook", c.reference, c.kind, c.party_id.unwrap_or(0));
+        let mut event = Event::new();
+        event
+            .uid(&uid)
+            .timestamp(now)
+            .summary(&summary)
+            .description(&format!(
+                "Casebook breach {}: {} ({}) due {}",
+                c.reference,
+                c.who,
+                c.kind,
+                c.due_at.to_rfc3339()
+            ))
+            .starts(c.due_at)
+            .ends(c.due_at);
+        event.alarm(Alarm::display(&summary, -Duration::hours(24)));
         cal.push(event.done());
     }
     cal.done().to_string()
