@@ -3,6 +3,7 @@
 //! window parse their input, call one of these and print or serialise the result; neither holds
 //! a flow of its own.
 
+pub mod breaches;
 pub mod correspondence;
 pub mod exports;
 pub mod letters;

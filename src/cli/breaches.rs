@@ -2,14 +2,13 @@
 
 use std::path::Path;
 
-use chrono::Utc;
-
 use super::args::BreachCommand;
 use super::{open, output};
-use casebook::model::breach::{instant, BreachEventKind, BreachInput, NoticeInput, Risk};
+use casebook::app::breaches;
+use casebook::model::breach::{BreachInput, NoticeInput};
 use casebook::rules::breach::instant as shown;
 use casebook::store::BreachView;
-use casebook::{Error, Result};
+use casebook::Result;
 
 pub fn run(db: &Path, command: BreachCommand) -> Result<()> {
     let mut store = open(db)?;
@@ -51,7 +50,7 @@ pub fn run(db: &Path, command: BreachCommand) -> Result<()> {
                 authorities,
                 wrongful_purpose,
             };
-            (store.add_breach(&input.validate(Utc::now())?)?, json)
+            (breaches::record(&mut store, &input)?, json)
         }
         BreachCommand::Show { reference, json } => (store.breach(&reference)?, json),
         BreachCommand::List { json } => {
@@ -73,16 +72,7 @@ pub fn run(db: &Path, command: BreachCommand) -> Result<()> {
             return Ok(());
         }
         BreachCommand::Event { reference, kind, at, risk, note, json } => {
-            let kind: BreachEventKind = kind.parse().map_err(|e: Error| e.in_field("kind"))?;
-            let zone = zone_of(&store.breach(&reference)?)?;
-            let now = Utc::now();
-            let at = match at {
-                Some(a) => instant("at", &a, zone, now)?,
-                None => now,
-            };
-            let risk = risk.map(|r| r.parse::<Risk>().map_err(|e| e.in_field("risk"))).transpose()?;
-            let note = casebook::model::validate::text("note", &note)?;
-            (store.breach_event(&reference, kind, at, &note, risk)?, json)
+            (breaches::event(&mut store, &reference, &breaches::EventInput { kind, at, risk, note })?, json)
         }
         BreachCommand::Notify {
             reference,
@@ -96,10 +86,8 @@ pub fn run(db: &Path, command: BreachCommand) -> Result<()> {
             note,
             json,
         } => {
-            let zone = zone_of(&store.breach(&reference)?)?;
             let input = NoticeInput { to, party, phase, at, method, their_reference, delay_reasons, note };
-            let notice = input.validate(zone, Utc::now())?;
-            (store.notify_breach(&reference, &notice)?, json)
+            (breaches::notify(&mut store, &reference, &input)?, json)
         }
         BreachCommand::Link { reference, case } => (store.link_breach(&reference, &case)?, false),
     };
@@ -109,10 +97,6 @@ pub fn run(db: &Path, command: BreachCommand) -> Result<()> {
         print(&view, store.zone())?;
     }
     Ok(())
-}
-
-fn zone_of(v: &BreachView) -> Result<chrono_tz::Tz> {
-    casebook::model::case::parse_zone(&v.breach.time_zone)
 }
 
 fn print(v: &BreachView, office: chrono_tz::Tz) -> Result<()> {

@@ -44,7 +44,7 @@ pub use closures::Closure;
 pub use correspondence::{CorrespondenceItem, EmailSender, FileInfo};
 pub use key::{check_new_passphrase, sidecar_path, KeyFile, RecoveryKey, MIN_PASSPHRASE_CHARS};
 pub use letters::{Filing, LetterRecord};
-pub use overview::{CalendarEntry, CalendarFilter, Dashboard, ReplyOwed};
+pub use overview::{BreachClock, CalendarEntry, CalendarFilter, Dashboard, ReplyOwed};
 pub use reminders::Reminder;
 pub use retention::{Expired, RetentionState};
 pub use rows::{RowProblem, RowReport};

@@ -30,6 +30,21 @@ pub struct Dashboard {
     /// Tasks not done on open cases, and how many of them are past their internal date.
     pub open_tasks: u64,
     pub overdue_tasks: u64,
+    /// The clocks of open breaches not yet met, soonest first: hours, not months.
+    pub breach_clocks: Vec<BreachClock>,
+}
+
+/// A breach's clock as the dashboard lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BreachClock {
+    pub reference: String,
+    pub kind: String,
+    pub who: String,
+    pub due_at: chrono::DateTime<chrono::Utc>,
+    /// Negative once overdue.
+    pub hours_left: i64,
+    /// The office's own target rather than a date the law sets.
+    pub target: bool,
 }
 
 /// A reply owed to a party (or the data subject) by a date.
@@ -111,6 +126,18 @@ impl Store {
             open_by_regime: group("regime")?,
             open_by_kind: group("kind")?,
             replies_owed: self.replies_owed()?,
+            breach_clocks: self
+                .open_breach_clocks()?
+                .into_iter()
+                .map(|(reference, c)| BreachClock {
+                    reference,
+                    kind: c.clock.kind.to_string(),
+                    who: c.who,
+                    due_at: c.clock.due_at,
+                    hours_left: c.hours_left.unwrap_or_default(),
+                    target: c.clock.target,
+                })
+                .collect(),
         })
     }
 
