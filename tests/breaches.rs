@@ -182,3 +182,41 @@ fn bad_breach_input_is_refused_in_one_line_and_nothing_is_written() {
     common::assert_refused(&db, "invalid_breach_input.json", &fill, "order confirmations");
     assert_eq!(db.audit_records(), before, "nothing was written");
 }
+
+#[test]
+fn the_register_for_an_inspection_as_csv_and_pdf_for_a_period() {
+    let db = TestDb::initialised();
+    let reference = breach(&db)["reference"].as_str().unwrap().to_string();
+    let csv = db.dir.path().join("register.csv");
+    let out = db.run(&["breach", "register", "--format", "csv", "--out", csv.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut rows = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(&header[..3], ["reference", "aware_at", "time_zone"]);
+    let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 1);
+    assert_eq!((&records[0][0], &records[0][1]), (reference.as_str(), "2026-03-28T09:00:00+00:00"));
+
+    let pdf = db.dir.path().join("register.pdf");
+    let out = db.run(&["breach", "register", "--out", pdf.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::process::Command::new("pdftotext").args([pdf.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Register of personal-data breaches") && text.contains(&reference), "{text}");
+    assert!(text.contains("A misaddressed batch of order confirmations"), "{text}");
+
+    // A period without it: an empty register.
+    let out = db.run(&[
+        "breach",
+        "register",
+        "--format",
+        "csv",
+        "--from",
+        "2026-04-01",
+        "--out",
+        csv.to_str().unwrap(),
+        "--force",
+    ]);
+    assert!(common::stdout(&out).contains("0 breach(es)"), "{}", common::stdout(&out));
+}

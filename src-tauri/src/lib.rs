@@ -1,6 +1,7 @@
 //! Casebook's desktop shell: the only crate that knows Tauri. It owns the window, converts core
 //! errors to `{code, message, field}` for the UI, and keeps the open database behind a mutex.
 
+mod breaches;
 mod command_names;
 mod commands;
 mod correspondence;
@@ -73,6 +74,11 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::approve_letter,
         commands::dispatch_letter,
         commands::set_late_reason,
+        breaches::list_breaches,
+        breaches::get_breach,
+        breaches::add_breach,
+        breaches::notify_breach,
+        breaches::record_breach_event,
         commands::batch_letters,
         commands::cancel_letters,
         commands::audit_log,

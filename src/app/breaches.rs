@@ -52,3 +52,197 @@ pub fn event(store: &mut Store, reference: &str, input: &EventInput) -> Result<B
 fn zone_of(store: &Store, reference: &str) -> Result<chrono_tz::Tz> {
     crate::model::case::parse_zone(&store.breach(reference)?.breach.time_zone)
 }
+
+/// The Art. 33(5) register for an authority's inspection: every breach the office became aware of
+/// between `from` and `to` (local dates, both optional), as CSV or PDF.
+pub fn register(
+    store: &Store,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+    format: &str,
+) -> Result<(Vec<u8>, usize)> {
+    if !["csv", "pdf"].contains(&format) {
+        return Err(Error::validation(format!(
+            "unknown format '{}' (expected csv or pdf)",
+            validate::printable(format)
+        )));
+    }
+    let zone = store.zone();
+    let mut views = Vec::new();
+    for s in store.breaches()?.into_iter().rev() {
+        let day = s.aware_at.with_timezone(&zone).date_naive();
+        if from.is_some_and(|f| day < f) || to.is_some_and(|t| day > t) {
+            continue;
+        }
+        views.push(store.breach(&s.reference)?);
+    }
+    let bytes = match format {
+        "csv" => register_csv(&views)?,
+        _ => crate::letter::render(&register_pdf(store, &views, from, to)?)?,
+    };
+    Ok((bytes, views.len()))
+}
+
+const REGISTER_HEADER: &[&str] = &[
+    "reference",
+    "aware_at",
+    "time_zone",
+    "regimes",
+    "occurred_from",
+    "occurred_to",
+    "discovered_how",
+    "description",
+    "data_categories",
+    "subject_categories",
+    "people",
+    "consequences",
+    "measures",
+    "risk",
+    "risk_reasoning",
+    "contained_at",
+    "closed_at",
+    "authorities",
+    "notifications",
+    "delay_reasons",
+    "linked_cases",
+];
+
+fn register_csv(views: &[BreachView]) -> Result<Vec<u8>> {
+    use crate::export::csv::neutralise;
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
+        let io = |e: csv::Error| Error::storage(format!("CSV: {e}"));
+        w.write_record(REGISTER_HEADER).map_err(io)?;
+        let at = |t: Option<chrono::DateTime<Utc>>| t.map(|t| t.to_rfc3339()).unwrap_or_default();
+        for v in views {
+            let b = &v.breach;
+            let row = [
+                b.reference.clone(),
+                b.aware_at.to_rfc3339(),
+                b.time_zone.clone(),
+                b.regimes.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(" "),
+                at(b.occurred_from),
+                at(b.occurred_to),
+                b.discovered_how.clone(),
+                b.description.clone(),
+                b.data_categories.join("; "),
+                b.subject_categories.join("; "),
+                b.counts.iter().map(|(p, n)| format!("{p} {n}")).collect::<Vec<_>>().join("; "),
+                b.consequences.clone(),
+                b.measures.clone(),
+                b.risk.map(|r| r.to_string()).unwrap_or_default(),
+                b.risk_reasoning.clone(),
+                at(b.contained_at),
+                at(b.closed_at),
+                b.authorities.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join("; "),
+                v.notifications
+                    .iter()
+                    .map(|n| {
+                        format!(
+                            "{} {} {} {}",
+                            n.at.to_rfc3339(),
+                            n.party.clone().unwrap_or_else(|| n.to.to_string()),
+                            n.phase,
+                            n.method
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                v.notifications.iter().filter_map(|n| n.delay_reasons.clone()).collect::<Vec<_>>().join("; "),
+                b.cases.join(" "),
+            ];
+            w.write_record(row.iter().map(|c| neutralise(c))).map_err(io)?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
+fn register_pdf(
+    store: &Store,
+    views: &[BreachView],
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) -> Result<crate::letter::LetterDoc> {
+    use crate::letter::{Block, LetterDoc, Paper};
+    use crate::rules::breach::instant as shown;
+    let profile = store.profile()?;
+    let zone = store.zone();
+    let period = match (from, to) {
+        (None, None) => "all breaches".to_string(),
+        (f, t) => format!(
+            "aware from {} to {}",
+            f.map_or("the first".into(), |d| d.to_string()),
+            t.map_or("today".into(), |d| d.to_string())
+        ),
+    };
+    let title = "Register of personal-data breaches (GDPR Art. 33(5))".to_string();
+    let mut body = vec![Block::Paragraph(format!(
+        "{} breach(es), {period}. Instants in {} unless marked.",
+        views.len(),
+        zone.name()
+    ))];
+    for v in views {
+        let b = &v.breach;
+        body.push(Block::Heading(format!("{} — aware {}", b.reference, shown(b.aware_at, zone))));
+        body.push(Block::Paragraph(b.description.clone()));
+        let mut facts = vec![format!("Laws: {}", b.regimes.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", "))];
+        let mut push = |name: &str, value: String| {
+            if !value.is_empty() {
+                facts.push(format!("{name}: {value}"));
+            }
+        };
+        push("Discovered", b.discovered_how.clone());
+        push("Data", b.data_categories.join(", "));
+        push("People", b.subject_categories.join(", "));
+        push("Numbers", b.counts.iter().map(|(p, n)| format!("{p} {n}")).collect::<Vec<_>>().join(", "));
+        push("Consequences", b.consequences.clone());
+        push("Measures", b.measures.clone());
+        push(
+            "Risk",
+            b.risk
+                .map(|r| {
+                    format!(
+                        "{r}{}",
+                        if b.risk_reasoning.is_empty() { String::new() } else { format!(" — {}", b.risk_reasoning) }
+                    )
+                })
+                .unwrap_or_else(|| "not assessed".into()),
+        );
+        push("Contained", b.contained_at.map(|t| shown(t, zone)).unwrap_or_default());
+        push("Closed", b.closed_at.map(|t| shown(t, zone)).unwrap_or_default());
+        for n in &v.notifications {
+            let to = n.party.clone().unwrap_or_else(|| n.to.to_string());
+            let mut line = format!("Notified {to} ({}, {}) {}", n.phase, n.method, shown(n.at, zone));
+            if let Some(r) = &n.their_reference {
+                line += &format!(", their reference {r}");
+            }
+            if let Some(r) = &n.delay_reasons {
+                line += &format!("; reasons for the delay: {r}");
+            }
+            facts.push(line);
+        }
+        for c in v.clocks.iter().filter(|c| c.met_at.is_none()) {
+            facts.push(format!("Open: {} by {}", c.who, shown(c.clock.due_at, zone)));
+        }
+        body.push(Block::Bullets(facts));
+    }
+    let mut org_lines = profile.address.clone();
+    org_lines.push(profile.email.clone());
+    Ok(LetterDoc {
+        paper: Paper::parse(&profile.paper).unwrap_or(Paper::A4),
+        title: title.clone(),
+        org_name: profile.name.clone(),
+        org_lines,
+        recipient: Vec::new(),
+        details: vec![("Produced:".into(), store.today().to_string())],
+        subject: title.clone(),
+        body,
+        signature: Vec::new(),
+        page_label: "Page {n} of {m}".into(),
+        reference: "Breach register".into(),
+        created: Utc::now(),
+        keywords: Vec::new(),
+    })
+}

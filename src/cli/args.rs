@@ -750,6 +750,22 @@ pub enum BreachCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The register (GDPR Art. 33(5)) for an authority's inspection: all breaches, or those the office became aware of in a period.
+    Register {
+        /// csv or pdf.
+        #[arg(long, default_value = "pdf")]
+        format: String,
+        /// YYYY-MM-DD (local).
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace the file at --out if there is one.
+        #[arg(long)]
+        force: bool,
+    },
     /// Link a request or complaint the breach caused.
     Link { reference: String, case: String },
 }

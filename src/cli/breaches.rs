@@ -90,6 +90,14 @@ pub fn run(db: &Path, command: BreachCommand) -> Result<()> {
             (breaches::notify(&mut store, &reference, &input)?, json)
         }
         BreachCommand::Link { reference, case } => (store.link_breach(&reference, &case)?, false),
+        BreachCommand::Register { format, from, to, out, force } => {
+            let date =
+                |field: &str, d: Option<String>| d.map(|d| casebook::model::validate::date(field, &d)).transpose();
+            let (bytes, n) = breaches::register(&store, date("from", from)?, date("to", to)?, &format)?;
+            casebook::files::Output::write(&out, &bytes, force)?.commit()?;
+            outln!("Wrote the register of {n} breach(es) to {}", out.display());
+            return Ok(());
+        }
     };
     if json {
         output::print_json(&view);

@@ -217,14 +217,14 @@ const EEA: &[&str] = &[
     "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
 ];
 
-/// The last instant of `day` in `zone`: the start of the next day there.
+/// The last minute of `day` in `zone` (23:59 there), which reads as that day, not the next.
 fn end_of_day(day: NaiveDate, zone: Tz) -> DateTime<Utc> {
     let next = day + Days::new(1);
     let midnight = next.and_hms_opt(0, 0, 0).expect("midnight exists");
     // A zone whose clocks skip midnight starts the day at the first instant it has.
     (0..4)
         .find_map(|h| midnight.checked_add_signed(chrono::Duration::hours(h))?.and_local_timezone(zone).earliest())
-        .map(|t| t.with_timezone(&Utc))
+        .map(|t| t.with_timezone(&Utc) - chrono::Duration::minutes(1))
         .expect("a day starts within four hours of midnight")
 }
 

@@ -83,6 +83,101 @@ export interface CaseEvent {
 
 export type LetterState = "draft" | "approved" | "sent";
 
+/** A breach's clock: who must be told by when, and why. */
+export interface BreachClock {
+  kind: string;
+  regime: string;
+  party_id: number | null;
+  due_at: string;
+  /** The office's own target, where the law says "without undue delay". */
+  target: boolean;
+  authority_zone: string | null;
+  basis: string;
+  who: string;
+  met_at: string | null;
+  hours_left: number | null;
+}
+
+export interface BreachNotice {
+  id: number;
+  to: string;
+  party_id: number | null;
+  party: string | null;
+  phase: string;
+  at: string;
+  method: string;
+  their_reference: string | null;
+  delay_reasons: string | null;
+  note: string;
+}
+
+export interface Breach {
+  reference: string;
+  aware_at: string;
+  time_zone: string;
+  regimes: string[];
+  description: string;
+  occurred_from: string | null;
+  occurred_to: string | null;
+  discovered_how: string;
+  data_categories: string[];
+  subject_categories: string[];
+  counts: Record<string, number>;
+  consequences: string;
+  measures: string;
+  risk: string | null;
+  risk_reasoning: string;
+  wrongful_purpose: boolean;
+  contained_at: string | null;
+  closed_at: string | null;
+  authorities: { party_id: number; name: string; country: string | null }[];
+  cases: string[];
+  notifications: BreachNotice[];
+  events: { kind: string; at: string; note: string }[];
+  clocks: BreachClock[];
+}
+
+export interface BreachSummary {
+  reference: string;
+  aware_at: string;
+  time_zone: string;
+  regimes: string[];
+  risk: string | null;
+  closed_at: string | null;
+  description: string;
+  next: BreachClock | null;
+}
+
+export interface BreachInput {
+  aware: string;
+  time_zone: string;
+  regimes: string[];
+  description: string;
+  occurred_from: string | null;
+  occurred_to: string | null;
+  discovered_how: string | null;
+  data_categories: string[];
+  subject_categories: string[];
+  counts: string[];
+  consequences: string | null;
+  measures: string | null;
+  risk: string | null;
+  risk_reasoning: string | null;
+  authorities: number[];
+  wrongful_purpose: boolean;
+}
+
+export interface NoticeInput {
+  to: string;
+  party: number | null;
+  phase: string;
+  at: string;
+  method: string;
+  their_reference: string | null;
+  delay_reasons: string | null;
+  note: string | null;
+}
+
 export interface LetterRecord {
   id: number;
   /** Its number on the case: 1 for the first. */
@@ -368,6 +463,8 @@ export interface Dashboard {
   open_by_kind: Record<string, number>;
   /** Replies incoming items asked for and not yet given, soonest first. */
   replies_owed: { reference: string; label: string; due: string }[];
+  /** Open breach clocks, soonest first. */
+  breach_clocks: { reference: string; kind: string; who: string; due_at: string; hours_left: number; target: boolean }[];
   open_tasks: number;
   overdue_tasks: number;
 }
@@ -604,6 +701,12 @@ export const api = {
     call<SavedLetter | null>("save_letter", { reference, text, paper, revise }),
   approveLetter: (reference: string, number: number, by: string, note: string) =>
     call<LetterRecord>("approve_letter", { reference, number, by, note }),
+  listBreaches: () => call<BreachSummary[]>("list_breaches"),
+  getBreach: (reference: string) => call<Breach>("get_breach", { reference }),
+  addBreach: (input: BreachInput) => call<Breach>("add_breach", { input }),
+  notifyBreach: (reference: string, input: NoticeInput) => call<Breach>("notify_breach", { reference, input }),
+  recordBreachEvent: (reference: string, input: { kind: string; at: string | null; risk: string | null; note: string }) =>
+    call<Breach>("record_breach_event", { reference, input }),
   setLateReason: (reference: string, reason: string, note: string) => call<CaseView>("set_late_reason", { reference, reason, note }),
   dispatchLetter: (reference: string, number: number, input: DispatchInput) =>
     call<LetterRecord>("dispatch_letter", { reference, number, input }),

@@ -1,12 +1,15 @@
 // The application shell: which screen shows, navigation and keyboard shortcuts.
 import { api, type AppStatus, type ListRequest, type Vocabulary } from "./api";
 import { h, replace } from "./dom";
+import { breachScreen } from "./screens/breach";
+import { breachesScreen } from "./screens/breaches";
 import { caseDetailScreen } from "./screens/caseDetail";
 import { calendarScreen } from "./screens/calendar";
 import { caseListScreen } from "./screens/caseList";
 import { emailDialog } from "./emailDialog";
 import { dashboardScreen } from "./screens/dashboard";
 import { letterScreen } from "./screens/letter";
+import { newBreachScreen } from "./screens/newBreach";
 import { editCaseScreen, newCaseScreen } from "./screens/newCase";
 import { partiesScreen } from "./screens/parties";
 import { partyScreen } from "./screens/party";
@@ -29,12 +32,51 @@ export type Route =
   | { name: "party"; id: number }
   | { name: "reports" }
   | { name: "retention" }
-  | { name: "settings" };
+  | { name: "settings" }
+  | { name: "breaches" }
+  | { name: "breach"; reference: string }
+  | { name: "new-breach" };
 
 /** A filtered case list the dashboard opens, with the words that describe it. */
 export interface CasePreset {
   title: string;
   request: ListRequest;
+}
+
+/** The screen a route shows. */
+function screenFor(ctx: Ctx, route: Route): HTMLElement | Promise<HTMLElement> {
+  switch (route.name) {
+    case "dashboard":
+      return dashboardScreen(ctx);
+    case "calendar":
+      return calendarScreen(ctx);
+    case "cases":
+      return caseListScreen(ctx, route.preset);
+    case "case":
+      return caseDetailScreen(ctx, route.reference);
+    case "letter":
+      return letterScreen(ctx, route.reference, route.revise ?? null);
+    case "new":
+      return newCaseScreen(ctx);
+    case "edit":
+      return editCaseScreen(ctx, route.reference);
+    case "settings":
+      return settingsScreen(ctx);
+    case "reports":
+      return reportsScreen(ctx);
+    case "retention":
+      return retentionScreen(ctx);
+    case "party":
+      return partyScreen(ctx, route.id);
+    case "parties":
+      return partiesScreen(ctx);
+    case "breaches":
+      return breachesScreen(ctx);
+    case "breach":
+      return breachScreen(ctx, route.reference);
+    case "new-breach":
+      return newBreachScreen(ctx);
+  }
 }
 
 export interface Ctx {
@@ -86,6 +128,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       navButton(t("Cases"), "nav-cases", () => ctx.navigate({ name: "cases" })),
       navButton(t("Calendar"), "nav-calendar", () => ctx.navigate({ name: "calendar" }), "Ctrl+G"),
       navButton(t("New case"), "nav-new", () => ctx.navigate({ name: "new" }), "Ctrl+N"),
+      navButton(t("Breaches"), "nav-breaches", () => ctx.navigate({ name: "breaches" })),
       navButton(t("Parties"), "nav-parties", () => ctx.navigate({ name: "parties" })),
       navButton(t("Reports"), "nav-reports", () => ctx.navigate({ name: "reports" })),
       navButton(t("Retention"), "nav-retention", () => ctx.navigate({ name: "retention" })),
@@ -119,32 +162,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
       reports: "nav-reports",
       retention: "nav-retention",
       settings: "nav-settings",
+      breaches: "nav-breaches",
+      breach: "nav-breaches",
+      "new-breach": "nav-breaches",
     }[route.name];
     document.getElementById(current)?.setAttribute("aria-current", "page");
-    const screen =
-      route.name === "dashboard"
-        ? dashboardScreen(ctx)
-        : route.name === "calendar"
-          ? calendarScreen(ctx)
-          : route.name === "cases"
-        ? caseListScreen(ctx, route.preset)
-        : route.name === "case"
-          ? caseDetailScreen(ctx, route.reference)
-          : route.name === "letter"
-            ? letterScreen(ctx, route.reference, route.revise ?? null)
-            : route.name === "new"
-            ? newCaseScreen(ctx)
-            : route.name === "edit"
-            ? editCaseScreen(ctx, route.reference)
-            : route.name === "settings"
-              ? settingsScreen(ctx)
-              : route.name === "reports"
-                ? reportsScreen(ctx)
-                : route.name === "retention"
-                  ? retentionScreen(ctx)
-                  : route.name === "party"
-                    ? partyScreen(ctx, route.id)
-                    : partiesScreen(ctx);
+    const screen = screenFor(ctx, route);
     replace(main, await screen);
     // The screen's first control when it names one (the search box, the requester's name), else the screen.
     (main.querySelector<HTMLElement>("[autofocus]") ?? main).focus();

@@ -33,6 +33,15 @@ const LABELS: Record<string, string> = {
   "portability-cover": "Portability cover letter",
   "access-response": "Access response",
   "representative-cover": "Cover letter to the representative",
+  "risk-none": "No risk",
+  "risk-risk": "Risk",
+  "risk-high": "High risk",
+  "appi-preliminary": "APPI preliminary report",
+  "appi-final": "APPI final report",
+  subjects: "The data subjects",
+  residents: "California residents",
+  "attorney-general": "Attorney General",
+  "follow-up": "Follow-up",
 };
 
 /** A readable label for a vocabulary value: `in-progress` → `In progress`. */
@@ -109,6 +118,24 @@ export function monthNames(): string[] {
 export function todayIso(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** An instant as its local time in `zone`, with the zone's abbreviation: `31 Mar 2026, 11:00 CEST`. */
+export function formatInstant(iso: string, zone: string, dateLocale = locale()): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  try {
+    return d.toLocaleString(dateLocale, { timeZone: zone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZoneName: "short" });
+  } catch {
+    return `${iso} (${zone})`;
+  }
+}
+
+/** Hours left as words: `in 5 h`, `23 h overdue`. */
+export function hoursLeftText(hours: number): string {
+  if (hours < 0) return tn(-hours, "{n} hour overdue", "{n} hours overdue");
+  if (hours < 48) return tn(hours, "{n} hour left", "{n} hours left");
+  return tn(Math.floor(hours / 24), "{n} day left", "{n} days left");
 }
 
 /** A rough strength hint for a new passphrase. */

@@ -1,8 +1,8 @@
 // The dashboard: what is overdue, due today, due this week, waiting for information, and open.
-import { api, type Case } from "../api";
+import { api, type Case, type Dashboard } from "../api";
 import type { CasePreset, Ctx } from "../app";
 import { h } from "../dom";
-import { daysBetween, daysLeftText, dueDate, formatDate, label } from "../format";
+import { daysBetween, daysLeftText, dueDate, formatDate, formatInstant, hoursLeftText, label } from "../format";
 import { t, tn } from "../i18n";
 
 function addDays(iso: string, days: number): string {
@@ -48,6 +48,35 @@ function caseList(ctx: Ctx, id: string, title: string, cases: Case[], today: str
   );
 }
 
+/** The clocks of open breaches, soonest first: hours, not months, so they come before everything
+ * else, and one within a day is marked urgent. */
+function breachClocks(ctx: Ctx, clocks: Dashboard["breach_clocks"], zone: string): HTMLElement | null {
+  if (clocks.length === 0) return null;
+  const urgent = clocks.some((c) => c.hours_left < 24);
+  return h(
+    "article",
+    { class: `card breach-alert${urgent ? " urgent" : ""}`, id: "breach-clocks-card", role: urgent ? "alert" : null },
+    h("h2", {}, t("Breach notifications due")),
+    h(
+      "ul",
+      { class: "due-list", id: "dashboard-breaches" },
+      clocks.slice(0, 6).map((c) =>
+        h(
+          "li",
+          { "data-reference": c.reference },
+          h(
+            "button",
+            { type: "button", class: "link", onclick: () => ctx.navigate({ name: "breach", reference: c.reference }) },
+            h("span", { class: "ref" }, c.reference),
+            h("span", { class: "who" }, `${label(c.kind)}: ${c.who}`),
+          ),
+          h("span", { class: "when" }, `${formatInstant(c.due_at, zone)} · ${hoursLeftText(c.hours_left)}${c.target ? ` · ${t("office target")}` : ""}`),
+        ),
+      ),
+    ),
+  );
+}
+
 /** Replies asked for by a party or the data subject, not yet given: each opens its case. */
 function repliesOwed(ctx: Ctx, replies: { reference: string; label: string; due: string }[], today: string): HTMLElement {
   return h(
@@ -80,6 +109,7 @@ const LISTED = 6;
 
 export async function dashboardScreen(ctx: Ctx): Promise<HTMLElement> {
   const d = await api.dashboard();
+  const zone = d.breach_clocks.length ? (await api.getProfile()).time_zone : "UTC";
   const overduePreset: CasePreset = { title: t("Overdue"), request: { running_only: true, due_before: addDays(d.today, -1) } };
   const nextPreset: CasePreset = { title: t("Due next"), request: { running_only: true, due_after: d.today } };
   const [overdue, next] = await Promise.all([
@@ -127,6 +157,7 @@ export async function dashboardScreen(ctx: Ctx): Promise<HTMLElement> {
     "section",
     { class: "screen" },
     h("header", { class: "screen-head" }, h("h1", {}, t("Dashboard")), h("span", { class: "muted" }, tn(d.open, "{n} open case", "{n} open cases"))),
+    breachClocks(ctx, d.breach_clocks, zone),
     h(
       "div",
       { class: "tiles" },
