@@ -35,3 +35,23 @@ pub fn notify_breach(state: State<'_, AppState>, reference: String, input: Notic
 pub fn record_breach_event(state: State<'_, AppState>, reference: String, input: EventInput) -> Result<BreachView> {
     state.with_store(|s| breaches::event(s, &reference, &input))
 }
+
+/// Saves the register (every breach) as CSV or PDF where the user chooses in the native dialog;
+/// how many breaches it holds, or `None` when cancelled.
+#[tauri::command(async)]
+pub fn export_breach_register<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    format: String,
+) -> Result<Option<usize>> {
+    let kind = if format == "csv" { "CSV" } else { "PDF" };
+    let name = format!("breach-register.{}", if format == "csv" { "csv" } else { "pdf" });
+    let Some(path) = crate::dialogs::save_as(&app, kind, &[&format], &name) else {
+        return Ok(None);
+    };
+    state.with_store(|s| {
+        let (bytes, n) = breaches::register(s, None, None, &format)?;
+        casebook::files::write_output(&path, &bytes, true)?;
+        Ok(Some(n))
+    })
+}

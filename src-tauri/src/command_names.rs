@@ -35,6 +35,7 @@ pub const ALL: &[&str] = &[
     "add_breach",
     "notify_breach",
     "record_breach_event",
+    "export_breach_register",
     "batch_letters",
     "cancel_letters",
     "audit_log",

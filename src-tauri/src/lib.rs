@@ -79,6 +79,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         breaches::add_breach,
         breaches::notify_breach,
         breaches::record_breach_event,
+        breaches::export_breach_register,
         commands::batch_letters,
         commands::cancel_letters,
         commands::audit_log,

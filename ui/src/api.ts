@@ -702,6 +702,8 @@ export const api = {
   approveLetter: (reference: string, number: number, by: string, note: string) =>
     call<LetterRecord>("approve_letter", { reference, number, by, note }),
   listBreaches: () => call<BreachSummary[]>("list_breaches"),
+  /** Opens the native save dialog; how many breaches the register holds, or null when cancelled. */
+  exportBreachRegister: (format: "csv" | "pdf") => call<number | null>("export_breach_register", { format }),
   getBreach: (reference: string) => call<Breach>("get_breach", { reference }),
   addBreach: (input: BreachInput) => call<Breach>("add_breach", { input }),
   notifyBreach: (reference: string, input: NoticeInput) => call<Breach>("notify_breach", { reference, input }),

@@ -661,4 +661,8 @@ export const JA: Record<string, string> = {
   "APPI: possibly caused with a wrongful purpose (final report within 60 days)": "個人情報保護法：不正の目的によるおそれ（確報は60日以内）",
   "Record the breach": "漏えい等を記録",
   "Record a breach": "漏えい等を記録",
+  "The register of {n} breach was saved.": "{n}件の漏えい等の記録簿を保存しました。",
+  "The register of {n} breaches was saved.": "{n}件の漏えい等の記録簿を保存しました。",
+  "Register as CSV…": "記録簿をCSVで…",
+  "Register as PDF…": "記録簿をPDFで…",
 };

@@ -1,9 +1,9 @@
 // The breach register: every breach, the latest first, with the clock that runs out next.
-import { api } from "../api";
+import { api, asApiError } from "../api";
 import type { Ctx } from "../app";
 import { h } from "../dom";
 import { formatInstant, hoursLeftText, label } from "../format";
-import { t } from "../i18n";
+import { t, tn } from "../i18n";
 
 export async function breachesScreen(ctx: Ctx): Promise<HTMLElement> {
   const [breaches, profile] = await Promise.all([api.listBreaches(), api.getProfile()]);
@@ -26,6 +26,15 @@ export async function breachesScreen(ctx: Ctx): Promise<HTMLElement> {
             : t("every clock met"),
       ),
     );
+  const saved = h("span", { class: "muted small", role: "status", id: "register-saved" });
+  const save = (format: "csv" | "pdf") => async () => {
+    try {
+      const n = await api.exportBreachRegister(format);
+      if (n !== null) saved.textContent = tn(n, "The register of {n} breach was saved.", "The register of {n} breaches was saved.");
+    } catch (e) {
+      saved.textContent = asApiError(e).message;
+    }
+  };
   return h(
     "section",
     { class: "screen" },
@@ -33,6 +42,9 @@ export async function breachesScreen(ctx: Ctx): Promise<HTMLElement> {
       "header",
       { class: "screen-head" },
       h("h1", {}, t("Breaches")),
+      saved,
+      h("button", { type: "button", id: "register-csv", onclick: save("csv") }, t("Register as CSV…")),
+      h("button", { type: "button", id: "register-pdf", onclick: save("pdf") }, t("Register as PDF…")),
       h("button", { type: "button", class: "primary", id: "new-breach", onclick: () => ctx.navigate({ name: "new-breach" }) }, t("Record a breach…")),
     ),
     h("p", { class: "hint" }, t("The register of personal-data breaches (GDPR Art. 33(5)), with each notification's clock.")),
