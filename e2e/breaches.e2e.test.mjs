@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { launch } from "./webdriver.mjs";
+import { launch, runAxe, sleep } from "./webdriver.mjs";
 
 const APP = resolve(process.env.APP ?? "target/debug/casebook-desktop");
 const CLI = resolve(process.env.CLI ?? "target/debug/casebook");
@@ -63,6 +63,9 @@ after(async () => {
 test("record a breach: a missing law is refused beside its field, then the clocks show", async () => {
   await session.click("#nav-breaches");
   await session.click("#new-breach");
+  await session.find("#breach-form");
+  await sleep(300);
+  assert.deepEqual(await runAxe(session), [], "the form passes the accessibility check");
   await setValue("#breach-form #f-aware", tokyo(50));
   await session.type("#breach-form #f-description", "A misaddressed batch of order confirmations");
   await session.click("#save-breach");
@@ -74,6 +77,8 @@ test("record a breach: a missing law is refused beside its field, then the clock
   reference = await session.text("#breach-reference");
   await session.waitForText("#breach-clocks", (t) => t.includes("Hamburg") && t.includes("hours left"));
   writeFileSync(join(ARTIFACTS, "breach-page.png"), await session.screenshot());
+  await sleep(300);
+  assert.deepEqual(await runAxe(session), [], "the breach page passes the accessibility check");
   const shown = JSON.parse(run("breach", "show", reference, "--json"));
   assert.equal(shown.counts.DE, 120);
   assert.equal(shown.clocks[0].kind, "authority");
@@ -102,13 +107,16 @@ test("the notification to the authority is recorded and meets its clock", async 
 
 test("the register is saved as CSV (the command line's bytes) and as PDF", async () => {
   await session.click("#nav-breaches");
+  await session.find("#breach-table");
+  await sleep(300);
+  assert.deepEqual(await runAxe(session), [], "the register passes the accessibility check");
   await session.click("#register-csv");
   await session.waitForText("#register-saved", (t) => t.includes("1 breach"));
   const fromCli = join(saved, "cli.csv");
   run("breach", "register", "--format", "csv", "--out", fromCli);
   assert.ok(readFileSync(join(saved, "breach-register.csv")).equals(readFileSync(fromCli)));
+  await session.execute("document.getElementById('register-saved').textContent = ''");
   await session.click("#register-pdf");
-  await session.waitFor(`return ${JSON.stringify(saved)} && true`, "saved");
   await session.waitForText("#register-saved", (t) => t.includes("1 breach"));
   const text = spawnSync("pdftotext", [join(saved, "breach-register.pdf"), "-"], { encoding: "utf8" }).stdout;
   assert.ok(text.includes(reference) && text.includes("HH-2026-114"), text);
