@@ -105,6 +105,18 @@ test("the notification to the authority is recorded and meets its clock", async 
   assert.ok(shown.clocks[0].met_at, "the clock is met");
 });
 
+test("the request the breach caused is linked, and the clock is on the calendar", async () => {
+  const request = JSON.parse(run("case", "add", "--kind", "request", "--regime", "gdpr", "--received", tokyo(1).slice(0, 10), "--name", "Jan Kowalski", "--right", "access", "--json")).reference;
+  await session.type("#breach-link-reference", request);
+  await session.click("#breach-link-form button[type=submit]");
+  await session.waitForText("main", (t) => t.includes(request));
+  assert.deepEqual(JSON.parse(run("breach", "show", reference, "--json")).cases, [request]);
+  await session.click("#nav-calendar");
+  await session.find("#agenda");
+  if (!(await session.text("#agenda")).includes(reference)) await session.click("#next-month");
+  await session.waitForText("#agenda", (t) => t.includes(reference) && t.includes("breach notice"));
+});
+
 test("the register is saved as CSV (the command line's bytes) and as PDF", async () => {
   await session.click("#nav-breaches");
   await session.find("#breach-table");

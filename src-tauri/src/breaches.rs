@@ -55,3 +55,9 @@ pub fn export_breach_register<R: tauri::Runtime>(
         Ok(Some(n))
     })
 }
+
+/// Links a request or complaint the breach caused.
+#[tauri::command(async)]
+pub fn link_breach(state: State<'_, AppState>, reference: String, case: String) -> Result<BreachView> {
+    state.with_store(|s| s.link_breach(&reference, case.trim()))
+}

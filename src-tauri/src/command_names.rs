@@ -36,6 +36,8 @@ pub const ALL: &[&str] = &[
     "notify_breach",
     "record_breach_event",
     "export_breach_register",
+    "breach_calendar",
+    "link_breach",
     "batch_letters",
     "cancel_letters",
     "audit_log",

@@ -128,6 +128,16 @@ pub fn approve_letter(
     state.approve_letter(&reference, number, by.as_deref(), note.as_deref())
 }
 
+/// The breach clocks running out between two dates, for the calendar.
+#[tauri::command(async)]
+pub fn breach_calendar(
+    state: State<'_, AppState>,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<Vec<casebook::store::BreachClock>> {
+    state.with_store(|s| s.breach_clocks_between(from, to))
+}
+
 /// Records why a case was answered after its due date.
 #[tauri::command(async)]
 pub fn set_late_reason(
@@ -322,6 +332,7 @@ pub fn check_due_soon<R: tauri::Runtime>(app: tauri::AppHandle<R>, state: State<
 pub fn notification_text(r: &Reminder) -> String {
     let what = match r.what.as_str() {
         "task" => "task",
+        breach if breach.starts_with("breach ") => breach,
         kind => casebook::export::ics::deadline_phrase(kind),
     };
     let when = if r.overdue { "was due" } else { "due" };

@@ -80,6 +80,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         breaches::notify_breach,
         breaches::record_breach_event,
         breaches::export_breach_register,
+        commands::breach_calendar,
+        breaches::link_breach,
         commands::batch_letters,
         commands::cancel_letters,
         commands::audit_log,

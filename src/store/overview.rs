@@ -45,6 +45,8 @@ pub struct BreachClock {
     pub hours_left: i64,
     /// The office's own target rather than a date the law sets.
     pub target: bool,
+    /// Met by a notification (the calendar shows those too).
+    pub met: bool,
 }
 
 /// A reply owed to a party (or the data subject) by a date.
@@ -136,9 +138,35 @@ impl Store {
                     due_at: c.clock.due_at,
                     hours_left: c.hours_left.unwrap_or_default(),
                     target: c.clock.target,
+                    met: false,
                 })
                 .collect(),
         })
+    }
+
+    /// Every breach clock (met or not) running out between two local dates of the office, soonest first.
+    pub fn breach_clocks_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<BreachClock>> {
+        let zone = self.zone();
+        let mut out = Vec::new();
+        for s in self.breaches()? {
+            for c in self.breach(&s.reference)?.clocks {
+                let day = c.clock.due_at.with_timezone(&zone).date_naive();
+                if day < from || day > to || (s.closed_at.is_some() && c.met_at.is_none()) {
+                    continue;
+                }
+                out.push(BreachClock {
+                    reference: s.reference.clone(),
+                    kind: c.clock.kind.to_string(),
+                    met: c.met_at.is_some(),
+                    hours_left: c.hours_left.unwrap_or_default(),
+                    target: c.clock.target,
+                    due_at: c.clock.due_at,
+                    who: c.who,
+                });
+            }
+        }
+        out.sort_by_key(|c| c.due_at);
+        Ok(out)
     }
 
     fn replies_owed(&self) -> Result<Vec<ReplyOwed>> {

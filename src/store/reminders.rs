@@ -16,7 +16,7 @@ use crate::error::Result;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reminder {
     pub reference: String,
-    /// The kind of deadline (`respond`, `acknowledge`…) or `task`.
+    /// The kind of deadline (`respond`, `acknowledge`…), `task`, or for a breach `breach notice to …`.
     pub what: String,
     pub due: NaiveDate,
     pub overdue: bool,
@@ -31,6 +31,7 @@ impl Store {
         let today = self.today();
         let until = today + Days::new(u64::from(self.profile()?.reminder_days));
         let mut due = self.due_items(today, until)?;
+        due.extend(self.breach_items()?);
         let shown: HashSet<String> = self
             .conn()
             .prepare_cached("SELECT item FROM reminders WHERE shown_on = ?1")?
@@ -48,6 +49,28 @@ impl Store {
             w.audit("reminders.shown", None, json!({ "reminders": [null, due.len()] }))
         })?;
         Ok(due)
+    }
+
+    /// Breach clocks not met that run out within two days, or have: hours, not days.
+    fn breach_items(&self) -> Result<Vec<Reminder>> {
+        let zone = self.zone();
+        Ok(self
+            .open_breach_clocks()?
+            .into_iter()
+            .filter(|(_, c)| c.hours_left.is_some_and(|h| h < 48))
+            .map(|(reference, c)| Reminder {
+                item: format!(
+                    "breach {reference} {} {} {}",
+                    c.clock.kind,
+                    c.clock.party_id.unwrap_or(0),
+                    c.clock.due_at
+                ),
+                what: format!("breach notice to {}", c.who),
+                due: c.clock.due_at.with_timezone(&zone).date_naive(),
+                overdue: c.hours_left.is_some_and(|h| h < 0),
+                reference,
+            })
+            .collect())
     }
 
     /// Unmet deadlines and open tasks on open cases due by `until`, soonest first.

@@ -474,7 +474,8 @@ export interface CalendarEntry {
   kind: Kind;
   regime: Regime;
   assignee: string | null;
-  deadline: DeadlineView["kind"];
+  /** A deadline's kind, a task's internal date, or (added by the calendar) a breach's clock. */
+  deadline: DeadlineView["kind"] | "task" | "breach";
   due: string;
   state: DueState;
 }
@@ -702,9 +703,12 @@ export const api = {
   approveLetter: (reference: string, number: number, by: string, note: string) =>
     call<LetterRecord>("approve_letter", { reference, number, by, note }),
   listBreaches: () => call<BreachSummary[]>("list_breaches"),
+  breachCalendar: (from: string, to: string) =>
+    call<{ reference: string; kind: string; who: string; due_at: string; hours_left: number; target: boolean; met: boolean }[]>("breach_calendar", { from, to }),
   /** Opens the native save dialog; how many breaches the register holds, or null when cancelled. */
   exportBreachRegister: (format: "csv" | "pdf") => call<number | null>("export_breach_register", { format }),
   getBreach: (reference: string) => call<Breach>("get_breach", { reference }),
+  linkBreach: (reference: string, caseRef: string) => call<Breach>("link_breach", { reference, case: caseRef }),
   addBreach: (input: BreachInput) => call<Breach>("add_breach", { input }),
   notifyBreach: (reference: string, input: NoticeInput) => call<Breach>("notify_breach", { reference, input }),
   recordBreachEvent: (reference: string, input: { kind: string; at: string | null; risk: string | null; note: string }) =>

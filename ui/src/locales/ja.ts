@@ -665,4 +665,7 @@ export const JA: Record<string, string> = {
   "The register of {n} breaches was saved.": "{n}件の漏えい等の記録簿を保存しました。",
   "Register as CSV…": "記録簿をCSVで…",
   "Register as PDF…": "記録簿をPDFで…",
+  "breach notice": "漏えい等の報告",
+  "{n} hours since the office became aware": "認識から{n}時間経過",
+  "A request or complaint it caused": "関連する請求・苦情",
 };

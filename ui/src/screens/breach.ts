@@ -66,11 +66,28 @@ function render(ctx: Ctx, root: HTMLElement, b: Breach, zone: string, show: (b: 
             fact(t("Contained"), b.contained_at && formatInstant(b.contained_at, zone)),
             fact(t("Requests and complaints it caused"), b.cases.join(", ")),
           ),
+          b.closed_at ? null : h("p", { class: "muted small", id: "breach-elapsed" }, t("{n} hours since the office became aware", { n: Math.floor((Date.now() - Date.parse(b.aware_at)) / 3600e3) })),
+          linkForm(b, show),
         ),
         timelineCard(b, zone, show),
       ),
     ),
   );
+}
+
+function linkForm(b: Breach, show: (b: Breach) => void): HTMLElement {
+  const other = h("input", { type: "text", placeholder: t("Reference, e.g. DSR-2026-0007"), "aria-label": t("A request or complaint it caused"), id: "breach-link-reference" });
+  const error = h("div", { class: "form-error", role: "alert" });
+  const form = h("form", { class: "inline-form", id: "breach-link-form" }, h("div", { class: "row" }, other, h("button", { type: "submit" }, t("Link"))), error);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    try {
+      show(await api.linkBreach(b.reference, other.value));
+    } catch (err) {
+      error.textContent = asApiError(err).message;
+    }
+  });
+  return form;
 }
 
 function clockItem(c: BreachClock, zone: string): HTMLElement {

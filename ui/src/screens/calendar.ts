@@ -14,6 +14,7 @@ const DEADLINE_SHORT: Record<string, string> = {
   risk: t("APPI Art. 39"),
   manual: t("deadline"),
   task: t("task"),
+  breach: t("breach notice"),
 };
 
 /** Chips a day of the month grid shows; the agenda below lists every one. */
@@ -35,6 +36,7 @@ export function monthGrid(year: number, month: number): string[] {
 
 export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
   const today = todayIso();
+  const zone = (await api.getProfile()).time_zone;
   let year = Number(today.slice(0, 4));
   let month = Number(today.slice(5, 7)) - 1;
   const regime = select([["", t("All regimes")], ...ctx.vocab.regimes.map(([r]): [string, string] => [r, label(r)])]);
@@ -54,8 +56,8 @@ export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
       {
         type: "button",
         class: `chip state-${e.state}`,
-        title: `${e.reference}: ${DEADLINE_SHORT[e.deadline]} (${label(e.regime)}) ${formatDate(e.due)}`,
-        onclick: () => ctx.navigate({ name: "case", reference: e.reference }),
+        title: e.deadline === "breach" ? `${e.reference}: ${DEADLINE_SHORT.breach} ${formatDate(e.due)}` : `${e.reference}: ${DEADLINE_SHORT[e.deadline]} (${label(e.regime)}) ${formatDate(e.due)}`,
+        onclick: () => ctx.navigate(e.deadline === "breach" ? { name: "breach", reference: e.reference } : { name: "case", reference: e.reference }),
       },
       e.reference,
       h("span", { class: "what" }, DEADLINE_SHORT[e.deadline] ?? e.deadline),
@@ -63,6 +65,7 @@ export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
 
   async function load(): Promise<void> {
     const days = monthGrid(year, month);
+    const clocks = api.breachCalendar(days[0], days[days.length - 1]);
     const entries = await api.calendar({
       from: days[0],
       to: days[days.length - 1],
@@ -75,6 +78,20 @@ export async function calendarScreen(ctx: Ctx): Promise<HTMLElement> {
     title.textContent = monthName;
     const byDay = new Map<string, CalendarEntry[]>();
     for (const e of entries) byDay.set(e.due, [...(byDay.get(e.due) ?? []), e]);
+    // Breach clocks come first on their day: hours, not months.
+    for (const c of await clocks) {
+      const due = new Date(c.due_at).toLocaleDateString("sv-SE", { timeZone: zone });
+      const entry: CalendarEntry = {
+        reference: c.reference,
+        kind: "request",
+        regime: "gdpr",
+        assignee: null,
+        deadline: "breach",
+        due,
+        state: c.met ? "met" : c.hours_left < 0 ? "overdue" : c.hours_left < 72 ? "due-soon" : "later",
+      };
+      byDay.set(due, [entry, ...(byDay.get(due) ?? [])]);
+    }
     const inMonth = (d: string) => Number(d.slice(5, 7)) - 1 === month;
     replace(
       grid,
