@@ -220,3 +220,86 @@ fn the_register_for_an_inspection_as_csv_and_pdf_for_a_period() {
     ]);
     assert!(common::stdout(&out).contains("0 breach(es)"), "{}", common::stdout(&out));
 }
+
+#[test]
+fn letters_to_the_authority_and_to_the_people_in_three_languages() {
+    let db = TestDb::initialised();
+    let b = db.json(&[
+        "breach",
+        "add",
+        "--aware",
+        "2026-03-28T10:00",
+        "--tz",
+        "Europe/Berlin",
+        "--regime",
+        "gdpr",
+        "--description",
+        "A laptop with HR exports was stolen",
+        "--data-category",
+        "salary data",
+        "--subject-category",
+        "employees",
+        "--count",
+        "DE=45",
+        "--consequences",
+        "Identity fraud is possible.",
+        "--measures",
+        "Remote wipe; passwords reset.",
+        "--risk",
+        "high",
+        "--json",
+    ]);
+    let reference = b["reference"].as_str().unwrap();
+    let read = |args: &[&str], file: &str| -> String {
+        let out = db.dir.path().join(file);
+        let mut all = args.to_vec();
+        all.extend(["--out", out.to_str().unwrap()]);
+        let run = db.run(&all);
+        assert!(run.status.success(), "{all:?}: {}", stderr(&run));
+        let text = std::process::Command::new("pdftotext")
+            .args(["-enc", "UTF-8", out.to_str().unwrap(), "-"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    // The 72 hours are long past: the notification asks for the reasons, then gives them.
+    let out = db.run(&[
+        "breach",
+        "letter",
+        reference,
+        "--template",
+        "authority-notification",
+        "--out",
+        db.dir.path().join("x.pdf").to_str().unwrap(),
+    ]);
+    assert!(stderr(&out).contains("needs the reasons for the delay"), "{}", stderr(&out));
+    let late = [
+        "breach",
+        "letter",
+        reference,
+        "--template",
+        "authority-notification",
+        "--delay-reasons",
+        "The theft was reported to us late.",
+    ];
+    let en = read(&late, "en.pdf");
+    for expected in [
+        "Article 33",
+        "Hamburg Commissioner",
+        "salary data",
+        "45 (DE 45)",
+        "Identity fraud is possible.",
+        "Remote wipe",
+        "The theft was reported to us late.",
+        "PLANIT // LEGAL",
+    ] {
+        assert!(en.contains(expected), "{expected:?} missing from {en}");
+    }
+    let mut de_args = late.to_vec();
+    de_args.extend(["--lang", "de"]);
+    assert!(read(&de_args, "de.pdf").contains("Artikel 33 der Datenschutz-Grundverordnung"));
+    let ja = read(&["breach", "letter", reference, "--template", "subject-communication", "--lang", "ja"], "ja.pdf");
+    assert!(ja.contains("お客様の個人データに関する重要なお知らせ") && ja.contains(reference), "{ja}");
+    let en_people = read(&["breach", "letter", reference, "--template", "subject-communication"], "people.pdf");
+    assert!(en_people.contains("What this may mean for you") && !en_people.contains("Hamburg"), "{en_people}");
+}

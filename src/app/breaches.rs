@@ -246,3 +246,58 @@ fn register_pdf(
         keywords: Vec::new(),
     })
 }
+
+/// Which breach letter, to whom, in which language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct LetterChoice {
+    /// `authority-notification` or `subject-communication` (the `breach-` prefix optional).
+    pub template: String,
+    pub lang: String,
+    /// The authority a notification is addressed to (default: the breach's first).
+    pub party: Option<i64>,
+    /// Why a notification comes after its 72 hours, when it does.
+    pub delay_reasons: Option<String>,
+}
+
+/// A breach letter rendered as PDF: a draft for the office to send (through an authority's portal,
+/// by post, to the people concerned); it changes nothing in the register.
+pub fn letter(store: &Store, reference: &str, choice: &LetterChoice) -> Result<(crate::letter::LetterText, Vec<u8>)> {
+    use crate::letter::breach::{document, draft, BreachFacts};
+    let view = store.breach(reference)?;
+    let name = if choice.template.starts_with("breach-") {
+        choice.template.clone()
+    } else {
+        format!("breach-{}", choice.template)
+    };
+    let parties = store.parties()?;
+    let party = match (choice.party, name.as_str()) {
+        (Some(id), _) => Some(id),
+        (None, "breach-authority-notification") => view.breach.authorities.first().map(|a| a.party_id),
+        (None, _) => None,
+    };
+    if let Some(id) = party {
+        if !view.breach.authorities.iter().any(|a| a.party_id == id) {
+            return Err(Error::invalid_field(
+                "party",
+                format!("{reference}: party {id} is not one of the breach's authorities"),
+            ));
+        }
+    }
+    let profile = store.profile()?;
+    let facts = BreachFacts {
+        breach: &view,
+        profile: &profile,
+        parties: &parties,
+        to: party.and_then(|id| parties.iter().find(|p| p.id == Some(id))),
+        delay_reasons: choice.delay_reasons.as_deref(),
+        zone: store.zone(),
+        today: store.today(),
+        now: Utc::now(),
+    };
+    let lang = crate::letter::Lang::parse(if choice.lang.is_empty() { "en" } else { &choice.lang })?;
+    let text = draft(&facts, &name, lang, Some(&store.template_dir()))?;
+    let paper = crate::letter::Paper::parse(&profile.paper)?;
+    let pdf = crate::letter::render(&document(&facts, &text, paper)?)?;
+    Ok((text, pdf))
+}

@@ -766,6 +766,26 @@ pub enum BreachCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Draft a letter as PDF: the notification to an authority (Art. 33(3)) or the communication to the people concerned (Art. 34(2)).
+    Letter {
+        reference: String,
+        /// authority-notification or subject-communication.
+        #[arg(long)]
+        template: String,
+        /// en, ja or de.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// The authority (default: the breach's first).
+        #[arg(long)]
+        party: Option<i64>,
+        /// When the 72 hours have passed: why.
+        #[arg(long)]
+        delay_reasons: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
     /// Link a request or complaint the breach caused.
     Link { reference: String, case: String },
 }

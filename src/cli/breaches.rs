@@ -90,6 +90,13 @@ pub fn run(db: &Path, command: BreachCommand) -> Result<()> {
             (breaches::notify(&mut store, &reference, &input)?, json)
         }
         BreachCommand::Link { reference, case } => (store.link_breach(&reference, &case)?, false),
+        BreachCommand::Letter { reference, template, lang, party, delay_reasons, out, force } => {
+            let choice = breaches::LetterChoice { template, lang, party, delay_reasons };
+            let (text, pdf) = breaches::letter(&store, &reference, &choice)?;
+            casebook::files::Output::write(&out, &pdf, force)?.commit()?;
+            outln!("{reference}: {} ({} bytes) → {}", text.template, pdf.len(), out.display());
+            return Ok(());
+        }
         BreachCommand::Register { format, from, to, out, force } => {
             let date =
                 |field: &str, d: Option<String>| d.map(|d| casebook::model::validate::date(field, &d)).transpose();

@@ -80,7 +80,7 @@ pub fn document(facts: &LetterFacts, text: &LetterText, paper: Paper, now: DateT
     })
 }
 
-fn party_lines(p: &Party) -> Vec<String> {
+pub(crate) fn party_lines(p: &Party) -> Vec<String> {
     let mut lines = vec![p.name.clone()];
     lines.extend(p.organisation.clone().filter(|o| o != &p.name));
     lines.extend(p.contact_person.clone());

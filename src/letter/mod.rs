@@ -1,5 +1,6 @@
 //! Letters: templates filled from a case → editable text → laid-out pages → PDF bytes.
 
+pub mod breach;
 pub mod compose;
 pub mod document;
 pub mod fill;

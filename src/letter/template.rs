@@ -138,8 +138,67 @@ pub fn load(name: &str, lang: Lang, overrides: Option<&Path>) -> Result<Template
     parse(name, lang, text)
 }
 
-/// Parses and checks a template's text.
+/// The templates of the breach register's letters, with their own placeholders.
+pub const BREACH_NAMES: &[&str] = &["breach-authority-notification", "breach-subject-communication"];
+
+/// Every placeholder a breach letter may use.
+pub const BREACH_PLACEHOLDERS: &[(&str, Slot)] = &[
+    ("breach_reference", Slot::Text),
+    ("today", Slot::Text),
+    ("aware_at", Slot::Text),
+    ("occurred", Slot::Text),
+    ("description", Slot::Text),
+    ("people", Slot::Text),
+    ("consequences", Slot::Text),
+    ("measures", Slot::Text),
+    ("authority_name", Slot::Text),
+    ("org_name", Slot::Text),
+    ("org_email", Slot::Text),
+    ("org_address", Slot::Text),
+    ("signatory", Slot::Text),
+    ("contact", Slot::Text),
+    ("representative", Slot::Text),
+    ("delay_reasons", Slot::Text),
+    ("data_categories", Slot::List),
+    ("subject_categories", Slot::List),
+];
+
+const BREACH_BUILT_IN: &[(&str, &str, &str)] = built_in!(
+    "en" => ["breach-authority-notification", "breach-subject-communication"],
+    "ja" => ["breach-authority-notification", "breach-subject-communication"],
+    "de" => ["breach-authority-notification", "breach-subject-communication"],
+);
+
+/// Loads breach template `name` in `lang`: the user's copy under `overrides`, else the built-in.
+pub fn load_breach(name: &str, lang: Lang, overrides: Option<&Path>) -> Result<Template> {
+    if !BREACH_NAMES.contains(&name) {
+        return Err(Error::validation(format!(
+            "unknown template '{}' (expected one of: {})",
+            crate::model::validate::printable(name),
+            BREACH_NAMES.join(", ")
+        )));
+    }
+    if let Some(path) = overrides.map(|dir| dir.join(lang.code()).join(format!("{name}.txt"))).filter(|p| p.is_file()) {
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| Error::validation(format!("cannot read template {}: {e}", path.display())))?;
+        return parse_with(name, lang, &text, BREACH_PLACEHOLDERS)
+            .map_err(|e| Error::validation(format!("{}: {}", path.display(), e.message)));
+    }
+    let text = BREACH_BUILT_IN
+        .iter()
+        .find(|(l, n, _)| *l == lang.code() && *n == name)
+        .map(|(_, _, text)| *text)
+        .ok_or_else(|| Error::validation(format!("template {name} has no {} version yet", lang.code())))?;
+    parse_with(name, lang, text, BREACH_PLACEHOLDERS)
+}
+
+/// Parses and checks a case letter's template text.
 pub fn parse(name: &str, lang: Lang, text: &str) -> Result<Template> {
+    parse_with(name, lang, text, PLACEHOLDERS)
+}
+
+/// Parses and checks a template's text against the placeholders its letters know.
+fn parse_with(name: &str, lang: Lang, text: &str, known: &[(&str, Slot)]) -> Result<Template> {
     let (head, body) = text
         .split_once("\n---\n")
         .ok_or_else(|| Error::validation("a template needs a 'subject:' line, then a line '---', then the body"))?;
@@ -149,9 +208,9 @@ pub fn parse(name: &str, lang: Lang, text: &str) -> Result<Template> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .ok_or_else(|| Error::validation("the template has no 'subject:' line"))?;
-    check_placeholders(subject, false)?;
+    check_placeholders(subject, false, known)?;
     for line in body.lines() {
-        check_placeholders(line, list_line(line).is_some())?;
+        check_placeholders(line, list_line(line).is_some(), known)?;
     }
     Ok(Template { name: name.to_string(), lang, subject: subject.to_string(), body: body.trim().to_string() })
 }
@@ -161,9 +220,9 @@ fn list_line(line: &str) -> Option<&str> {
     line.trim().strip_prefix("- {{")?.strip_suffix("}}").map(str::trim)
 }
 
-fn check_placeholders(text: &str, list_allowed: bool) -> Result<()> {
+fn check_placeholders(text: &str, list_allowed: bool, known: &[(&str, Slot)]) -> Result<()> {
     for name in placeholders(text)? {
-        let slot = PLACEHOLDERS
+        let slot = known
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, s)| *s)
