@@ -72,6 +72,9 @@ test("record a breach: a missing law is refused beside its field, then the clock
   await session.waitForText("#f-regime-error", (t) => t.includes("name at least one law"));
   await session.click("#breach-regime-gdpr");
   await setValue("#breach-form #f-count", "DE=120");
+  await setValue("#breach-form #f-data_categories", "order history\npostal address");
+  await setValue("#breach-form #f-consequences", "Unwanted mail; no financial data was exposed.");
+  await setValue("#breach-form #f-measures", "The mail house recalled the batch.");
   await session.click("#save-breach");
   await session.waitForText("#breach-reference", (t) => t.startsWith("BR-"));
   reference = await session.text("#breach-reference");
@@ -103,6 +106,18 @@ test("the notification to the authority is recorded and meets its clock", async 
   await session.waitForText("#breach-clocks", (t) => t.includes("met"));
   const shown = JSON.parse(run("breach", "show", reference, "--json"));
   assert.ok(shown.clocks[0].met_at, "the clock is met");
+});
+
+test("the letter to the people concerned is drafted as PDF; one the breach cannot fill says what it lacks", async () => {
+  await setValue("#breach-letter-form #f-template", "subject-communication");
+  await session.click("#save-breach-letter");
+  await session.waitForText("#breach-letter-status", (t) => t.startsWith("Saved"));
+  const text = spawnSync("pdftotext", [join(saved, `${reference}-subject-communication.pdf`), "-"], { encoding: "utf8" }).stdout;
+  assert.ok(text.includes("What this may mean for you") && text.includes("Unwanted mail"), text);
+  // The notification to the authority also names the categories of people, which the form left out.
+  await setValue("#breach-letter-form #f-template", "authority-notification");
+  await session.click("#save-breach-letter");
+  await session.waitForText("#breach-letter-status", (t) => t.includes("needs the categories of people concerned"));
 });
 
 test("the request the breach caused is linked, and the clock is on the calendar", async () => {

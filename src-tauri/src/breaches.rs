@@ -61,3 +61,22 @@ pub fn export_breach_register<R: tauri::Runtime>(
 pub fn link_breach(state: State<'_, AppState>, reference: String, case: String) -> Result<BreachView> {
     state.with_store(|s| s.link_breach(&reference, case.trim()))
 }
+
+/// Drafts a breach letter and saves it as PDF where the user chooses; the file's name, or `None`
+/// when cancelled.
+#[tauri::command(async)]
+pub fn save_breach_letter<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    reference: String,
+    choice: breaches::LetterChoice,
+) -> Result<Option<String>> {
+    // Drafted first, so a letter the breach cannot fill says why before any dialog opens.
+    let (text, pdf) = state.with_store(|s| breaches::letter(s, &reference, &choice))?;
+    let name = format!("{reference}-{}.pdf", text.template.trim_start_matches("breach-"));
+    let Some(path) = crate::dialogs::save_as(&app, "PDF", &["pdf"], &name) else {
+        return Ok(None);
+    };
+    casebook::files::write_output(&path, &pdf, true)?;
+    Ok(Some(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()))
+}

@@ -38,6 +38,7 @@ pub const ALL: &[&str] = &[
     "export_breach_register",
     "breach_calendar",
     "link_breach",
+    "save_breach_letter",
     "batch_letters",
     "cancel_letters",
     "audit_log",

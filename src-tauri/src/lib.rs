@@ -82,6 +82,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         breaches::export_breach_register,
         commands::breach_calendar,
         breaches::link_breach,
+        breaches::save_breach_letter,
         commands::batch_letters,
         commands::cancel_letters,
         commands::audit_log,

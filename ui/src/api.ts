@@ -708,6 +708,9 @@ export const api = {
   /** Opens the native save dialog; how many breaches the register holds, or null when cancelled. */
   exportBreachRegister: (format: "csv" | "pdf") => call<number | null>("export_breach_register", { format }),
   getBreach: (reference: string) => call<Breach>("get_breach", { reference }),
+  /** Drafts a breach letter, then opens the native save dialog; the file's name, or null when cancelled. */
+  saveBreachLetter: (reference: string, choice: { template: string; lang: string; party: number | null; delay_reasons: string | null }) =>
+    call<string | null>("save_breach_letter", { reference, choice }),
   linkBreach: (reference: string, caseRef: string) => call<Breach>("link_breach", { reference, case: caseRef }),
   addBreach: (input: BreachInput) => call<Breach>("add_breach", { input }),
   notifyBreach: (reference: string, input: NoticeInput) => call<Breach>("notify_breach", { reference, input }),

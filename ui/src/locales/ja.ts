@@ -668,4 +668,8 @@ export const JA: Record<string, string> = {
   "breach notice": "漏えい等の報告",
   "{n} hours since the office became aware": "認識から{n}時間経過",
   "A request or complaint it caused": "関連する請求・苦情",
+  "Notification to an authority (Art. 33(3))": "監督機関への通知（第33条3項）",
+  "Communication to the people concerned (Art. 34(2))": "本人への連絡（第34条2項）",
+  "Saved {file}: a draft to send; record the notification once it is made.": "{file}を保存しました。送付用の下書きです。通知・報告を行ったら記録してください。",
+  "Likely consequences": "想定される影響",
 };

@@ -5,6 +5,7 @@ import type { Ctx } from "../app";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { formatInstant, hoursLeftText, label } from "../format";
 import { t } from "../i18n";
+import { LETTER_LANGUAGES } from "./letter";
 
 export async function breachScreen(ctx: Ctx, reference: string): Promise<HTMLElement> {
   const root = h("section", { class: "screen detail" });
@@ -43,6 +44,7 @@ function render(ctx: Ctx, root: HTMLElement, b: Breach, zone: string, show: (b: 
           h("ul", { class: "deadlines", id: "breach-clocks" }, b.clocks.map((c) => clockItem(c, zone))),
         ),
         noticesCard(b, zone, show),
+        lettersCard(b),
       ),
       h(
         "div",
@@ -60,6 +62,7 @@ function render(ctx: Ctx, root: HTMLElement, b: Breach, zone: string, show: (b: 
             fact(t("Categories of data"), b.data_categories.join(", ")),
             fact(t("Categories of people"), b.subject_categories.join(", ")),
             fact(t("Approximate number of people"), counts),
+            fact(t("Likely consequences"), b.consequences),
             fact(t("Risk to people"), b.risk ? `${label(`risk-${b.risk}`)}${b.risk_reasoning ? ` — ${b.risk_reasoning}` : ""}` : t("not assessed")),
             fact(t("Measures taken or proposed"), b.measures),
             fact(t("Authorities"), b.authorities.map((a) => a.name).join("; ")),
@@ -73,6 +76,45 @@ function render(ctx: Ctx, root: HTMLElement, b: Breach, zone: string, show: (b: 
       ),
     ),
   );
+}
+
+/** Drafts of the notification to an authority and of the communication to the people, as PDF. */
+function lettersCard(b: Breach): HTMLElement {
+  const template = select([["authority-notification", t("Notification to an authority (Art. 33(3))")], ["subject-communication", t("Communication to the people concerned (Art. 34(2))")]]);
+  const party = select(b.authorities.map((a): [string, string] => [String(a.party_id), a.name]));
+  const lang = select(Object.entries(LETTER_LANGUAGES), "en");
+  const reasons = h("input", { type: "text" });
+  const status = h("div", { class: "form-error", role: "alert", id: "breach-letter-status" });
+  template.addEventListener("change", () => (party.disabled = template.value !== "authority-notification"));
+  const form = h(
+    "form",
+    { id: "breach-letter-form", novalidate: true },
+    field(t("Letter"), "template", template),
+    h("div", { class: "grid-2" }, field(t("Authority"), "party", party), field(t("Language"), "lang", lang)),
+    field(t("Reasons for the delay (when after the 72 hours)"), "delay_reasons", reasons),
+    status,
+    h("div", { class: "actions" }, h("button", { type: "submit", id: "save-breach-letter" }, t("Save as PDF…"))),
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    status.className = "form-error";
+    status.textContent = "";
+    try {
+      const name = await api.saveBreachLetter(b.reference, {
+        template: template.value,
+        lang: lang.value,
+        party: template.value === "authority-notification" && party.value ? Number(party.value) : null,
+        delay_reasons: reasons.value || null,
+      });
+      if (name) {
+        status.className = "form-ok";
+        status.textContent = t("Saved {file}: a draft to send; record the notification once it is made.", { file: name });
+      }
+    } catch (err) {
+      status.textContent = asApiError(err).message;
+    }
+  });
+  return h("article", { class: "card" }, h("h2", {}, t("Letters")), form);
 }
 
 function linkForm(b: Breach, show: (b: Breach) => void): HTMLElement {

@@ -21,6 +21,7 @@ export async function newBreachScreen(ctx: Ctx): Promise<HTMLElement> {
   const risk = select([["", t("Not assessed yet")], ["none", label("risk-none")], ["risk", label("risk-risk")], ["high", label("risk-high")]], "");
   const reasoning = h("textarea", { rows: 2 });
   const measures = h("textarea", { rows: 2 });
+  const consequences = h("textarea", { rows: 2 });
   const wrongful = h("input", { type: "checkbox", id: "breach-wrongful" });
   const authorities = parties
     .filter((p) => p.kind === "authority" && !p.retired_on)
@@ -42,6 +43,7 @@ export async function newBreachScreen(ctx: Ctx): Promise<HTMLElement> {
     h("div", { class: "grid-2" }, field(t("Categories of data"), "data_categories", dataCategories), field(t("Categories of people"), "subject_categories", subjectCategories)),
     field(t("Approximate number of people, by country or state"), "count", counts),
     h("div", { class: "grid-2" }, field(t("Risk to people"), "risk", risk), field(t("Reasoning"), "risk_reasoning", reasoning)),
+    field(t("Likely consequences"), "consequences", consequences),
     field(t("Measures taken or proposed"), "measures", measures),
     h(
       "fieldset",
@@ -69,7 +71,7 @@ export async function newBreachScreen(ctx: Ctx): Promise<HTMLElement> {
       data_categories: lines(dataCategories.value),
       subject_categories: lines(subjectCategories.value),
       counts: lines(counts.value),
-      consequences: null,
+      consequences: consequences.value || null,
       measures: measures.value || null,
       risk: risk.value || null,
       risk_reasoning: reasoning.value || null,
