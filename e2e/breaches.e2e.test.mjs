@@ -72,6 +72,7 @@ test("record a breach: a missing law is refused beside its field, then the clock
   await session.waitForText("#f-regime-error", (t) => t.includes("name at least one law"));
   await session.click("#breach-regime-gdpr");
   await setValue("#breach-form #f-count", "DE=120");
+  await setValue("#breach-form #f-occurred_from", tokyo(60));
   await setValue("#breach-form #f-data_categories", "order history\npostal address");
   await setValue("#breach-form #f-consequences", "Unwanted mail; no financial data was exposed.");
   await setValue("#breach-form #f-measures", "The mail house recalled the batch.");
@@ -84,6 +85,7 @@ test("record a breach: a missing law is refused beside its field, then the clock
   assert.deepEqual(await runAxe(session), [], "the breach page passes the accessibility check");
   const shown = JSON.parse(run("breach", "show", reference, "--json"));
   assert.equal(shown.counts.DE, 120);
+  assert.ok(shown.occurred_from < shown.aware_at, "it began before the office knew");
   assert.equal(shown.clocks[0].kind, "authority");
 });
 

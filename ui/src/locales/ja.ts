@@ -672,4 +672,7 @@ export const JA: Record<string, string> = {
   "Communication to the people concerned (Art. 34(2))": "本人への連絡（第34条2項）",
   "Saved {file}: a draft to send; record the notification once it is made.": "{file}を保存しました。送付用の下書きです。通知・報告を行ったら記録してください。",
   "Likely consequences": "想定される影響",
+  "It began (if known)": "発生の開始（判明していれば）",
+  "It ended (if known)": "発生の終了（判明していれば）",
+  "When it happened": "発生時期",
 };

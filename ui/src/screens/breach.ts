@@ -58,6 +58,10 @@ function render(ctx: Ctx, root: HTMLElement, b: Breach, zone: string, show: (b: 
             { class: "facts" },
             fact(t("Aware since"), `${formatInstant(b.aware_at, b.time_zone)}${b.time_zone !== zone ? ` · ${formatInstant(b.aware_at, zone)}` : ""}`),
             fact(t("What happened"), b.description),
+            fact(
+              t("When it happened"),
+              b.occurred_from || b.occurred_to ? `${b.occurred_from ? formatInstant(b.occurred_from, zone) : "?"} – ${b.occurred_to ? formatInstant(b.occurred_to, zone) : "?"}` : null,
+            ),
             fact(t("How it was discovered"), b.discovered_how),
             fact(t("Categories of data"), b.data_categories.join(", ")),
             fact(t("Categories of people"), b.subject_categories.join(", ")),

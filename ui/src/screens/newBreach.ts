@@ -14,6 +14,8 @@ export async function newBreachScreen(ctx: Ctx): Promise<HTMLElement> {
   const zone = h("input", { type: "text", value: profile.time_zone, required: true, spellcheck: false });
   const regimes = ctx.vocab.regimes.map(([r]) => [r, h("input", { type: "checkbox", value: r, id: `breach-regime-${r}` })] as const);
   const description = h("textarea", { rows: 3, required: true });
+  const occurredFrom = h("input", { type: "datetime-local" });
+  const occurredTo = h("input", { type: "datetime-local" });
   const discovered = h("input", { type: "text" });
   const dataCategories = h("textarea", { rows: 2, placeholder: t("One per line") });
   const subjectCategories = h("textarea", { rows: 2, placeholder: t("One per line") });
@@ -39,6 +41,7 @@ export async function newBreachScreen(ctx: Ctx): Promise<HTMLElement> {
       h("div", { class: "field-error", id: "f-regime-error", role: "alert" }),
     ),
     field(t("What happened"), "description", description),
+    h("div", { class: "grid-2" }, field(t("It began (if known)"), "occurred_from", occurredFrom), field(t("It ended (if known)"), "occurred_to", occurredTo)),
     field(t("How it was discovered"), "discovered_how", discovered),
     h("div", { class: "grid-2" }, field(t("Categories of data"), "data_categories", dataCategories), field(t("Categories of people"), "subject_categories", subjectCategories)),
     field(t("Approximate number of people, by country or state"), "count", counts),
@@ -65,8 +68,8 @@ export async function newBreachScreen(ctx: Ctx): Promise<HTMLElement> {
       time_zone: zone.value,
       regimes: regimes.filter(([, box]) => box.checked).map(([r]) => r),
       description: description.value,
-      occurred_from: null,
-      occurred_to: null,
+      occurred_from: occurredFrom.value || null,
+      occurred_to: occurredTo.value || null,
       discovered_how: discovered.value || null,
       data_categories: lines(dataCategories.value),
       subject_categories: lines(subjectCategories.value),
