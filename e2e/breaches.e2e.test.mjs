@@ -98,9 +98,15 @@ test("less than a day left: the breach tops the dashboard, marked urgent", async
   writeFileSync(join(ARTIFACTS, "breach-dashboard.png"), await session.screenshot());
 });
 
-test("the notification to the authority is recorded and meets its clock", async () => {
+test("the facts are completed as the investigation goes on, then the notification meets its clock", async () => {
   await session.click(`#dashboard-breaches li[data-reference="${reference}"] button`);
   await session.waitForText("#breach-reference", (t) => t === reference);
+  await session.click("#edit-breach");
+  await session.waitFor("const e = document.querySelector('#breach-form #f-count'); return e && e.value === 'DE=120' ? true : null", "the form filled with the facts");
+  await setValue("#breach-form #f-count", "DE=150\nAT=12");
+  await session.click("#save-breach");
+  await session.waitForText("main", (t) => t.includes("AT 12") && t.includes("DE 150"));
+  assert.equal(JSON.parse(run("audit", "--case", reference, "--limit", "1", "--json"))[0].action, "breach.edit");
   await setValue("#notice-form #f-at", tokyo(1));
   await session.type("#notice-form #f-their_reference", "HH-2026-114");
   await session.click("#save-notice");

@@ -303,3 +303,51 @@ fn letters_to_the_authority_and_to_the_people_in_three_languages() {
     let en_people = read(&["breach", "letter", reference, "--template", "subject-communication"], "people.pdf");
     assert!(en_people.contains("What this may mean for you") && !en_people.contains("Hamburg"), "{en_people}");
 }
+
+#[test]
+fn a_breach_is_completed_as_the_investigation_goes_on_audited_field_by_field() {
+    let db = TestDb::initialised();
+    let reference = breach(&db)["reference"].as_str().unwrap().to_string();
+    let edited = db.json(&[
+        "breach",
+        "edit",
+        &reference,
+        "--count",
+        "DE=150",
+        "--count",
+        "AT=12",
+        "--consequences",
+        "Targeted phishing is likely.",
+        "--risk",
+        "high",
+        "--json",
+    ]);
+    assert_eq!(edited["counts"], serde_json::json!({ "AT": 12, "DE": 150 }), "one place changed, one added");
+    assert_eq!(edited["description"], "A misaddressed batch of order confirmations", "what was not given stays");
+    assert!(
+        edited["clocks"].as_array().unwrap().iter().any(|c| c["kind"] == "subjects"),
+        "high risk: the people's clock"
+    );
+    let audit = db.json(&["audit", "--case", &reference, "--limit", "1", "--json"]);
+    assert_eq!(audit[0]["action"], "breach.edit");
+    let changes: Value = serde_json::from_str(audit[0]["changes"].as_str().unwrap()).unwrap();
+    assert_eq!(changes["counts"][1]["DE"], 150);
+    assert_eq!(changes["consequences"], "changed", "free text stays out of the audit record");
+    assert!(changes.get("description").is_none());
+
+    let before = db.audit_records();
+    for (args, error) in [
+        (vec!["breach", "edit", &reference, "--risk", "high"], "already says that"),
+        (vec!["breach", "edit", &reference, "--count", "DE=lots"], "the count for DE is not a number"),
+        (vec!["breach", "edit", &reference, "--aware", "2099-01-01T00:00"], "aware must not be in the future"),
+        (
+            vec!["breach", "add", "--tz", "Europe/Berlin", "--regime", "gdpr", "--description", "x"],
+            "a new breach needs --aware",
+        ),
+    ] {
+        let out = db.run(&args);
+        assert!(stderr(&out).contains(error), "{args:?}: {}", stderr(&out));
+    }
+    assert_eq!(db.audit_records(), before, "nothing written");
+    assert!(db.run(&["verify"]).status.success());
+}

@@ -80,3 +80,15 @@ pub fn save_breach_letter<R: tauri::Runtime>(
     casebook::files::write_output(&path, &pdf, true)?;
     Ok(Some(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()))
 }
+
+/// A breach's facts as the form edits them (times in its own zone).
+#[tauri::command(async)]
+pub fn breach_input(state: State<'_, AppState>, reference: String) -> Result<BreachInput> {
+    state.with_store(|s| breaches::input_of(s, &reference))
+}
+
+/// Corrects or completes a breach's facts; audited field by field.
+#[tauri::command(async)]
+pub fn edit_breach(state: State<'_, AppState>, reference: String, input: BreachInput) -> Result<BreachView> {
+    state.with_store(|s| breaches::edit(s, &reference, &input))
+}

@@ -39,6 +39,8 @@ pub const ALL: &[&str] = &[
     "breach_calendar",
     "link_breach",
     "save_breach_letter",
+    "breach_input",
+    "edit_breach",
     "batch_letters",
     "cancel_letters",
     "audit_log",

@@ -83,6 +83,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         commands::breach_calendar,
         breaches::link_breach,
         breaches::save_breach_letter,
+        breaches::breach_input,
+        breaches::edit_breach,
         commands::batch_letters,
         commands::cancel_letters,
         commands::audit_log,

@@ -27,6 +27,37 @@ pub fn record(store: &mut Store, input: &BreachInput) -> Result<BreachView> {
     store.add_breach(&input.validate(Utc::now())?)
 }
 
+/// A breach's facts as they stand, as the input a correction starts from (times in its own zone).
+pub fn input_of(store: &Store, reference: &str) -> Result<BreachInput> {
+    let b = store.breach(reference)?.breach;
+    let zone = crate::model::case::parse_zone(&b.time_zone)?;
+    let local = |t: chrono::DateTime<Utc>| t.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string();
+    let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    Ok(BreachInput {
+        aware: local(b.aware_at),
+        time_zone: b.time_zone.clone(),
+        regimes: b.regimes.iter().map(|r| r.to_string()).collect(),
+        description: b.description.clone(),
+        occurred_from: b.occurred_from.map(local),
+        occurred_to: b.occurred_to.map(local),
+        discovered_how: text(&b.discovered_how),
+        data_categories: b.data_categories.clone(),
+        subject_categories: b.subject_categories.clone(),
+        counts: b.counts.iter().map(|(p, n)| format!("{p}={n}")).collect(),
+        consequences: text(&b.consequences),
+        measures: text(&b.measures),
+        risk: b.risk.map(|r| r.to_string()),
+        risk_reasoning: text(&b.risk_reasoning),
+        authorities: b.authorities.iter().map(|a| a.party_id).collect(),
+        wrongful_purpose: b.wrongful_purpose,
+    })
+}
+
+/// Corrects or completes a breach's facts; audited field by field, its clocks recomputed on read.
+pub fn edit(store: &mut Store, reference: &str, input: &BreachInput) -> Result<BreachView> {
+    store.edit_breach(reference, &input.validate(Utc::now())?)
+}
+
 pub fn notify(store: &mut Store, reference: &str, input: &NoticeInput) -> Result<BreachView> {
     let zone = zone_of(store, reference)?;
     let notice = input.validate(zone, Utc::now())?;

@@ -158,7 +158,7 @@ pub enum Command {
     Audit {
         #[arg(long, default_value_t = 20)]
         limit: u32,
-        /// Only this case's records.
+        /// Only this case's (or breach's, BR-…) records.
         #[arg(long)]
         case: Option<String>,
         /// Only records older than this sequence number (the next page).
@@ -647,49 +647,20 @@ pub enum LetterStep {
 
 #[derive(Subcommand)]
 pub enum BreachCommand {
-    /// Record a breach: when the office became aware (local time in --tz), under which laws, what happened.
+    /// Record a breach: when the office became aware (--aware, local time in --tz), under which laws
+    /// (--regime), what happened (--description).
     Add {
-        /// YYYY-MM-DDTHH:MM, local to --tz.
+        #[command(flatten)]
+        facts: Box<BreachFlags>,
         #[arg(long)]
-        aware: String,
-        /// The IANA zone of --aware (and --occurred-from/--occurred-to): never assumed.
-        #[arg(long)]
-        tz: String,
-        /// gdpr, uk-gdpr, appi or ccpa; repeat for several.
-        #[arg(long = "regime", required = true)]
-        regimes: Vec<String>,
-        #[arg(long)]
-        description: String,
-        #[arg(long)]
-        occurred_from: Option<String>,
-        #[arg(long)]
-        occurred_to: Option<String>,
-        #[arg(long)]
-        discovered_how: Option<String>,
-        /// A category of personal data; repeat for several.
-        #[arg(long = "data-category")]
-        data_categories: Vec<String>,
-        /// A category of people; repeat for several.
-        #[arg(long = "subject-category")]
-        subject_categories: Vec<String>,
-        /// Approximate number of people in a country or state, PLACE=N (DE=120, US-CA=600); repeat.
-        #[arg(long = "count")]
-        counts: Vec<String>,
-        #[arg(long)]
-        consequences: Option<String>,
-        #[arg(long)]
-        measures: Option<String>,
-        /// none, risk or high.
-        #[arg(long)]
-        risk: Option<String>,
-        #[arg(long)]
-        risk_reasoning: Option<String>,
-        /// An authority to notify (its party id); repeat. Default: the address book's authorities under the laws named.
-        #[arg(long = "authority")]
-        authorities: Vec<i64>,
-        /// APPI: possibly caused with a wrongful purpose (final report in 60 days).
-        #[arg(long)]
-        wrongful_purpose: bool,
+        json: bool,
+    },
+    /// Correct or complete a breach's facts (only the flags given change; --count PLACE=N sets one
+    /// place's number); audited field by field. The clocks follow.
+    Edit {
+        reference: String,
+        #[command(flatten)]
+        facts: Box<BreachFlags>,
         #[arg(long)]
         json: bool,
     },
@@ -788,4 +759,50 @@ pub enum BreachCommand {
     },
     /// Link a request or complaint the breach caused.
     Link { reference: String, case: String },
+}
+
+/// A breach's facts as flags, for `breach add` and `breach edit`.
+#[derive(Args)]
+pub struct BreachFlags {
+    /// YYYY-MM-DDTHH:MM, local to --tz.
+    #[arg(long)]
+    pub aware: Option<String>,
+    /// The IANA zone of --aware (and --occurred-from/--occurred-to): never assumed.
+    #[arg(long)]
+    pub tz: Option<String>,
+    /// gdpr, uk-gdpr, appi or ccpa; repeat for several.
+    #[arg(long = "regime")]
+    pub regimes: Vec<String>,
+    #[arg(long)]
+    pub description: Option<String>,
+    #[arg(long)]
+    pub occurred_from: Option<String>,
+    #[arg(long)]
+    pub occurred_to: Option<String>,
+    #[arg(long)]
+    pub discovered_how: Option<String>,
+    /// A category of personal data; repeat for several.
+    #[arg(long = "data-category")]
+    pub data_categories: Vec<String>,
+    /// A category of people; repeat for several.
+    #[arg(long = "subject-category")]
+    pub subject_categories: Vec<String>,
+    /// Approximate number of people in a country or state, PLACE=N (DE=120, US-CA=600); repeat.
+    #[arg(long = "count")]
+    pub counts: Vec<String>,
+    #[arg(long)]
+    pub consequences: Option<String>,
+    #[arg(long)]
+    pub measures: Option<String>,
+    /// none, risk or high.
+    #[arg(long)]
+    pub risk: Option<String>,
+    #[arg(long)]
+    pub risk_reasoning: Option<String>,
+    /// An authority to notify (its party id); repeat. Default: the address book's authorities under the laws named.
+    #[arg(long = "authority")]
+    pub authorities: Vec<i64>,
+    /// APPI: possibly caused with a wrongful purpose (final report in 60 days); `false` to undo.
+    #[arg(long, num_args = 0..=1, default_missing_value = "true")]
+    pub wrongful_purpose: Option<bool>,
 }

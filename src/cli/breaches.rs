@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::args::BreachCommand;
+use super::args::{BreachCommand, BreachFlags};
 use super::{open, output};
 use casebook::app::breaches;
 use casebook::model::breach::{BreachInput, NoticeInput};
@@ -13,44 +13,21 @@ use casebook::Result;
 pub fn run(db: &Path, command: BreachCommand) -> Result<()> {
     let mut store = open(db)?;
     let (view, json) = match command {
-        BreachCommand::Add {
-            aware,
-            tz,
-            regimes,
-            description,
-            occurred_from,
-            occurred_to,
-            discovered_how,
-            data_categories,
-            subject_categories,
-            counts,
-            consequences,
-            measures,
-            risk,
-            risk_reasoning,
-            authorities,
-            wrongful_purpose,
-            json,
-        } => {
-            let input = BreachInput {
-                aware,
-                time_zone: tz,
-                regimes,
-                description,
-                occurred_from,
-                occurred_to,
-                discovered_how,
-                data_categories,
-                subject_categories,
-                counts,
-                consequences,
-                measures,
-                risk,
-                risk_reasoning,
-                authorities,
-                wrongful_purpose,
-            };
-            (breaches::record(&mut store, &input)?, json)
+        BreachCommand::Add { facts, json } => {
+            for (given, flag) in [
+                (facts.aware.is_some(), "--aware"),
+                (facts.tz.is_some(), "--tz"),
+                (facts.description.is_some(), "--description"),
+            ] {
+                if !given {
+                    return Err(casebook::Error::validation(format!("a new breach needs {flag}")));
+                }
+            }
+            (breaches::record(&mut store, &overlay(*facts, BreachInput::default()))?, json)
+        }
+        BreachCommand::Edit { reference, facts, json } => {
+            let current = breaches::input_of(&store, &reference)?;
+            (breaches::edit(&mut store, &reference, &overlay(*facts, current))?, json)
         }
         BreachCommand::Show { reference, json } => (store.breach(&reference)?, json),
         BreachCommand::List { json } => {
@@ -150,4 +127,49 @@ fn print(v: &BreachView, office: chrono_tz::Tz) -> Result<()> {
         outln!("  {:<11} {} {}", e.kind.as_str(), shown(e.at, zone), e.note);
     }
     Ok(())
+}
+
+/// The facts given as flags over `base`: each flag given replaces its field; a count replaces that
+/// place's number only.
+fn overlay(f: BreachFlags, mut base: BreachInput) -> BreachInput {
+    let set = |field: &mut String, v: Option<String>| {
+        if let Some(v) = v {
+            *field = v;
+        }
+    };
+    set(&mut base.aware, f.aware);
+    set(&mut base.time_zone, f.tz);
+    set(&mut base.description, f.description);
+    let keep = |field: &mut Option<String>, v: Option<String>| {
+        if v.is_some() {
+            *field = v;
+        }
+    };
+    keep(&mut base.occurred_from, f.occurred_from);
+    keep(&mut base.occurred_to, f.occurred_to);
+    keep(&mut base.discovered_how, f.discovered_how);
+    keep(&mut base.consequences, f.consequences);
+    keep(&mut base.measures, f.measures);
+    keep(&mut base.risk, f.risk);
+    keep(&mut base.risk_reasoning, f.risk_reasoning);
+    let replace = |field: &mut Vec<String>, v: Vec<String>| {
+        if !v.is_empty() {
+            *field = v;
+        }
+    };
+    replace(&mut base.regimes, f.regimes);
+    replace(&mut base.data_categories, f.data_categories);
+    replace(&mut base.subject_categories, f.subject_categories);
+    let place = |c: &str| c.split_once('=').map_or(c, |(p, _)| p).trim().to_ascii_uppercase();
+    for count in f.counts {
+        base.counts.retain(|c| place(c) != place(&count));
+        base.counts.push(count);
+    }
+    if !f.authorities.is_empty() {
+        base.authorities = f.authorities;
+    }
+    if let Some(w) = f.wrongful_purpose {
+        base.wrongful_purpose = w;
+    }
+    base
 }

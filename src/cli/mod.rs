@@ -324,8 +324,11 @@ fn change_passphrase(db: &Path, reset: bool) -> Result<()> {
 
 fn audit(db: &Path, limit: u32, case: Option<&str>, before: Option<i64>, json: bool) -> Result<()> {
     let store = open(db)?;
-    if let Some(reference) = case {
-        store.case(reference)?; // an unknown reference is an error, not an empty history
+    // An unknown reference is an error, not an empty history; a breach's is a breach's.
+    match case {
+        Some(reference) if reference.starts_with("BR-") => drop(store.breach(reference)?),
+        Some(reference) => drop(store.case(reference)?),
+        None => {}
     }
     let records = store.audit_page(case, before, limit)?;
     if json {

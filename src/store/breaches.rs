@@ -196,6 +196,68 @@ impl Store {
         self.breach(&reference)
     }
 
+    /// Replaces a breach's facts with `b` (authorities included, each checked); audited field by
+    /// field, before and after. A breach with nothing changed is refused.
+    pub fn edit_breach(&mut self, reference: &str, b: &NewBreach) -> Result<BreachView> {
+        let before = serde_json::to_value(facts_of(&self.breach(reference)?.breach)).expect("serialises");
+        let after = serde_json::to_value(b).expect("serialises");
+        let mut changes = serde_json::Map::new();
+        for (key, value) in after.as_object().expect("an object") {
+            if before.get(key) != Some(value) {
+                changes.insert(key.clone(), json!([before.get(key), value]));
+            }
+        }
+        if changes.is_empty() {
+            return Err(Error::validation(format!("{reference} already says that; nothing to change")));
+        }
+        self.write(|w| {
+            let id = breach_id(w, reference)?;
+            w.tx.run(
+                "UPDATE breaches SET aware_at = ?2, time_zone = ?3, occurred_from = ?4, occurred_to = ?5,
+                        discovered_how = ?6, description = ?7, data_categories = ?8, subject_categories = ?9,
+                        counts = ?10, consequences = ?11, measures = ?12, risk = ?13, risk_reasoning = ?14,
+                        wrongful_purpose = ?15, updated_at = ?16
+                 WHERE id = ?1",
+                params![
+                    id,
+                    b.aware_at,
+                    b.time_zone,
+                    b.occurred_from,
+                    b.occurred_to,
+                    b.discovered_how,
+                    b.description,
+                    serde_json::to_string(&b.data_categories).expect("a list"),
+                    serde_json::to_string(&b.subject_categories).expect("a list"),
+                    serde_json::to_string(&b.counts).expect("a map"),
+                    b.consequences,
+                    b.measures,
+                    b.risk,
+                    b.risk_reasoning,
+                    b.wrongful_purpose,
+                    w.now
+                ],
+            )?;
+            if changes.contains_key("regimes") {
+                w.tx.run("DELETE FROM breach_regimes WHERE breach_id = ?1", [id])?;
+                for r in &b.regimes {
+                    w.tx.run("INSERT INTO breach_regimes (breach_id, regime) VALUES (?1, ?2)", params![id, r])?;
+                }
+            }
+            if changes.contains_key("authorities") {
+                w.tx.run("DELETE FROM breach_authorities WHERE breach_id = ?1", [id])?;
+                insert_authorities(w, id, &b.authorities)?;
+            }
+            // The description and other free text stay out of the audit record: it says which changed.
+            for key in ["description", "discovered_how", "consequences", "measures", "risk_reasoning"] {
+                if let Some(v) = changes.get_mut(key) {
+                    *v = json!("changed");
+                }
+            }
+            w.audit("breach.edit", Some(reference), serde_json::Value::Object(changes))
+        })?;
+        self.breach(reference)
+    }
+
     /// Records a notification made: to an authority of the breach, the data subjects or the
     /// Attorney General; never before awareness, and one after its clock ran out with the reasons.
     pub fn notify_breach(&mut self, reference: &str, n: &NewNotice) -> Result<BreachView> {
@@ -507,6 +569,43 @@ impl Store {
                 ClockView { clock, who, met_at, hours_left }
             })
             .collect())
+    }
+}
+
+/// Names the authorities of a breach: each an active authority of the address book.
+fn insert_authorities(w: &Write<'_>, id: i64, authorities: &[i64]) -> Result<()> {
+    for party in authorities {
+        let p = super::parties::party_in(w, *party, "authority")?;
+        if p.kind != PartyKind::Authority {
+            return Err(Error::invalid_field("authority", format!("party {party} is a {}, not an authority", p.kind)));
+        }
+        if p.retired_on.is_some() {
+            return Err(Error::invalid_field("authority", format!("party {party} is retired")));
+        }
+        w.tx.run("INSERT INTO breach_authorities (breach_id, party_id) VALUES (?1, ?2)", params![id, party])?;
+    }
+    Ok(())
+}
+
+/// A stored breach's facts in the shape of a new one, to compare a correction with.
+fn facts_of(b: &Breach) -> NewBreach {
+    NewBreach {
+        aware_at: b.aware_at,
+        time_zone: b.time_zone.clone(),
+        regimes: b.regimes.clone(),
+        description: b.description.clone(),
+        occurred_from: b.occurred_from,
+        occurred_to: b.occurred_to,
+        discovered_how: b.discovered_how.clone(),
+        data_categories: b.data_categories.clone(),
+        subject_categories: b.subject_categories.clone(),
+        counts: b.counts.clone(),
+        consequences: b.consequences.clone(),
+        measures: b.measures.clone(),
+        risk: b.risk,
+        risk_reasoning: b.risk_reasoning.clone(),
+        authorities: b.authorities.iter().map(|a| a.party_id).collect(),
+        wrongful_purpose: b.wrongful_purpose,
     }
 }
 

@@ -713,6 +713,8 @@ export const api = {
     call<string | null>("save_breach_letter", { reference, choice }),
   linkBreach: (reference: string, caseRef: string) => call<Breach>("link_breach", { reference, case: caseRef }),
   addBreach: (input: BreachInput) => call<Breach>("add_breach", { input }),
+  breachInput: (reference: string) => call<BreachInput>("breach_input", { reference }),
+  editBreach: (reference: string, input: BreachInput) => call<Breach>("edit_breach", { reference, input }),
   notifyBreach: (reference: string, input: NoticeInput) => call<Breach>("notify_breach", { reference, input }),
   recordBreachEvent: (reference: string, input: { kind: string; at: string | null; risk: string | null; note: string }) =>
     call<Breach>("record_breach_event", { reference, input }),

@@ -35,7 +35,8 @@ export type Route =
   | { name: "settings" }
   | { name: "breaches" }
   | { name: "breach"; reference: string }
-  | { name: "new-breach" };
+  | { name: "new-breach" }
+  | { name: "edit-breach"; reference: string };
 
 /** A filtered case list the dashboard opens, with the words that describe it. */
 export interface CasePreset {
@@ -75,7 +76,9 @@ function screenFor(ctx: Ctx, route: Route): HTMLElement | Promise<HTMLElement> {
     case "breach":
       return breachScreen(ctx, route.reference);
     case "new-breach":
-      return newBreachScreen(ctx);
+      return newBreachScreen(ctx, null);
+    case "edit-breach":
+      return newBreachScreen(ctx, route.reference);
   }
 }
 
@@ -165,6 +168,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       breaches: "nav-breaches",
       breach: "nav-breaches",
       "new-breach": "nav-breaches",
+      "edit-breach": "nav-breaches",
     }[route.name];
     document.getElementById(current)?.setAttribute("aria-current", "page");
     const screen = screenFor(ctx, route);

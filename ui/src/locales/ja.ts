@@ -675,4 +675,5 @@ export const JA: Record<string, string> = {
   "It began (if known)": "発生の開始（判明していれば）",
   "It ended (if known)": "発生の終了（判明していれば）",
   "When it happened": "発生時期",
+  "Save the correction": "修正を保存",
 };

@@ -30,6 +30,7 @@ function render(ctx: Ctx, root: HTMLElement, b: Breach, zone: string, show: (b: 
       h("button", { type: "button", class: "link", onclick: () => ctx.navigate({ name: "breaches" }) }, t("‹ Breaches")),
       h("h1", { id: "breach-reference" }, b.reference),
       h("span", { class: "muted" }, b.regimes.map(label).join(" · ")),
+      b.closed_at ? null : h("button", { type: "button", id: "edit-breach", onclick: () => ctx.navigate({ name: "edit-breach", reference: b.reference }) }, t("Correct…")),
     ),
     h(
       "div",

@@ -1,5 +1,6 @@
 // Recording a breach: when the office became aware (local time and its zone, never assumed), the
 // laws it falls under, what happened and to whom; the authorities default to the address book's.
+// The same form corrects or completes a breach's facts as the investigation goes on.
 import { api, asApiError, type BreachInput } from "../api";
 import type { Ctx } from "../app";
 import { clearFieldErrors, field, h, select, showFieldError } from "../dom";
@@ -8,8 +9,8 @@ import { t } from "../i18n";
 
 const lines = (v: string) => v.split("\n").map((l) => l.trim()).filter(Boolean);
 
-export async function newBreachScreen(ctx: Ctx): Promise<HTMLElement> {
-  const [profile, parties] = await Promise.all([api.getProfile(), api.listParties()]);
+export async function newBreachScreen(ctx: Ctx, editing: string | null): Promise<HTMLElement> {
+  const [profile, parties, was] = await Promise.all([api.getProfile(), api.listParties(), editing ? api.breachInput(editing) : Promise.resolve(null)]);
   const aware = h("input", { type: "datetime-local", required: true, autofocus: true });
   const zone = h("input", { type: "text", value: profile.time_zone, required: true, spellcheck: false });
   const regimes = ctx.vocab.regimes.map(([r]) => [r, h("input", { type: "checkbox", value: r, id: `breach-regime-${r}` })] as const);
@@ -57,8 +58,9 @@ export async function newBreachScreen(ctx: Ctx): Promise<HTMLElement> {
     ),
     h("label", { class: "check" }, wrongful, t("APPI: possibly caused with a wrongful purpose (final report within 60 days)")),
     error,
-    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "save-breach" }, t("Record the breach"))),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "save-breach" }, editing ? t("Save the correction") : t("Record the breach"))),
   );
+  if (was) fill(was);
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     clearFieldErrors(form);
@@ -82,21 +84,41 @@ export async function newBreachScreen(ctx: Ctx): Promise<HTMLElement> {
       wrongful_purpose: wrongful.checked,
     };
     try {
-      const b = await api.addBreach(input);
+      const b = editing ? await api.editBreach(editing, input) : await api.addBreach(input);
       ctx.navigate({ name: "breach", reference: b.reference });
     } catch (err) {
       const problem = asApiError(err);
       if (!problem.field || !showFieldError(form, problem.field, problem.message)) error.textContent = problem.message;
     }
   });
+  function fill(b: BreachInput): void {
+    aware.value = b.aware;
+    zone.value = b.time_zone;
+    regimes.forEach(([r, box]) => (box.checked = b.regimes.includes(r)));
+    description.value = b.description;
+    occurredFrom.value = b.occurred_from ?? "";
+    occurredTo.value = b.occurred_to ?? "";
+    discovered.value = b.discovered_how ?? "";
+    dataCategories.value = b.data_categories.join("\n");
+    subjectCategories.value = b.subject_categories.join("\n");
+    counts.value = b.counts.join("\n");
+    consequences.value = b.consequences ?? "";
+    measures.value = b.measures ?? "";
+    risk.value = b.risk ?? "";
+    reasoning.value = b.risk_reasoning ?? "";
+    authorities.forEach(([id, box]) => (box.checked = b.authorities.includes(id)));
+    wrongful.checked = b.wrongful_purpose;
+  }
   return h(
     "section",
     { class: "screen" },
     h(
       "header",
       { class: "screen-head" },
-      h("button", { type: "button", class: "link", onclick: () => ctx.navigate({ name: "breaches" }) }, t("‹ Breaches")),
-      h("h1", {}, t("Record a breach")),
+      editing
+        ? h("button", { type: "button", class: "link", onclick: () => ctx.navigate({ name: "breach", reference: editing }) }, `‹ ${editing}`)
+        : h("button", { type: "button", class: "link", onclick: () => ctx.navigate({ name: "breaches" }) }, t("‹ Breaches")),
+      h("h1", {}, editing ? t("Correct {reference}", { reference: editing }) : t("Record a breach")),
     ),
     form,
   );
