@@ -225,6 +225,13 @@ mod tests {
         strings(&serde_json::to_value(LetterState::ALL).unwrap(), &mut values);
         strings(&serde_json::to_value(DispatchMethod::ALL).unwrap(), &mut values);
         strings(&serde_json::to_value(LateReason::ALL).unwrap(), &mut values);
+        {
+            use casebook::model::breach::{Audience, BreachEventKind, NoticeMethod, Phase};
+            strings(&serde_json::to_value(Audience::ALL).unwrap(), &mut values);
+            strings(&serde_json::to_value(Phase::ALL).unwrap(), &mut values);
+            strings(&serde_json::to_value(NoticeMethod::ALL).unwrap(), &mut values);
+            strings(&serde_json::to_value(BreachEventKind::ALL).unwrap(), &mut values);
+        }
         let states = [
             DueState::Met,
             DueState::Overdue,
