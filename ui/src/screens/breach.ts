@@ -137,13 +137,19 @@ function linkForm(b: Breach, show: (b: Breach) => void): HTMLElement {
   return form;
 }
 
+/** What a clock is for: the kind, and the authority's name when it is one's (the other kinds name
+ * whom they concern themselves). */
+export function clockTitle(c: { kind: string; who: string; party_id?: number | null }): string {
+  return c.kind === "authority" ? `${label(c.kind)}: ${c.who}` : label(c.kind);
+}
+
 function clockItem(c: BreachClock, zone: string): HTMLElement {
   const state = c.met_at ? "met" : c.hours_left !== null && c.hours_left < 0 ? "overdue" : c.hours_left !== null && c.hours_left < 24 ? "due-today" : "later";
   const there = c.authority_zone && c.authority_zone !== zone ? ` · ${formatInstant(c.due_at, c.authority_zone)}` : "";
   return h(
     "li",
     { class: `deadline state-${state}`, "data-clock": `${c.kind}-${c.party_id ?? 0}` },
-    h("div", { class: "deadline-head" }, h("strong", {}, `${label(c.kind)}: ${c.who}`), c.target ? h("span", { class: "muted small" }, ` ${t("(the office's target)")}`) : null),
+    h("div", { class: "deadline-head" }, h("strong", {}, clockTitle(c)), c.target ? h("span", { class: "muted small" }, ` ${t("(the office's target)")}`) : null),
     h("div", {}, h("time", { datetime: c.due_at }, formatInstant(c.due_at, zone)), there),
     h("div", { class: "deadline-state" }, c.met_at ? t("met {when}", { when: formatInstant(c.met_at, zone) }) : hoursLeftText(c.hours_left ?? 0)),
     h("div", { class: "basis" }, c.basis),

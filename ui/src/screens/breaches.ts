@@ -4,6 +4,7 @@ import type { Ctx } from "../app";
 import { h } from "../dom";
 import { formatInstant, hoursLeftText, label } from "../format";
 import { t, tn } from "../i18n";
+import { clockTitle } from "./breach";
 
 export async function breachesScreen(ctx: Ctx): Promise<HTMLElement> {
   const [breaches, profile] = await Promise.all([api.listBreaches(), api.getProfile()]);
@@ -22,7 +23,7 @@ export async function breachesScreen(ctx: Ctx): Promise<HTMLElement> {
         b.closed_at
           ? t("closed")
           : b.next
-            ? `${b.next.who}: ${formatInstant(b.next.due_at, zone)} · ${hoursLeftText(b.next.hours_left ?? 0)}`
+            ? `${clockTitle(b.next)}: ${formatInstant(b.next.due_at, zone)} · ${hoursLeftText(b.next.hours_left ?? 0)}`
             : t("every clock met"),
       ),
     );

@@ -4,6 +4,7 @@ import type { CasePreset, Ctx } from "../app";
 import { h } from "../dom";
 import { daysBetween, daysLeftText, dueDate, formatDate, formatInstant, hoursLeftText, label } from "../format";
 import { t, tn } from "../i18n";
+import { clockTitle } from "./breach";
 
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T12:00:00Z`);
@@ -68,7 +69,7 @@ function breachClocks(ctx: Ctx, clocks: Dashboard["breach_clocks"], zone: string
             "button",
             { type: "button", class: "link", onclick: () => ctx.navigate({ name: "breach", reference: c.reference }) },
             h("span", { class: "ref" }, c.reference),
-            h("span", { class: "who" }, `${label(c.kind)}: ${c.who}`),
+            h("span", { class: "who" }, clockTitle(c)),
           ),
           h("span", { class: "when" }, `${formatInstant(c.due_at, zone)} · ${hoursLeftText(c.hours_left)}${c.target ? ` · ${t("office target")}` : ""}`),
         ),
