@@ -22,11 +22,13 @@ macro_rules! out {
 }
 
 mod args;
+mod breach_args;
 mod breaches;
 mod cases;
 mod correspondence;
 mod deadline;
 mod docs;
+mod letter_args;
 mod letters;
 mod output;
 mod report;

@@ -5,6 +5,7 @@ mod archive;
 mod archive_check;
 mod audit;
 mod backup;
+mod breach_reads;
 mod breaches;
 mod case_list;
 mod cases;
