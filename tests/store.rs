@@ -189,6 +189,17 @@ fn a_database_from_an_older_casebook_is_copied_then_upgraded_with_nothing_lost()
     assert_eq!(version, 9);
     let cases: i64 = raw.query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap();
     assert_eq!(cases, 12);
+    // The key file, sealed with one lane of key derivation, is sealed anew with four (as strong,
+    // quicker to unlock on several cores); the recovery key's slot is untouched.
+    let kdf = |path: &std::path::Path| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(path.with_extension("db.kdf")).unwrap()).unwrap()
+    };
+    let (before, after) = (kdf(&upgrade.copy), kdf(&db.path));
+    assert_eq!(before["passphrase"]["kdf"]["p_cost"], 1);
+    assert_eq!(after["passphrase"]["kdf"]["p_cost"], 4);
+    assert_eq!(after["passphrase"]["kdf"]["m_cost_kib"], before["passphrase"]["kdf"]["m_cost_kib"]);
+    assert_ne!(after["passphrase"]["wrapped"], before["passphrase"]["wrapped"]);
+    assert_eq!(after["recovery"], before["recovery"]);
     // Once upgraded, later opens make no more copies.
     drop(raw);
     let mut again = Store::open(&db.path, &passphrase).unwrap();

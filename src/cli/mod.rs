@@ -139,10 +139,11 @@ pub fn run() -> Result<()> {
         Command::Import { format, file, case, regime, map, dry_run } => match format.as_str() {
             "csv" => import_register(&db, &file, map.as_deref(), dry_run),
             "json" => {
-                let text = read_file(&file)?;
-                let doc: serde_json::Value = serde_json::from_str(&text)
-                    .map_err(|e| Error::validation(format!("import: {} is not valid JSON: {e}", file.display())))?;
-                let counts = open(&db)?.import_json(&doc)?;
+                let (mut store, doc) = open_while(&db, || {
+                    serde_json::from_str::<serde_json::Value>(&read_file(&file)?)
+                        .map_err(|e| Error::validation(format!("import: {} is not valid JSON: {e}", file.display())))
+                })?;
+                let counts = store.import_json(&doc)?;
                 outln!(
                     "Imported {} case(s) from {}",
                     counts.get("cases").and_then(|v| v.as_u64()).unwrap_or(0),
@@ -237,7 +238,23 @@ fn passphrase(confirm: bool) -> Result<String> {
 }
 
 pub(crate) fn open(db: &Path) -> Result<Store> {
-    let mut store = Store::open(db, &passphrase(false)?)?;
+    opened(Store::open(db, &passphrase(false)?)?)
+}
+
+/// Opens the database while `work` runs beside the key derivation (reading and parsing a file to
+/// import, say); the passphrase is asked for first.
+fn open_while<T: Send>(db: &Path, work: impl FnOnce() -> Result<T> + Send) -> Result<(Store, T)> {
+    let passphrase = passphrase(false)?;
+    let (store, done) = std::thread::scope(|scope| {
+        let opening = scope.spawn(|| Store::open(db, &passphrase));
+        let done = work();
+        (opening.join().unwrap_or_else(|_| Err(Error::storage("the database could not be opened"))), done)
+    });
+    Ok((opened(store?)?, done?))
+}
+
+/// What opening a database has to say: an upgrade, the verification key of a first seal.
+fn opened(mut store: Store) -> Result<Store> {
     if let Some(up) = store.take_upgrade() {
         eprintln!(
             "Upgraded the database from schema {} to {}; the copy made before is {}",

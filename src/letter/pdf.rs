@@ -11,7 +11,7 @@ use super::compose::{Mark, Page};
 use super::document::LetterDoc;
 use super::fonts::{fonts, Face};
 use super::shape::{display, Glyph, Ink};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 fn grey(level: f32) -> Color {
     Color::Greyscale(Greyscale { percent: level, icc_profile: None })
@@ -72,8 +72,32 @@ pub fn write(doc: &LetterDoc, pages: &[Page]) -> Result<Vec<u8>> {
         }
         out_pages.push(PdfPage::new(Pt(width).into(), Pt(height).into(), ops));
     }
-    let options = PdfSaveOptions { subset_fonts: true, ..PdfSaveOptions::default() };
-    Ok(pdf.with_pages(out_pages).save(&options, &mut Vec::new()))
+    let options = PdfSaveOptions { subset_fonts: true, optimize: false, ..PdfSaveOptions::default() };
+    let mut doc = printpdf::to_lopdf_doc(pdf.with_pages(out_pages), &options, &mut Vec::new());
+    compress_streams(&mut doc)?;
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).map_err(|e| Error::storage(format!("the letter could not be written as PDF: {e}")))?;
+    Ok(bytes)
+}
+
+/// Compresses every stream not yet filtered (page contents, font subsets) with zlib's default
+/// level, keeping a stream as it is where compression would not make it smaller.
+fn compress_streams(doc: &mut lopdf::Document) -> Result<()> {
+    use std::io::Write;
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else { continue };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(&stream.content)?;
+        let compressed = encoder.finish()?;
+        if compressed.len() < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
+    Ok(())
 }
 
 /// Draws shaped glyphs where the shaper placed them: horizontal offsets as adjustments between

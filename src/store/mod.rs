@@ -152,7 +152,7 @@ impl Store {
                 format!("no database at {} (create one with `casebook init`)", path.display()),
             ));
         }
-        Store::open_with(path, Check::Daily, |file| file.unlock(passphrase))
+        Store::open_with(path, Check::Daily, |file| file.unlock(passphrase))?.with_current_key_costs(passphrase)
     }
 
     /// Opens like `open`, but checks the file's integrity beside the first reads instead of before
@@ -162,7 +162,18 @@ impl Store {
         if !path.exists() {
             return Err(Error::new(ErrorKind::NotReady, format!("no database at {}", path.display())));
         }
-        Store::open_with(path, Check::BeforeFirstWrite, |file| file.unlock(passphrase))
+        Store::open_with(path, Check::BeforeFirstWrite, |file| file.unlock(passphrase))?
+            .with_current_key_costs(passphrase)
+    }
+
+    /// A key file sealed under older key-derivation costs is sealed anew under today's once the
+    /// passphrase has opened the database (same passphrase, same recovery key). Best effort: a key
+    /// file that cannot be written now keeps opening as before.
+    fn with_current_key_costs(self, passphrase: &str) -> Result<Store> {
+        if let Ok(Some(file)) = KeyFile::read(&self.path).and_then(|f| f.with_current_costs(&self.key, passphrase)) {
+            let _ = file.write(&self.path);
+        }
+        Ok(self)
     }
 
     /// Opens an existing database with its recovery key (to set a new passphrase).
