@@ -73,6 +73,8 @@ pub const ALL: &[&str] = &[
     "keyring_state",
     "remember_key",
     "unlock_from_keyring",
+    "change_passphrase",
+    "reset_passphrase",
     "link_case",
     "unlink_case",
     "add_manual_deadline",

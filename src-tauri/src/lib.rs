@@ -14,6 +14,7 @@ mod keyring;
 mod letters;
 mod links;
 mod parties;
+mod passphrase;
 mod records;
 mod state;
 mod webview;
@@ -117,6 +118,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         keyring::keyring_state,
         keyring::remember_key,
         keyring::unlock_from_keyring,
+        passphrase::change_passphrase,
+        passphrase::reset_passphrase,
         links::link_case,
         links::unlink_case,
         links::add_manual_deadline,

@@ -264,6 +264,12 @@ impl Store {
         Ok(store)
     }
 
+    /// Refuses, as a wrong passphrase, one that is not this database's: for a step that asks for
+    /// the passphrase again while the database is open.
+    pub fn confirm_passphrase(&self, passphrase: &str) -> Result<()> {
+        KeyFile::read(&self.path)?.unlock(passphrase).map(drop)
+    }
+
     /// Re-keys the database under a new data key sealed with `new_passphrase` and a new recovery
     /// key (returned, to be shown once). Crash-safe: the new key file is written first as pending,
     /// the database re-keyed in one step, then the pending file made current; an open after a crash

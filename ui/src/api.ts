@@ -546,12 +546,17 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+/** The database open under a new passphrase, with its recovery key to show once. */
+export interface NewKeys {
+  status: AppStatus;
+  recovery_key: string;
+}
+
 export const api = {
   status: () => call<AppStatus>("app_status"),
   sampleProfile: () => call<Profile>("sample_profile"),
   vocabulary: () => call<Vocabulary>("vocabulary"),
-  setUp: (profile: Profile, passphrase: string) =>
-    call<{ status: AppStatus; recovery_key: string }>("set_up", { profile, passphrase }),
+  setUp: (profile: Profile, passphrase: string) => call<NewKeys>("set_up", { profile, passphrase }),
   unlock: (passphrase: string) => call<AppStatus>("unlock", { passphrase }),
   lock: () => call<AppStatus>("lock"),
   listCases: (request: ListRequest) => call<CasePage>("list_cases", { request }),
@@ -656,6 +661,10 @@ export const api = {
   /** Remembers the open database's key in the OS keyring, or forgets it. */
   rememberKey: (on: boolean) => call<{ remembered: boolean }>("remember_key", { on }),
   unlockFromKeyring: () => call<AppStatus>("unlock_from_keyring"),
+  /** Re-keys the open database under a new passphrase, once the current one is confirmed. */
+  changePassphrase: (current: string, next: string) => call<NewKeys>("change_passphrase", { current, new: next }),
+  /** Opens the locked database with its recovery key and re-keys it under a new passphrase. */
+  resetPassphrase: (recovery: string, next: string) => call<NewKeys>("reset_passphrase", { recovery, new: next }),
   /** Calls `handler` with the file names each time .eml files are dropped on the window. */
   onEmailsDropped: (handler: (names: string[]) => void) => listen<string[]>("emails-dropped", (e) => handler(e.payload)),
 };

@@ -7,6 +7,7 @@ import { formatDate, label } from "../format";
 import { LANGUAGES, language, setLanguage, t, tn, type Language } from "../i18n";
 import { organisationFields } from "./organisationFields";
 import { auditList } from "../auditList";
+import { passphraseDialog } from "../passphraseDialog";
 
 export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
   const [profile, calendars, status] = await Promise.all([api.getProfile(), api.calendarIds(), api.status()]);
@@ -14,7 +15,7 @@ export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
     "section",
     { class: "screen settings" },
     h("header", { class: "screen-head" }, h("h1", {}, t("Settings"))),
-    h("div", { class: "columns" }, h("div", {}, profileForm(ctx, profile, calendars)), h("div", {}, languageCard(), closuresCard(), lockCard(), healthCard(), auditCard(), exportCard(), restoreCard(ctx), aboutCard(status))),
+    h("div", { class: "columns" }, h("div", {}, profileForm(ctx, profile, calendars)), h("div", {}, languageCard(), closuresCard(), lockCard(ctx), healthCard(), auditCard(), exportCard(), restoreCard(ctx), aboutCard(status))),
   );
 }
 
@@ -182,11 +183,19 @@ function closuresCard(): HTMLElement {
   );
 }
 
-function lockCard(): HTMLElement {
+function lockCard(ctx: Ctx): HTMLElement {
   const minutes = h("input", { type: "number", min: 0, max: 240, value: localStorage.getItem("casebook.idleMinutes") ?? "10" });
   minutes.addEventListener("change", () => localStorage.setItem("casebook.idleMinutes", String(Math.max(0, Number(minutes.value) || 0))));
   const shortcuts = h("input", { type: "checkbox", id: "shortcuts-on", checked: shortcutsOn() });
   shortcuts.addEventListener("change", () => localStorage.setItem("casebook.shortcuts", shortcuts.checked ? "on" : "off"));
+  const changed = h("div", { role: "status", id: "passphrase-changed" });
+  const change = h("button", { type: "button", id: "change-passphrase" }, t("Change passphrase…"));
+  change.addEventListener("click", () =>
+    passphraseDialog("change", ctx.vocab.min_passphrase_chars, () => {
+      changed.className = "form-ok";
+      changed.textContent = t("The passphrase is changed and the database re-encrypted under its new key.");
+    }),
+  );
   const remember = h("input", { type: "checkbox", id: "remember-key" });
   const keyringStatus = h("div", { class: "form-error", role: "alert" });
   // The state on opening, unless the box was already clicked: then the click's answer is the state.
@@ -214,6 +223,9 @@ function lockCard(): HTMLElement {
     keyringStatus,
     field(t("Lock after this many idle minutes"), "idle", minutes, t("0 turns it off; takes effect the next time Casebook starts. Ctrl+L locks at once.")),
     h("label", { class: "check" }, shortcuts, t("Keyboard shortcuts (Ctrl+D, Ctrl+G, Ctrl+N, Ctrl+K, Ctrl+L, Ctrl+S)")),
+    h("h3", {}, t("Passphrase")),
+    h("div", { class: "actions start" }, change),
+    changed,
   );
 }
 

@@ -78,7 +78,7 @@ export function setupScreen(ctx: Ctx): HTMLElement {
     button.textContent = t("Creating…");
     try {
       const done = await api.setUp(edited, pass.value);
-      showRecoveryKey(ctx, form, done.recovery_key, done.status.seal_key, () => ctx.enter(done.status));
+      showRecoveryKey(form, done.recovery_key, done.status.seal_key, () => ctx.enter(done.status));
     } catch (err) {
       const error = asApiError(err);
       if (!error.field || !showFieldError(form, error.field, error.message)) formError.textContent = error.message;
@@ -90,9 +90,8 @@ export function setupScreen(ctx: Ctx): HTMLElement {
   return h("div", { class: "center" }, form);
 }
 
-/** Shows the recovery key once; the user confirms they stored it before going on. */
-function showRecoveryKey(ctx: Ctx, form: HTMLElement, key: string, sealKey: string | undefined, next: () => void): void {
-  void ctx;
+/** Shows the recovery key once in place of `form`; the user confirms they stored it before going on. */
+export function showRecoveryKey(form: HTMLElement, key: string, sealKey: string | undefined, next: () => void): void {
   const stored = h("input", { type: "checkbox", id: "recovery-stored" });
   const go = h("button", { type: "button", class: "primary", id: "recovery-continue", disabled: true, onclick: next }, t("Continue"));
   stored.addEventListener("change", () => (go.disabled = !stored.checked));

@@ -3,6 +3,7 @@ import { api, asApiError, type AppStatus } from "../api";
 import type { Ctx } from "../app";
 import { h } from "../dom";
 import { t } from "../i18n";
+import { passphraseDialog } from "../passphraseDialog";
 import { showOpenedNotice } from "./setup";
 
 export function unlockScreen(ctx: Ctx): HTMLElement {
@@ -33,6 +34,9 @@ export function unlockScreen(ctx: Ctx): HTMLElement {
       pass.focus();
     }
   });
+  // A forgotten passphrase: the recovery key opens the database and a new passphrase is set.
+  const forgotten = h("button", { type: "button", class: "link", id: "reset-passphrase" }, t("Forgot the passphrase? Use the recovery key…"));
+  forgotten.addEventListener("click", () => passphraseDialog("reset", ctx.vocab.min_passphrase_chars, (keys) => enter(keys.status)));
   const form = h(
     "form",
     { class: "card unlock" },
@@ -43,6 +47,7 @@ export function unlockScreen(ctx: Ctx): HTMLElement {
     error,
     button,
     fromKeyring,
+    forgotten,
     h("p", { class: "hint small path" }, ctx.status.database),
   );
   form.addEventListener("submit", async (e) => {
