@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use casebook::model::{CaseInput, EventInput, OrganisationProfile};
-use casebook::store::{CalendarFilter, CaseFilter, KeyFile};
+use casebook::store::{CalendarFilter, CaseFilter, KeyFile, Sort};
 use casebook::Store;
 use chrono::{Days, Utc};
 
@@ -90,6 +90,13 @@ fn main() {
     row("case list, first page of open cases by due date", timed(50, || store.list_cases(&page).unwrap()));
     let all = CaseFilter { limit: Some(50), ..CaseFilter::default() };
     row("case list, first page of all cases by due date", timed(50, || store.list_cases(&all).unwrap()));
+    for sort in [Sort::Received, Sort::Reference, Sort::Updated] {
+        let sorted = CaseFilter { sort, ..page.clone() };
+        row(
+            &format!("case list, first page of open cases by {}", sort.as_str()),
+            timed(50, || store.list_cases(&sorted).unwrap()),
+        );
+    }
     row("case count (for paging)", timed(50, || store.count_cases(&all).unwrap()));
     // Searches as the window makes them: the first page, and the count beside it up to 10,000.
     for q in ["o", "ol", "oli", "olivia martinez", "山", "山田", "DSR-2026"] {

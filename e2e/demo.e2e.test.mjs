@@ -248,3 +248,16 @@ test("Settings exports the cases as CSV and everything as JSON: the same bytes a
   }
   writeFileSync(join(ARTIFACTS, "14-export.png"), await session.screenshot());
 });
+
+test("the case list sorts by due date, receipt, reference or latest change: the order of `casebook case list --sort`", async () => {
+  await session.click("#nav-cases");
+  await choose("case-status", "");
+  const shown = () => session.execute("return [...document.querySelectorAll('#case-table tbody tr')].map((tr) => tr.dataset.reference)");
+  for (const sort of ["received", "reference", "updated", "due"]) {
+    await choose("case-sort", sort);
+    const expected = cli("case", "list", "--sort", sort, "--limit", "50", "--json").map((c) => c.reference);
+    await session.waitFor(`return JSON.stringify([...document.querySelectorAll('#case-table tbody tr')].map((tr) => tr.dataset.reference)) === ${JSON.stringify(JSON.stringify(expected))}`, `the list sorted by ${sort}`).catch(() => {});
+    assert.deepEqual(await shown(), expected, `sorted by ${sort}`);
+  }
+  writeFileSync(join(ARTIFACTS, "15-sorted.png"), await session.screenshot());
+});

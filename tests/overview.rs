@@ -3,7 +3,7 @@
 mod common;
 
 use casebook::model::{EventInput, OrganisationProfile, Status};
-use casebook::store::{CalendarFilter, CaseFilter};
+use casebook::store::{CalendarFilter, CaseFilter, Sort};
 use casebook::Store;
 use chrono::Days;
 use common::{TestDb, PASSPHRASE};
@@ -200,4 +200,53 @@ fn reminders_cover_deadlines_and_tasks_within_the_window_or_overdue_once_a_day()
     let wider = store.take_reminders().unwrap();
     assert!(!wider.is_empty() && wider.iter().all(|r| r.reference == fresh.reference && !r.overdue), "{wider:?}");
     assert!(store.verify_rows().unwrap().problems.is_empty(), "what was announced is in the audited record");
+}
+
+#[test]
+fn each_sort_lists_the_same_cases_in_its_own_order_page_by_page() {
+    let db = TestDb::new();
+    let mut store = demo_store(&db);
+    // A note on the oldest case makes it the latest changed.
+    let by_received = CaseFilter { sort: Sort::Received, ..CaseFilter::default() };
+    let oldest = store.list_cases(&by_received).unwrap().last().unwrap().reference.clone();
+    let note = EventInput { event_type: "note".into(), note: Some("Called back".into()), ..EventInput::default() };
+    store.record_event(&oldest, &note.validate(store.today()).unwrap()).unwrap();
+    let first_by_change = CaseFilter { sort: Sort::Updated, limit: Some(1), ..CaseFilter::default() };
+    assert_eq!(store.list_cases(&first_by_change).unwrap()[0].reference, oldest);
+
+    let open = CaseFilter { open_only: true, ..CaseFilter::default() };
+    let searched = CaseFilter { search: Some("o".into()), ..CaseFilter::default() };
+    for filter in [open, searched] {
+        let references =
+            |cases: &[casebook::model::Case]| cases.iter().map(|c| c.reference.clone()).collect::<Vec<_>>();
+        let by_due = references(&store.list_cases(&filter).unwrap());
+        let mut expected = by_due.clone();
+        expected.sort();
+        assert!(expected.len() > 100, "{filter:?} lists {} cases", expected.len());
+        for sort in Sort::ALL {
+            let whole = store.list_cases(&CaseFilter { sort, ..filter.clone() }).unwrap();
+            let mut same = references(&whole);
+            same.sort();
+            assert_eq!(same, expected, "{sort:?} lists the same cases");
+            if sort != Sort::Due {
+                assert_ne!(references(&whole), by_due, "{sort:?} is an order of its own");
+            }
+            let in_order = whole.windows(2).all(|w| match sort {
+                // The list's own order, tested with the dashboard and the searches above.
+                Sort::Due => true,
+                Sort::Received => w[0].received_at >= w[1].received_at,
+                Sort::Reference => w[0].reference < w[1].reference,
+                Sort::Updated => w[0].updated_at >= w[1].updated_at,
+            });
+            assert!(in_order, "{sort:?} within {filter:?}");
+            // Pages of 50 (a search's first pages found case by case) are slices of the whole.
+            let paged: Vec<String> = (0..)
+                .map(|page| CaseFilter { sort, limit: Some(50), offset: page * 50, ..filter.clone() })
+                .map(|f| references(&store.list_cases(&f).unwrap()))
+                .take_while(|page| !page.is_empty())
+                .flatten()
+                .collect();
+            assert_eq!(paged, references(&whole), "{sort:?} page by page");
+        }
+    }
 }

@@ -10,7 +10,7 @@ use casebook::model::{
     Relationship, Right, Status,
 };
 use casebook::store::{
-    CalendarEntry, CalendarFilter, CaseFilter, CorrespondenceItem, RetentionState, MIN_PASSPHRASE_CHARS,
+    CalendarEntry, CalendarFilter, CaseFilter, CorrespondenceItem, RetentionState, Sort, MIN_PASSPHRASE_CHARS,
 };
 use casebook::Store;
 use chrono::Utc;
@@ -92,6 +92,8 @@ pub struct ListRequest {
     pub search: Option<String>,
     pub due_before: Option<chrono::NaiveDate>,
     pub due_after: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    pub sort: Sort,
     pub limit: Option<u32>,
     pub offset: u32,
 }
@@ -267,6 +269,7 @@ impl AppState {
             due_before: request.due_before,
             due_after: request.due_after,
             search: request.search.clone(),
+            sort: request.sort,
             limit: Some(request.limit.unwrap_or(100).min(500)),
             offset: request.offset,
         };

@@ -393,7 +393,7 @@ pub enum CaseCommand {
     },
     /// Open a new case.
     Add(Box<AddArgs>),
-    /// List cases, soonest due first.
+    /// List cases, soonest due first (or as --sort says).
     List {
         #[arg(long)]
         status: Option<String>,
@@ -407,6 +407,9 @@ pub enum CaseCommand {
         /// Text in the reference, the requester's name or email, or the notes.
         #[arg(long)]
         search: Option<String>,
+        /// due (soonest first), received (newest first), reference, or updated (latest change first).
+        #[arg(long, default_value = "due")]
+        sort: String,
         #[arg(long)]
         limit: Option<u32>,
         #[arg(long)]

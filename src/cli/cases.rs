@@ -18,7 +18,7 @@ pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
         CaseCommand::File { reference, item, out, force } => {
             super::correspondence::case_file(db, &reference, &item, &out, force)
         }
-        CaseCommand::List { status, kind, regime, due_before, search, limit, json } => {
+        CaseCommand::List { status, kind, regime, due_before, search, sort, limit, json } => {
             let filter = CaseFilter {
                 status: status.as_deref().map(str::parse).transpose()?,
                 open_only: false,
@@ -28,6 +28,7 @@ pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
                 due_before: due_before.as_deref().map(|d| validate::date("due-before", d)).transpose()?,
                 due_after: None,
                 search,
+                sort: sort.parse()?,
                 limit,
                 offset: 0,
             };

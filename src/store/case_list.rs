@@ -26,19 +26,75 @@ pub struct CaseFilter {
     pub due_after: Option<NaiveDate>,
     /// Text found in the reference, the requester's name or email, or the notes.
     pub search: Option<String>,
+    pub sort: Sort,
     pub limit: Option<u32>,
     pub offset: u32,
 }
 
+/// The order of the case list. Each has an index that carries the filter's columns, so a page
+/// costs the same at any size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    /// Soonest response date first (none last), then newest received.
+    #[default]
+    Due,
+    /// Newest received first.
+    Received,
+    /// By reference, oldest first (DSR-2025-… before DSR-2026-…).
+    Reference,
+    /// Most recently changed first.
+    Updated,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Due, Sort::Received, Sort::Reference, Sort::Updated];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Due => "due",
+            Sort::Received => "received",
+            Sort::Reference => "reference",
+            Sort::Updated => "updated",
+        }
+    }
+
+    fn order_by(self) -> &'static str {
+        match self {
+            Sort::Due => LIST_ORDER,
+            Sort::Received => "ORDER BY c.received_at DESC, c.id DESC",
+            Sort::Reference => "ORDER BY c.reference",
+            Sort::Updated => "ORDER BY c.updated_at DESC, c.id DESC",
+        }
+    }
+}
+
+impl std::str::FromStr for Sort {
+    type Err = crate::error::Error;
+
+    fn from_str(s: &str) -> Result<Sort> {
+        Sort::ALL.into_iter().find(|o| o.as_str() == s).ok_or_else(|| {
+            crate::error::Error::invalid_field(
+                "sort",
+                format!(
+                    "unknown order '{}' (one of: due, received, reference, updated)",
+                    crate::model::validate::printable(s)
+                ),
+            )
+        })
+    }
+}
+
 impl Store {
-    /// One page of cases matching `filter`, soonest due first, then newest received.
+    /// One page of cases matching `filter`, in its order.
     pub fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<Case>> {
+        let order = filter.sort.order_by();
         if let Some(ids) = self.dense_search_page(filter)? {
             let ids = Sql::Text(serde_json::to_string(&ids).expect("ids serialise"));
-            return read_cases(self.conn(), "WHERE c.id IN (SELECT value FROM json_each(?))", vec![ids], LIST_ORDER);
+            return read_cases(self.conn(), "WHERE c.id IN (SELECT value FROM json_each(?))", vec![ids], order);
         }
         let (clause, args) = filter_clause(filter, Walk::ListOrder);
-        let page = format!("{LIST_ORDER} LIMIT {} OFFSET {}", filter.limit.map_or(-1, i64::from), filter.offset);
+        let page = format!("{order} LIMIT {} OFFSET {}", filter.limit.map_or(-1, i64::from), filter.offset);
         read_cases(self.conn(), &clause, args, &page)
     }
 
@@ -66,7 +122,8 @@ impl Store {
         wanted: i64,
     ) -> Result<Option<Vec<i64>>> {
         let (clause, args) = filter_clause(&CaseFilter { search: None, ..filter.clone() }, Walk::ListOrder);
-        let mut walk = self.conn().prepare_cached(&format!("SELECT c.id FROM cases c {clause} {LIST_ORDER}"))?;
+        let order = filter.sort.order_by();
+        let mut walk = self.conn().prepare_cached(&format!("SELECT c.id FROM cases c {clause} {order}"))?;
         let mut cases = walk.query(params_from_iter(args))?;
         const MOST: i64 = super::search::MOST_TESTS_PER_PAGE;
         let mut found = Vec::new();
@@ -136,8 +193,9 @@ fn facets(f: &CaseFilter) -> Option<Vec<String>> {
     Some(tokens)
 }
 
-/// How a query may walk the cases: a page walks the list order (`cases_list_order`, which carries
-/// status, regime and kind) and stops at the page; a count may use whichever index is cheapest.
+/// How a query may walk the cases: a page walks its order's index (`cases_list_order`,
+/// `cases_by_received`, …, which carry status, regime and kind) and stops at the page; a count may
+/// use whichever index is cheapest.
 #[derive(PartialEq)]
 enum Walk {
     ListOrder,

@@ -40,7 +40,7 @@ pub use archive_check::check_reference;
 pub use audit::{AuditRecord, ChainReport};
 pub use backup::{restore, verify_backup, BackupInfo};
 pub use breaches::{Breach, BreachEvent, BreachSummary, BreachView, ClockView, Notice};
-pub use case_list::CaseFilter;
+pub use case_list::{CaseFilter, Sort};
 pub use closures::Closure;
 pub use correspondence::{CorrespondenceItem, EmailSender, FileInfo};
 pub use key::{check_new_passphrase, sidecar_path, KeyFile, RecoveryKey, MIN_PASSPHRASE_CHARS};

@@ -267,9 +267,13 @@ export interface ListRequest {
   kind?: Kind | null;
   regime?: Regime | null;
   search?: string | null;
+  sort?: CaseSort;
   limit?: number;
   offset?: number;
 }
+
+/** The case list's orders: soonest due, newest received, by reference, latest change. */
+export type CaseSort = "due" | "received" | "reference" | "updated";
 
 export interface CaseInput {
   kind: string;

@@ -689,4 +689,9 @@ export const JA: Record<string, string> = {
   "Repeat the new passphrase": "新しいパスフレーズ（確認）",
   "Change passphrase": "パスフレーズを変更",
   "Re-encrypting…": "暗号化し直しています…",
+  "By due date": "期限が近い順",
+  "Newest received": "受付が新しい順",
+  "By reference": "参照番号順",
+  "Latest changed": "更新が新しい順",
+  "Order": "並び順",
 };

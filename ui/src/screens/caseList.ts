@@ -1,5 +1,5 @@
-// The case list: search as you type, filters, soonest due first, paged.
-import { api, asApiError, type Case, type ListRequest, type Kind, type Regime, type Status } from "../api";
+// The case list: search as you type, filters, soonest due first or another order, paged.
+import { api, asApiError, type Case, type CaseSort, type ListRequest, type Kind, type Regime, type Status } from "../api";
 import type { CasePreset, Ctx } from "../app";
 import { h, replace, select } from "../dom";
 import { emailDialog } from "../emailDialog";
@@ -8,9 +8,22 @@ import { daysBetween, daysLeftText, dueDate, dueState, formatCount, formatDate, 
 import { t, tn } from "../i18n";
 
 const PAGE = 50;
+/** The order chosen last, kept for the next visit. */
+const SORT_KEY = "casebook.caseSort";
 
 export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTMLElement> {
-  const request: ListRequest = { open_only: true, ...preset?.request, limit: PAGE, offset: 0 };
+  const sort = select(
+    [
+      ["due", t("By due date")],
+      ["received", t("Newest received")],
+      ["reference", t("By reference")],
+      ["updated", t("Latest changed")],
+    ],
+    localStorage.getItem(SORT_KEY) ?? "due",
+  );
+  sort.id = "case-sort";
+  sort.setAttribute("aria-label", t("Order"));
+  const request: ListRequest = { open_only: true, sort: sort.value as CaseSort, ...preset?.request, limit: PAGE, offset: 0 };
   const search = h("input", {
     type: "search",
     id: "search",
@@ -26,6 +39,7 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
   const kind = select([["", t("All kinds")], ...ctx.vocab.kinds.map((k): [string, string] => [k, label(k)])]);
   const regime = select([["", t("All regimes")], ...ctx.vocab.regimes.map(([r]): [string, string] => [r, label(r)])]);
   status.value = request.status ?? (request.open_only === false ? "" : "open");
+  status.id = "case-status";
   status.setAttribute("aria-label", t("Status"));
   kind.setAttribute("aria-label", t("Kind"));
   regime.setAttribute("aria-label", t("Regime"));
@@ -83,6 +97,12 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
     void load();
   };
   [status, kind, regime].forEach((s) => s.addEventListener("change", onFilter));
+  sort.addEventListener("change", () => {
+    localStorage.setItem(SORT_KEY, sort.value);
+    request.sort = sort.value as CaseSort;
+    request.offset = 0;
+    void load();
+  });
 
   await load();
   return h(
@@ -125,7 +145,7 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
         t("Letters for many…"),
       ),
     ),
-    h("div", { class: "toolbar" }, search, status, kind, regime),
+    h("div", { class: "toolbar" }, search, status, kind, regime, sort),
     body,
   );
 }
