@@ -113,7 +113,7 @@ pub enum Command {
     /// Import: `json` (a Casebook export, into a database with no cases yet), `eml` (an email: logged
     /// on --case REF, or opening a new request under --regime R) or `csv` (a register, with --map).
     Import {
-        /// json or eml
+        /// json, eml or csv
         format: String,
         file: PathBuf,
         #[arg(long)]
