@@ -216,13 +216,13 @@ fn each_sort_lists_the_same_cases_in_its_own_order_page_by_page() {
 
     let open = CaseFilter { open_only: true, ..CaseFilter::default() };
     let searched = CaseFilter { search: Some("o".into()), ..CaseFilter::default() };
-    for filter in [open, searched] {
+    for filter in [CaseFilter::default(), open, searched] {
         let references =
             |cases: &[casebook::model::Case]| cases.iter().map(|c| c.reference.clone()).collect::<Vec<_>>();
         let by_due = references(&store.list_cases(&filter).unwrap());
         let mut expected = by_due.clone();
         expected.sort();
-        assert!(expected.len() > 100, "{filter:?} lists {} cases", expected.len());
+        assert!(expected.len() > 10, "{filter:?} lists {} cases", expected.len());
         for sort in Sort::ALL {
             let whole = store.list_cases(&CaseFilter { sort, ..filter.clone() }).unwrap();
             let mut same = references(&whole);
