@@ -16,6 +16,7 @@ mod links;
 mod parties;
 mod passphrase;
 mod records;
+mod register;
 mod state;
 mod webview;
 
@@ -120,6 +121,9 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         keyring::unlock_from_keyring,
         passphrase::change_passphrase,
         passphrase::reset_passphrase,
+        register::pick_register,
+        register::register_dry_run,
+        register::import_register,
         links::link_case,
         links::unlink_case,
         links::add_manual_deadline,

@@ -21,11 +21,12 @@ use crate::error::UiError;
 pub struct AppState {
     path: PathBuf,
     store: Mutex<Option<Store>>,
-    /// Deadlines already announced as due soon in this run (reference|kind|date).
     /// Email files dropped on the window, waiting for the user to say where they go.
     pub(crate) dropped: Mutex<Vec<PathBuf>>,
     /// Files picked to attach to the item being logged, until it is logged or the form closes.
     pub(crate) attachments: Mutex<Vec<PathBuf>>,
+    /// The register (CSV) picked for import, read again at each step.
+    pub(crate) register: Mutex<Option<PathBuf>>,
     /// Set by the window's Cancel while a batch of letters is being made.
     pub(crate) cancel_letters: std::sync::atomic::AtomicBool,
 }
@@ -188,6 +189,7 @@ impl AppState {
             store: Mutex::new(None),
             dropped: Default::default(),
             attachments: Default::default(),
+            register: Default::default(),
             cancel_letters: Default::default(),
         }
     }
@@ -244,6 +246,7 @@ impl AppState {
     pub fn lock(&self) -> AppStatus {
         self.dropped.lock().unwrap_or_else(|p| p.into_inner()).clear();
         self.attachments.lock().unwrap_or_else(|p| p.into_inner()).clear();
+        self.register.lock().unwrap_or_else(|p| p.into_inner()).take();
         if let Some(store) = self.guard().take() {
             if let Err(e) = store.rolling_backup() {
                 eprintln!("casebook: the rolling backup failed: {}", e.message);

@@ -7,4 +7,5 @@ pub mod breaches;
 pub mod correspondence;
 pub mod exports;
 pub mod letters;
+pub mod register;
 pub mod reports;

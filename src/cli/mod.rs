@@ -489,12 +489,13 @@ fn export(db: &Path, format: &str, out: &Path, alarm_days: u32, with_names: bool
 
 /// `casebook import csv FILE --map MAPPING [--dry-run]`: all rows or none.
 fn import_register(db: &Path, file: &Path, map: Option<&Path>, dry_run: bool) -> Result<()> {
-    use casebook::import::register::{plan, Mapping};
+    use casebook::app::register;
+    use casebook::import::register::Mapping;
     let map = map.ok_or_else(|| Error::validation("a register import needs --map MAPPING.json"))?;
     let mapping = Mapping::from_json(&read_file(map)?)?;
     let bytes = std::fs::read(file).map_err(|e| Error::validation(format!("cannot read {}: {e}", file.display())))?;
     let mut store = open(db)?;
-    let plan = plan(&bytes, &mapping, store.zone(), chrono::Utc::now())?;
+    let plan = register::check(&store, &bytes, &mapping)?;
     let verb = if dry_run { "would create" } else { "creates" };
     outln!(
         "{} row(s): {verb} {} case(s), {} row(s) rejected",
@@ -508,14 +509,7 @@ fn import_register(db: &Path, file: &Path, map: Option<&Path>, dry_run: bool) ->
     if dry_run {
         return Ok(());
     }
-    if !plan.rejected.is_empty() {
-        return Err(Error::validation(format!(
-            "nothing imported: {} row(s) rejected; correct them (see --dry-run) and import again",
-            plan.rejected.len()
-        )));
-    }
-    let cases: Vec<_> = plan.accepted.into_iter().map(|(_, case)| (case, Vec::new())).collect();
-    let refs = store.add_cases_with_events(&cases)?;
+    let refs = register::import(&mut store, plan)?;
     outln!(
         "Imported {} case(s): {} … {}",
         refs.len(),

@@ -25,7 +25,8 @@ pub struct Mapping {
     pub date_format: Option<String>,
 }
 
-const FIELDS: &[&str] = &[
+/// The case fields a register's column can fill.
+pub const FIELDS: &[&str] = &[
     "kind",
     "regime",
     "rights",
@@ -57,7 +58,13 @@ impl Mapping {
     pub fn from_json(json: &str) -> Result<Mapping> {
         let m: Mapping =
             serde_json::from_str(json).map_err(|e| Error::validation(format!("the mapping file is not valid: {e}")))?;
-        for field in m.columns.values().chain(m.defaults.keys()) {
+        m.check()?;
+        Ok(m)
+    }
+
+    /// Refuses a mapping that names a field cases do not have, or two columns for one field.
+    pub fn check(&self) -> Result<()> {
+        for field in self.columns.values().chain(self.defaults.keys()) {
             if !FIELDS.contains(&field.as_str()) {
                 return Err(Error::validation(format!(
                     "the mapping names an unknown field '{}' (known: {})",
@@ -66,7 +73,11 @@ impl Mapping {
                 )));
             }
         }
-        Ok(m)
+        let mut seen = std::collections::BTreeSet::new();
+        if let Some(twice) = self.columns.values().find(|f| !seen.insert(f.as_str())) {
+            return Err(Error::validation(format!("two columns are mapped to {twice}; keep one")));
+        }
+        Ok(())
     }
 }
 

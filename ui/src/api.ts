@@ -85,6 +85,8 @@ export type LetterState = "draft" | "approved" | "sent";
 
 export type { Breach, BreachClock, BreachInput, BreachNotice, BreachSummary, NoticeInput } from "./breachTypes";
 import type { Breach, BreachInput, BreachSummary, NoticeInput } from "./breachTypes";
+export type { RegisterColumns, RegisterDryRun, RegisterMapping } from "./registerTypes";
+import type { RegisterColumns, RegisterDryRun, RegisterMapping } from "./registerTypes";
 
 
 export interface LetterRecord {
@@ -661,6 +663,12 @@ export const api = {
   previewEmails: () => call<EmailPreview[]>("preview_emails"),
   /** Imports the waiting .eml files (dropped on the window or picked). */
   importDroppedEmails: (target: EmailTarget) => call<{ references: string[] }>("import_dropped_emails", { target }),
+  /** Asks for a register's CSV file and reads its columns; null when cancelled. */
+  pickRegister: () => call<RegisterColumns | null>("pick_register"),
+  /** Checks every row of the picked register; writes nothing. */
+  registerDryRun: (mapping: RegisterMapping) => call<RegisterDryRun>("register_dry_run", { mapping }),
+  /** Writes every case of the picked register, or none; the new references. */
+  importRegister: (mapping: RegisterMapping) => call<string[]>("import_register", { mapping }),
   keyringState: () => call<{ remembered: boolean }>("keyring_state"),
   /** Remembers the open database's key in the OS keyring, or forgets it. */
   rememberKey: (on: boolean) => call<{ remembered: boolean }>("remember_key", { on }),

@@ -4,6 +4,7 @@ import type { CasePreset, Ctx } from "../app";
 import { h, replace, select } from "../dom";
 import { emailDialog } from "../emailDialog";
 import { lettersDialog } from "../lettersDialog";
+import { registerDialog } from "../registerDialog";
 import { daysBetween, daysLeftText, dueDate, dueState, formatCount, formatDate, label, todayIso } from "../format";
 import { t, tn } from "../i18n";
 
@@ -133,6 +134,23 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
           },
         },
         t("Import emails…"),
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          id: "import-register",
+          title: t("Open a case for each row of a register kept in a spreadsheet (CSV)"),
+          onclick: async () => {
+            try {
+              const columns = await api.pickRegister();
+              if (columns) registerDialog(ctx, columns, () => ctx.navigate({ name: "cases" }));
+            } catch (e) {
+              replace(body, h("p", { class: "form-error" }, asApiError(e).message));
+            }
+          },
+        },
+        t("Import a register…"),
       ),
       h(
         "button",
