@@ -22,6 +22,9 @@ if (!existsSync(db)) {
   const made = spawnSync(CLI, ["--db", db, "demo", "--cases", String(cases), "--seed", "1"], { env, encoding: "utf8" });
   if (made.status !== 0) throw new Error(made.stderr);
 }
+// A database kept from an older Casebook is upgraded (and checked) first: the window's figures are of opens only.
+const opened = spawnSync(CLI, ["--db", db, "case", "list", "--limit", "1"], { env, encoding: "utf8" });
+if (opened.status !== 0) throw new Error(opened.stderr);
 
 /** Every process whose parent chain leads to `root`, root included. */
 function tree(root) {
