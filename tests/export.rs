@@ -76,6 +76,24 @@ fn json_export_import_export_is_identical() {
     assert_eq!(fresh.json(&["case", "list", "--json"]), db.json(&["case", "list", "--json"]));
     assert!(fresh.run(&["verify"]).status.success());
 
+    // Or in one step, a new database started from the export: the same again; a damaged export
+    // leaves no database behind.
+    let started = TestDb::new();
+    let out = started.run(&["init", "--from-export", one.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Recovery key: "));
+    let three = started.dir.path().join("three.json");
+    assert!(started.run(&["export", "json", "--out", three.to_str().unwrap()]).status.success());
+    assert_eq!(std::fs::read(&one).unwrap(), std::fs::read(&three).unwrap(), "started from the export");
+    let mut damaged: Value = serde_json::from_slice(&std::fs::read(&one).unwrap()).unwrap();
+    damaged["tables"]["cases"][0]["regime"] = "lgpd".into();
+    let bad = db.dir.path().join("bad.json");
+    std::fs::write(&bad, serde_json::to_vec(&damaged).unwrap()).unwrap();
+    let refused = TestDb::new();
+    let out = refused.run(&["init", "--from-export", bad.to_str().unwrap()]);
+    assert!(!out.status.success() && stderr(&out).contains("cases row 1"), "{}", stderr(&out));
+    assert!(!refused.path.exists() && !casebook::store::sidecar_path(&refused.path).exists());
+
     // Into a database that already has cases: refused, nothing written.
     let records = db.audit_records();
     let again = db.run(&["import", "json", one.to_str().unwrap()]);

@@ -78,6 +78,8 @@ pub const ALL: &[&str] = &[
     "pick_register",
     "register_dry_run",
     "import_register",
+    "pick_export",
+    "set_up_from_export",
     "link_case",
     "unlink_case",
     "add_manual_deadline",

@@ -8,6 +8,7 @@ mod correspondence;
 mod dialogs;
 mod emails;
 mod error;
+mod from_export;
 #[cfg(test)]
 mod hostile;
 mod keyring;
@@ -124,6 +125,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppStat
         register::pick_register,
         register::register_dry_run,
         register::import_register,
+        from_export::pick_export,
+        from_export::set_up_from_export,
         links::link_case,
         links::unlink_case,
         links::add_manual_deadline,

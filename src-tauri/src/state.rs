@@ -27,6 +27,8 @@ pub struct AppState {
     pub(crate) attachments: Mutex<Vec<PathBuf>>,
     /// The register (CSV) picked for import, read again at each step.
     pub(crate) register: Mutex<Option<PathBuf>>,
+    /// The Casebook export picked on the set-up screen to start the database from.
+    pub(crate) export: Mutex<Option<PathBuf>>,
     /// Set by the window's Cancel while a batch of letters is being made.
     pub(crate) cancel_letters: std::sync::atomic::AtomicBool,
 }
@@ -190,6 +192,7 @@ impl AppState {
             dropped: Default::default(),
             attachments: Default::default(),
             register: Default::default(),
+            export: Default::default(),
             cancel_letters: Default::default(),
         }
     }

@@ -6,6 +6,7 @@
 pub mod breaches;
 pub mod correspondence;
 pub mod exports;
+pub mod from_export;
 pub mod letters;
 pub mod register;
 pub mod reports;

@@ -22,8 +22,11 @@ pub enum Command {
     /// Create a new encrypted database.
     Init {
         /// An organisation profile as JSON (default: the sample profile).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "from_export")]
         profile: Option<PathBuf>,
+        /// Start from a Casebook export (`casebook export json`): its profile, address book and cases.
+        #[arg(long)]
+        from_export: Option<PathBuf>,
     },
     /// Add, list, show cases and record events on them.
     #[command(subcommand)]

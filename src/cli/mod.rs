@@ -61,7 +61,7 @@ pub fn run() -> Result<()> {
         None => default_path()?,
     };
     match cli.command {
-        Command::Init { profile } => init(&db, profile.as_deref()),
+        Command::Init { profile, from_export } => init(&db, profile.as_deref(), from_export.as_deref()),
         Command::Case(command) => cases::run(&db, *command),
         Command::Party(command) => correspondence::party(&db, *command),
         Command::Breach(command) => breaches::run(&db, *command),
@@ -271,13 +271,26 @@ fn opened(mut store: Store) -> Result<Store> {
     Ok(store)
 }
 
-fn init(db: &Path, profile: Option<&Path>) -> Result<()> {
-    let profile = match profile {
-        Some(path) => OrganisationProfile::from_json(&read_file(path)?)?,
-        None => OrganisationProfile::sample(),
+fn init(db: &Path, profile: Option<&Path>, from_export: Option<&Path>) -> Result<()> {
+    let (mut store, recovery, name) = match from_export {
+        Some(file) => {
+            use casebook::app::from_export;
+            let doc = from_export::read(file)?;
+            let summary = from_export::describe(&doc)?;
+            let (store, recovery) = from_export::start(db, &passphrase(true)?, &doc)?;
+            outln!("Imported {} case(s) from {}", summary.cases, file.display());
+            (store, recovery, summary.organisation.unwrap_or_default())
+        }
+        None => {
+            let profile = match profile {
+                Some(path) => OrganisationProfile::from_json(&read_file(path)?)?,
+                None => OrganisationProfile::sample(),
+            };
+            let (store, recovery) = Store::create(db, &passphrase(true)?, &profile)?;
+            (store, recovery, profile.name)
+        }
     };
-    let (mut store, recovery) = Store::create(db, &passphrase(true)?, &profile)?;
-    outln!("Created {} for {}", store.path().display(), profile.name);
+    outln!("Created {} for {name}", store.path().display());
     outln!("Key file: {} (keep it with the database and its backups)", store::sidecar_path(db).display());
     print_recovery_key(&recovery);
     if let Some(seal) = store.take_new_seal_key() {

@@ -105,6 +105,17 @@ impl Store {
     /// recovery key (to be shown once). Refuses to overwrite anything; if creation fails half-way,
     /// the new files are removed again.
     pub fn create(path: &Path, passphrase: &str, profile: &OrganisationProfile) -> Result<(Store, RecoveryKey)> {
+        Store::create_then(path, passphrase, profile, |_| Ok(()))
+    }
+
+    /// Creates a new database as `create` does, then runs `then` on it; if either fails, the new
+    /// files are removed again.
+    fn create_then(
+        path: &Path,
+        passphrase: &str,
+        profile: &OrganisationProfile,
+        then: impl FnOnce(&mut Store) -> Result<()>,
+    ) -> Result<(Store, RecoveryKey)> {
         check_new_passphrase(passphrase)?;
         profile.validate()?;
         if path.exists() || sidecar_path(path).exists() {
@@ -126,6 +137,7 @@ impl Store {
             new.file.set_audit_genesis(audit::genesis(&store.conn)?);
             new.file.remember_database(path, key::salt_of(&store.conn)?)?;
             store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
+            then(&mut store)?;
             Ok((store, new.recovery))
         })();
         if result.is_err() {
@@ -142,6 +154,22 @@ impl Store {
             }
         }
         result
+    }
+
+    /// Creates a new database holding a Casebook export (its profile and address book in place of
+    /// the sample's), all or nothing: an export refused for any row leaves no file behind.
+    pub fn create_from_export(
+        path: &Path,
+        passphrase: &str,
+        export: &serde_json::Value,
+    ) -> Result<(Store, RecoveryKey)> {
+        Store::create_then(path, passphrase, &OrganisationProfile::sample(), |store| {
+            store.import_json(export)?;
+            if let Some(profile) = store.profile_if_set()? {
+                store.zone = crate::model::case::parse_zone(&profile.time_zone)?;
+            }
+            Ok(())
+        })
     }
 
     /// Opens an existing database. A wrong passphrase gives `WrongPassphrase` and changes nothing.

@@ -552,6 +552,14 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+/** What a Casebook export holds, shown before a database is made from it. */
+export interface ExportSummary {
+  organisation: string | null;
+  cases: number;
+  parties: number;
+  breaches: number;
+}
+
 /** The database open under a new passphrase, with its recovery key to show once. */
 export interface NewKeys {
   status: AppStatus;
@@ -563,6 +571,10 @@ export const api = {
   sampleProfile: () => call<Profile>("sample_profile"),
   vocabulary: () => call<Vocabulary>("vocabulary"),
   setUp: (profile: Profile, passphrase: string) => call<NewKeys>("set_up", { profile, passphrase }),
+  /** Asks for a Casebook export to start the first database from; what it holds, or null when cancelled. */
+  pickExport: () => call<ExportSummary | null>("pick_export"),
+  /** Creates the database from the picked export under a new passphrase. */
+  setUpFromExport: (passphrase: string) => call<NewKeys>("set_up_from_export", { passphrase }),
   unlock: (passphrase: string) => call<AppStatus>("unlock", { passphrase }),
   lock: () => call<AppStatus>("lock"),
   listCases: (request: ListRequest) => call<CasePage>("list_cases", { request }),

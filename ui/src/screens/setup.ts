@@ -5,6 +5,7 @@ import { clearFieldErrors, field, h, select, showFieldError } from "../dom";
 import { passphraseHint } from "../format";
 import { LANGUAGES, language, setLanguage, t, type Language } from "../i18n";
 import { organisationFields } from "./organisationFields";
+import { setupFromExport } from "./setupFromExport";
 
 export function setupScreen(ctx: Ctx): HTMLElement {
   const min = ctx.vocab.min_passphrase_chars;
@@ -60,7 +61,21 @@ export function setupScreen(ctx: Ctx): HTMLElement {
       field(t("Repeat the passphrase"), "confirm", confirm),
     ),
     formError,
-    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "create-db" }, t("Create encrypted database"))),
+    h(
+      "div",
+      { class: "actions" },
+      h(
+        "button",
+        {
+          type: "button",
+          class: "link",
+          id: "from-export",
+          onclick: () => void setupFromExport(ctx).catch((err) => (formError.textContent = asApiError(err).message)),
+        },
+        t("Start from a Casebook export instead…"),
+      ),
+      h("button", { type: "submit", class: "primary", id: "create-db" }, t("Create encrypted database")),
+    ),
   );
 
   form.addEventListener("submit", async (e) => {
