@@ -2,7 +2,7 @@
 // screen). Either re-keys the database and shows its new recovery key once.
 import { api, asApiError, type NewKeys } from "./api";
 import { clearFieldErrors, field, h, showFieldError } from "./dom";
-import { passphraseHint } from "./format";
+import { newPassphrase } from "./newPassphrase";
 import { t } from "./i18n";
 import { showRecoveryKey } from "./screens/setup";
 
@@ -21,14 +21,7 @@ export function passphraseDialog(mode: Mode, minChars: number, done: (keys: NewK
           required: true,
           placeholder: "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX",
         });
-  const pass = secret("new-password");
-  const confirm = secret("new-password");
-  const hint = h("div", { class: "hint" }, t("At least {min} characters.", { min: minChars }));
-  pass.addEventListener("input", () => {
-    const r = passphraseHint(pass.value, minChars);
-    hint.textContent = r.text;
-    hint.className = r.ok ? "hint good" : "hint";
-  });
+  const passphrase = newPassphrase(minChars, [t("New passphrase"), t("Repeat the new passphrase")]);
   const formError = h("div", { class: "form-error", role: "alert", id: "passphrase-error" });
   const submit = h("button", { type: "submit", class: "primary", id: "passphrase-save" }, t("Change passphrase"));
   const form = h(
@@ -43,9 +36,7 @@ export function passphraseDialog(mode: Mode, minChars: number, done: (keys: NewK
         : t("The recovery key shown when the database was set up (or at the last change of passphrase) opens it. The database is re-encrypted under a new key, and a new recovery key is shown once."),
     ),
     mode === "change" ? field(t("Current passphrase"), "current", first) : field(t("Recovery key"), "recovery", first),
-    field(t("New passphrase"), "passphrase", pass),
-    hint,
-    field(t("Repeat the new passphrase"), "confirm", confirm),
+    passphrase.nodes,
     formError,
     h("div", { class: "actions" }, h("button", { type: "button", onclick: () => dialog.close() }, t("Cancel")), submit),
   );
@@ -54,14 +45,11 @@ export function passphraseDialog(mode: Mode, minChars: number, done: (keys: NewK
     e.preventDefault();
     clearFieldErrors(form);
     formError.textContent = "";
-    if (pass.value !== confirm.value) {
-      showFieldError(form, "confirm", t("The two passphrases differ."));
-      return;
-    }
+    if (!passphrase.repeated(form)) return;
     submit.disabled = true;
     submit.textContent = t("Re-encrypting…");
     try {
-      const keys = mode === "change" ? await api.changePassphrase(first.value, pass.value) : await api.resetPassphrase(first.value, pass.value);
+      const keys = mode === "change" ? await api.changePassphrase(first.value, passphrase.input.value) : await api.resetPassphrase(first.value, passphrase.input.value);
       showRecoveryKey(form, keys.recovery_key, keys.status.seal_key, () => {
         dialog.close();
         done(keys);

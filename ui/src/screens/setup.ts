@@ -2,29 +2,21 @@
 import { api, asApiError, type AppStatus, type Profile } from "../api";
 import type { Ctx } from "../app";
 import { clearFieldErrors, field, h, select, showFieldError } from "../dom";
-import { passphraseHint } from "../format";
 import { LANGUAGES, language, setLanguage, t, type Language } from "../i18n";
+import { newPassphrase } from "../newPassphrase";
 import { organisationFields } from "./organisationFields";
 import { setupFromExport } from "./setupFromExport";
 
 export function setupScreen(ctx: Ctx): HTMLElement {
   const min = ctx.vocab.min_passphrase_chars;
   const organisation = organisationFields();
-  const pass = h("input", { type: "password", autocomplete: "new-password", required: true });
-  const confirm = h("input", { type: "password", autocomplete: "new-password", required: true });
-  const hint = h("div", { class: "hint", id: "passphrase-hint" }, t("At least {min} characters.", { min }));
+  const passphrase = newPassphrase(min, [t("Passphrase"), t("Repeat the passphrase")]);
   const formError = h("div", { class: "form-error", role: "alert" });
   let profile: Profile | null = null;
 
   void api.sampleProfile().then((p) => {
     profile = p;
     organisation.fill(p);
-  });
-
-  pass.addEventListener("input", () => {
-    const r = passphraseHint(pass.value, min);
-    hint.textContent = r.text;
-    hint.className = r.ok ? "hint good" : "hint";
   });
 
   const lang = select(LANGUAGES, language());
@@ -56,9 +48,7 @@ export function setupScreen(ctx: Ctx): HTMLElement {
         { class: "hint" },
         t("The passphrase unlocks the database. It cannot be recovered: store it in your password manager."),
       ),
-      field(t("Passphrase"), "passphrase", pass),
-      hint,
-      field(t("Repeat the passphrase"), "confirm", confirm),
+      passphrase.nodes,
     ),
     formError,
     h(
@@ -82,17 +72,13 @@ export function setupScreen(ctx: Ctx): HTMLElement {
     e.preventDefault();
     clearFieldErrors(form);
     formError.textContent = "";
-    if (pass.value !== confirm.value) {
-      showFieldError(form, "confirm", t("The two passphrases differ."));
-      return;
-    }
-    if (!profile) return;
+    if (!passphrase.repeated(form) || !profile) return;
     const edited = organisation.read(profile);
     const button = form.querySelector("button")!;
     button.disabled = true;
     button.textContent = t("Creating…");
     try {
-      const done = await api.setUp(edited, pass.value);
+      const done = await api.setUp(edited, passphrase.input.value);
       showRecoveryKey(form, done.recovery_key, done.status.seal_key, () => ctx.enter(done.status));
     } catch (err) {
       const error = asApiError(err);

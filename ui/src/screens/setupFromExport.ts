@@ -2,8 +2,8 @@
 // export picked and described, a new passphrase, then the database created with everything in it.
 import { api, asApiError, type ExportSummary } from "../api";
 import type { Ctx } from "../app";
-import { clearFieldErrors, field, h, showFieldError } from "../dom";
-import { passphraseHint } from "../format";
+import { clearFieldErrors, h, showFieldError } from "../dom";
+import { newPassphrase } from "../newPassphrase";
 import { t, tn } from "../i18n";
 import { showRecoveryKey } from "./setup";
 
@@ -15,14 +15,8 @@ export async function setupFromExport(ctx: Ctx): Promise<void> {
 
 function exportDialog(ctx: Ctx, summary: ExportSummary): void {
   const min = ctx.vocab.min_passphrase_chars;
-  const pass = h("input", { type: "password", autocomplete: "new-password", required: true });
-  const confirm = h("input", { type: "password", autocomplete: "new-password", required: true });
-  const hint = h("div", { class: "hint" }, t("At least {min} characters.", { min }));
-  pass.addEventListener("input", () => {
-    const r = passphraseHint(pass.value, min);
-    hint.textContent = r.text;
-    hint.className = r.ok ? "hint good" : "hint";
-  });
+  // Named apart from the set-up form's own passphrase fields, which stay on the page behind.
+  const passphrase = newPassphrase(min, [t("Passphrase"), t("Repeat the passphrase")], ["export-passphrase", "export-confirm"]);
   const formError = h("div", { class: "form-error", role: "alert", id: "from-export-error" });
   const submit = h("button", { type: "submit", class: "primary", id: "from-export-create" }, t("Create encrypted database"));
   const form = h(
@@ -44,10 +38,7 @@ function exportDialog(ctx: Ctx, summary: ExportSummary): void {
       { class: "hint" },
       t("Every row is checked as it is imported; one that is refused leaves no database behind. The audit log starts anew with the import."),
     ),
-    // Named apart from the set-up form's own passphrase fields, which stay on the page behind.
-    field(t("Passphrase"), "export-passphrase", pass),
-    hint,
-    field(t("Repeat the passphrase"), "export-confirm", confirm),
+    passphrase.nodes,
     formError,
     h("div", { class: "actions" }, h("button", { type: "button", onclick: () => dialog.close() }, t("Cancel")), submit),
   );
@@ -56,14 +47,11 @@ function exportDialog(ctx: Ctx, summary: ExportSummary): void {
     e.preventDefault();
     clearFieldErrors(form);
     formError.textContent = "";
-    if (pass.value !== confirm.value) {
-      showFieldError(form, "export-confirm", t("The two passphrases differ."));
-      return;
-    }
+    if (!passphrase.repeated(form)) return;
     submit.disabled = true;
     submit.textContent = t("Creating…");
     try {
-      const done = await api.setUpFromExport(pass.value);
+      const done = await api.setUpFromExport(passphrase.input.value);
       showRecoveryKey(form, done.recovery_key, done.status.seal_key, () => {
         dialog.close();
         ctx.enter(done.status);
@@ -82,5 +70,5 @@ function exportDialog(ctx: Ctx, summary: ExportSummary): void {
   dialog.addEventListener("close", () => dialog.remove());
   document.body.appendChild(dialog);
   dialog.showModal();
-  queueMicrotask(() => pass.focus());
+  queueMicrotask(() => passphrase.input.focus());
 }
