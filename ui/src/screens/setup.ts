@@ -3,7 +3,7 @@ import { api, asApiError, type AppStatus, type Profile } from "../api";
 import type { Ctx } from "../app";
 import { clearFieldErrors, field, h, select, showFieldError } from "../dom";
 import { LANGUAGES, language, setLanguage, t, type Language } from "../i18n";
-import { newPassphrase } from "../newPassphrase";
+import { newPassphrase, sealKeyBlock, showRecoveryKey } from "../newKeys";
 import { organisationFields } from "./organisationFields";
 import { setupFromExport } from "./setupFromExport";
 
@@ -89,43 +89,6 @@ export function setupScreen(ctx: Ctx): HTMLElement {
   });
 
   return h("div", { class: "center" }, form);
-}
-
-/** Shows the recovery key once in place of `form`; the user confirms they stored it before going on. */
-export function showRecoveryKey(form: HTMLElement, key: string, sealKey: string | undefined, next: () => void): void {
-  const stored = h("input", { type: "checkbox", id: "recovery-stored" });
-  const go = h("button", { type: "button", class: "primary", id: "recovery-continue", disabled: true, onclick: next }, t("Continue"));
-  stored.addEventListener("change", () => (go.disabled = !stored.checked));
-  form.replaceWith(
-    h(
-      "div",
-      { class: "card setup" },
-      h("h1", {}, t("Your recovery key")),
-      h(
-        "p",
-        { class: "lead" },
-        t("If the passphrase is ever forgotten, this key is the only way back into the database. Write it down or print it, and keep it apart from this computer. It is shown only now."),
-      ),
-      h("p", { class: "recovery-key", id: "recovery-key" }, key),
-      ...(sealKey ? sealKeyBlock(sealKey) : []),
-      h("label", { class: "check" }, stored, sealKey ? t("I have stored both keys somewhere safe") : t("I have stored the recovery key somewhere safe")),
-      h("div", { class: "actions" }, go),
-    ),
-  );
-  queueMicrotask(() => stored.focus());
-}
-
-/** The seal verification key with what it is for: shown once, when sealing begins. */
-export function sealKeyBlock(key: string): HTMLElement[] {
-  return [
-    h("h2", {}, t("Seal verification key")),
-    h(
-      "p",
-      { class: "lead" },
-      t("Give this key to your DPO or print it, and keep it away from this computer. With it, a check of the database proves that no sealed record was rewritten, even by someone who knows the passphrase. It is shown only now."),
-    ),
-    h("p", { class: "recovery-key", id: "seal-key" }, key),
-  ];
 }
 
 /** Says once what an open did to the database: upgraded it (and where the copy from before is),
