@@ -2,6 +2,8 @@
 //! the CLI (`src/main.rs`) and the desktop shell (`src-tauri`) are thin layers over this crate.
 
 pub mod app;
+#[cfg(test)]
+mod boundaries;
 pub mod demo;
 pub mod error;
 pub mod export;
