@@ -6,7 +6,7 @@ use tauri::State;
 use crate::dialogs;
 use crate::error::UiError;
 use crate::letters::{LetterOptions, SavedLetter};
-use crate::state::{AppState, AppStatus, CalendarRequest, CasePage, CaseView, ListRequest, SetUp, Vocabulary};
+use crate::state::{AppState, AppStatus, CalendarRequest, CasePage, CaseView, ListRequest, NewKeys, Vocabulary};
 use casebook::app::exports::Format;
 use casebook::app::letters::{Batch, Choice, Which};
 use casebook::letter::LetterText;
@@ -46,7 +46,7 @@ pub fn vocabulary() -> Vocabulary {
 }
 
 #[tauri::command(async)]
-pub fn set_up(state: State<'_, AppState>, profile: OrganisationProfile, passphrase: String) -> Result<SetUp> {
+pub fn set_up(state: State<'_, AppState>, profile: OrganisationProfile, passphrase: String) -> Result<NewKeys> {
     state.set_up(&profile, &passphrase)
 }
 

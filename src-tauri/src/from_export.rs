@@ -7,7 +7,7 @@ use casebook::app::from_export::{self, ExportSummary};
 use tauri::State;
 
 use crate::error::UiError;
-use crate::state::{AppState, SetUp};
+use crate::state::{AppState, NewKeys};
 
 impl AppState {
     /// Keeps the export picked and says what it holds.
@@ -18,12 +18,12 @@ impl AppState {
     }
 
     /// Creates the database from the picked export; it is then open.
-    pub fn set_up_from_export(&self, passphrase: &str) -> Result<SetUp, UiError> {
+    pub fn set_up_from_export(&self, passphrase: &str) -> Result<NewKeys, UiError> {
         let picked = self.export.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let path = picked.ok_or_else(|| casebook::Error::validation("choose the export file first"))?;
         let (store, recovery) = from_export::start(self.path(), passphrase, &from_export::read(&path)?)?;
         self.export.lock().unwrap_or_else(|p| p.into_inner()).take();
-        Ok(SetUp { status: self.opened(store), recovery_key: recovery.as_str().to_string() })
+        Ok(NewKeys { status: self.opened(store), recovery_key: recovery.as_str().to_string() })
     }
 }
 
@@ -41,7 +41,7 @@ pub fn pick_export<R: tauri::Runtime>(
 }
 
 #[tauri::command(async)]
-pub fn set_up_from_export(state: State<'_, AppState>, passphrase: String) -> Result<SetUp, UiError> {
+pub fn set_up_from_export(state: State<'_, AppState>, passphrase: String) -> Result<NewKeys, UiError> {
     state.set_up_from_export(&passphrase)
 }
 

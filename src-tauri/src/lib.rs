@@ -27,7 +27,7 @@ pub use emails::{EmailImport, EmailTarget};
 pub use error::{Code, UiError};
 pub use letters::{LetterOptions, SavedLetter};
 pub use records::{ReportRequest, Restored};
-pub use state::{AppState, AppStatus, CalendarRequest, CasePage, CaseView, ListRequest, SetUp, Vocabulary};
+pub use state::{AppState, AppStatus, CalendarRequest, CasePage, CaseView, ListRequest, NewKeys, Vocabulary};
 
 /// The database this window works on: `--db PATH`, else `CASEBOOK_DB`, else the data directory.
 pub fn database_path(args: impl IntoIterator<Item = String>) -> Result<PathBuf, UiError> {

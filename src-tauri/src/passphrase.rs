@@ -3,22 +3,14 @@
 //! once; a key remembered in the system keyring is replaced by the new one.
 
 use casebook::{Error, ErrorKind, Store};
-use serde::Serialize;
 use tauri::State;
 
 use crate::error::UiError;
-use crate::state::{AppState, AppStatus};
-
-/// The answer to a change: the database open under the new passphrase, and its new recovery key.
-#[derive(Debug, Clone, Serialize)]
-pub struct PassphraseChanged {
-    pub status: AppStatus,
-    pub recovery_key: String,
-}
+use crate::state::{AppState, NewKeys};
 
 impl AppState {
     /// Re-keys the open database under `new`, once `current` is confirmed as its passphrase.
-    pub fn change_passphrase(&self, current: &str, new: &str) -> Result<PassphraseChanged, UiError> {
+    pub fn change_passphrase(&self, current: &str, new: &str) -> Result<NewKeys, UiError> {
         let recovery = self.with_store(|s| {
             s.confirm_passphrase(current).map_err(|e| match e.kind {
                 ErrorKind::WrongPassphrase => Error::invalid_field("current", "this is not the current passphrase"),
@@ -27,11 +19,11 @@ impl AppState {
             s.change_passphrase(new)
         })?;
         self.keep_remembered_key_current();
-        Ok(PassphraseChanged { status: self.status(), recovery_key: recovery.as_str().to_string() })
+        Ok(NewKeys { status: self.status(), recovery_key: recovery.as_str().to_string() })
     }
 
     /// Opens the database with its recovery key and re-keys it under `new`; it is then open.
-    pub fn reset_passphrase(&self, recovery: &str, new: &str) -> Result<PassphraseChanged, UiError> {
+    pub fn reset_passphrase(&self, recovery: &str, new: &str) -> Result<NewKeys, UiError> {
         casebook::store::check_new_passphrase(new)?;
         let mut store = Store::open_with_recovery_key(self.path(), recovery).map_err(|e| match e.kind {
             ErrorKind::WrongPassphrase => {
@@ -42,7 +34,7 @@ impl AppState {
         let recovery = store.change_passphrase(new)?;
         let status = self.opened(store);
         self.keep_remembered_key_current();
-        Ok(PassphraseChanged { status, recovery_key: recovery.as_str().to_string() })
+        Ok(NewKeys { status, recovery_key: recovery.as_str().to_string() })
     }
 
     /// A re-key makes a remembered key stale: the keyring gets the new one (best effort: a stale
@@ -55,20 +47,12 @@ impl AppState {
 }
 
 #[tauri::command(async)]
-pub fn change_passphrase(
-    state: State<'_, AppState>,
-    current: String,
-    new: String,
-) -> Result<PassphraseChanged, UiError> {
+pub fn change_passphrase(state: State<'_, AppState>, current: String, new: String) -> Result<NewKeys, UiError> {
     state.change_passphrase(&current, &new)
 }
 
 #[tauri::command(async)]
-pub fn reset_passphrase(
-    state: State<'_, AppState>,
-    recovery: String,
-    new: String,
-) -> Result<PassphraseChanged, UiError> {
+pub fn reset_passphrase(state: State<'_, AppState>, recovery: String, new: String) -> Result<NewKeys, UiError> {
     state.reset_passphrase(&recovery, &new)
 }
 

@@ -58,9 +58,10 @@ pub struct UpgradeNote {
     pub copy: String,
 }
 
-/// The answer to setting up: the new status, and the recovery key to show once.
+/// The database open under new keys (set up, started from an export, passphrase changed or reset):
+/// its status, and the recovery key to show once.
 #[derive(Debug, Clone, Serialize)]
-pub struct SetUp {
+pub struct NewKeys {
     pub status: AppStatus,
     pub recovery_key: String,
 }
@@ -224,9 +225,9 @@ impl AppState {
     }
 
     /// Creates the database; the recovery key in the answer is shown to the user once and never again.
-    pub fn set_up(&self, profile: &OrganisationProfile, passphrase: &str) -> Result<SetUp, UiError> {
+    pub fn set_up(&self, profile: &OrganisationProfile, passphrase: &str) -> Result<NewKeys, UiError> {
         let (store, recovery) = Store::create(&self.path, passphrase, profile)?;
-        Ok(SetUp { status: self.opened(store), recovery_key: recovery.as_str().to_string() })
+        Ok(NewKeys { status: self.opened(store), recovery_key: recovery.as_str().to_string() })
     }
 
     pub fn unlock(&self, passphrase: &str) -> Result<AppStatus, UiError> {

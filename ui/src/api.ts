@@ -81,129 +81,15 @@ export interface CaseEvent {
   actor: string;
 }
 
-export type LetterState = "draft" | "approved" | "sent";
-
 export type { Breach, BreachClock, BreachInput, BreachNotice, BreachSummary, NoticeInput } from "./breachTypes";
 import type { Breach, BreachInput, BreachSummary, NoticeInput } from "./breachTypes";
 export type { RegisterColumns, RegisterDryRun, RegisterMapping } from "./registerTypes";
 import type { RegisterColumns, RegisterDryRun, RegisterMapping } from "./registerTypes";
-
-
-export interface LetterRecord {
-  id: number;
-  /** Its number on the case: 1 for the first. */
-  number: number;
-  template: string;
-  language: string;
-  paper: string;
-  subject: string;
-  created_at: string;
-  sha256: string;
-  size: number;
-  state: LetterState;
-  approved_by: string | null;
-  approved_at: string | null;
-  approval_note: string | null;
-  sent_on: string | null;
-  sent_method: string | null;
-  tracking: string | null;
-}
-
-export const DISPATCH_METHODS = ["email", "post", "portal", "in-person"] as const;
-export const LATE_REASONS = ["volume", "complexity", "third-party", "identity", "systems", "oversight", "other"] as const;
-
-export interface DispatchInput {
-  method: string;
-  on: string;
-  tracking: string;
-  late_reason: string;
-  late_note: string;
-}
-
-export interface LetterText {
-  template: string;
-  lang: string;
-  subject: string;
-  body: string;
-}
-
-/** The cases a batch of letters is for: every case with a status, or these references. */
-export type Which = { status: Status } | { cases: string[] };
-
-/** What a batch of letters made: the files, and why some cases got none. */
-export interface Batch {
-  written: string[];
-  skipped: string[];
-}
-
-export interface LetterOptions {
-  templates: string[];
-  languages: string[];
-  papers: string[];
-}
-
-export interface SavedLetter {
-  record: LetterRecord;
-  file_name: string;
-}
-
-export interface StoredFile {
-  name: string;
-  media_type: string;
-  sha256: string;
-  size: number;
-}
-
-export interface CorrespondenceItem {
-  id: number;
-  /** The case's reference. */
-  case: string;
-  direction: "in" | "out";
-  counterpart: string;
-  party_id: number | null;
-  party: string | null;
-  channel: string;
-  /** YYYY-MM-DD, or YYYY-MM-DDTHH:MM when the time was logged. */
-  on: string;
-  subject: string;
-  summary: string;
-  reply_by: string | null;
-  replied_on: string | null;
-  attachments: StoredFile[];
-  letter: StoredFile | null;
-}
-
-/** An item as the Log correspondence form sends it. */
-export interface ItemInput {
-  direction: string;
-  party_id: number | null;
-  counterpart: string | null;
-  channel: string;
-  on: string;
-  subject: string;
-  summary: string;
-  reply_by: string | null;
-}
-
-export interface PickedFile {
-  name: string;
-  size: number;
-}
-
-export interface EmailSender {
-  direction: "in" | "out";
-  counterpart: string;
-  party_id: number | null;
-  party: string | null;
-  known: boolean;
-}
-
-export interface EmailPreview {
-  file: string;
-  subject: string;
-  from: string;
-  sender: EmailSender;
-}
+export type { Batch, DispatchInput, LetterOptions, LetterRecord, LetterState, LetterText, SavedLetter, Which } from "./letterTypes";
+export { DISPATCH_METHODS, LATE_REASONS } from "./letterTypes";
+import type { Batch, DispatchInput, LetterOptions, LetterRecord, LetterText, SavedLetter, Which } from "./letterTypes";
+export type { CorrespondenceItem, EmailPreview, EmailSender, ItemInput, PickedFile, StoredFile } from "./correspondenceTypes";
+import type { CorrespondenceItem, EmailPreview, ItemInput, PickedFile } from "./correspondenceTypes";
 
 export interface RetentionState {
   legal_hold: boolean;
