@@ -112,7 +112,8 @@ test("correct a case's facts: the form is filled in, the change shows and is kep
   await session.click("#edit-case");
   await session.find("#edit-case-form");
   assert.equal(await session.execute("return document.getElementById('f-name').value"), NAME);
-  assert.equal(await session.execute("return document.getElementById('f-regime').disabled"), true);
+  // Kind and regime can be corrected too; the form says what that does only once one changes.
+  assert.equal(await session.execute("return document.getElementById('reclassify-note').hidden"), true);
   await session.type("#f-email", "not-an-email");
   await session.click("#save-case");
   await session.waitForText("#f-email-error", (t) => t.includes("email is not a valid address"));
@@ -453,4 +454,31 @@ test("a UK complaint must be acknowledged within 30 days and shows on the calend
   );
   await snap("15-complaint-calendar");
   await session.click("#this-month");
+});
+
+test("a UK complaint logged as an EU request is corrected in place: same reference, the complaint's dates", async () => {
+  const reference = await addCase({ kind: "request", regime: "gdpr", rights: ["access"], received: "2026-07-01", name: "Cara Quinn" });
+  await session.waitForText("#deadlines", (t) => /GDPR Art\. 12\(3\)/.test(t));
+  await session.click("#edit-case");
+  await session.find("#edit-case-form");
+  await session.execute(
+    `const set = (id, v) => { const e = document.getElementById(id); e.value = v; e.dispatchEvent(new Event('change')); };
+     set('f-kind', 'complaint'); set('f-regime', 'uk-gdpr');`,
+  );
+  const note = await session.waitForText("#reclassify-note", (t) => t.length > 0);
+  assert.match(note, new RegExp(`Every deadline of ${reference} will be computed anew`));
+  // The UK GDPR shares the EU's rights: the one ticked stays ticked; a complaint names none here.
+  assert.deepEqual(await session.execute("return [...document.querySelectorAll('input[name=right]:checked')].map((c) => c.value)"), ["access"]);
+  await session.execute("document.querySelectorAll('input[name=right]').forEach((c) => (c.checked = false))");
+  await snap("15b-reclassify");
+  await session.click("#save-case");
+  const deadlines = await session.waitForText("#deadlines", (t) => t.includes("DPA 2018 s.164A(3)"));
+  assert.equal(await session.text("#case-reference"), reference);
+  assert.match(deadlines, /Acknowledge by\s*30 Jul 2026/);
+  assert.equal(await session.text(".screen-head .muted"), "Complaint · UK GDPR");
+  const latest = await session.waitFor(
+    "const c = document.querySelector('#case-history li code'); return c ? c.textContent : null",
+    "the case's history",
+  );
+  assert.equal(latest, "case.edit");
 });

@@ -1,9 +1,10 @@
-//! Correcting a case: details and receipt change, deadlines follow, the change is audited field
-//! by field; what may not change (kind, regime, a receipt after the first event) is refused whole.
+//! Correcting a case: details, receipt, kind and regime change, deadlines follow, the change is
+//! audited field by field; what the timeline forbids (a receipt after the first event) is refused whole.
 
 mod common;
 
-use casebook::model::{CaseInput, EventInput, OrganisationProfile};
+use casebook::model::{CaseInput, EventInput, Kind, OrganisationProfile, Regime};
+use casebook::store::CaseFilter;
 use casebook::{ErrorKind, Store};
 use chrono::Utc;
 use common::{TestDb, PASSPHRASE};
@@ -46,18 +47,57 @@ fn a_corrected_receipt_moves_the_deadlines_and_the_change_is_audited() {
     assert!(!audit.changes.contains("\"assignee\""), "unchanged fields are not listed");
 
     let records = store.verify_audit_chain().unwrap().records;
-    // A receipt after the first event, a new regime, or no change at all: refused, nothing written.
+    // A receipt after the first event, a right of another regime, or no change at all: refused,
+    // nothing written.
     let late = input("2026-03-06T10:00", "ann@example.org").validate(store.zone(), now).unwrap();
     let e = store.update_case(&reference, &late).unwrap_err();
     assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::Validation, Some("received")), "{}", e.message);
     let mut other = input("2026-03-01T10:00", "ann@example.org");
-    other.regime = "gdpr".into();
-    let e = store.update_case(&reference, &other.validate(store.zone(), now).unwrap()).unwrap_err();
-    assert_eq!(e.field.as_deref(), Some("regime"));
+    other.regime = "ccpa".into();
+    assert_eq!(other.validate(store.zone(), now).unwrap_err().field.as_deref(), Some("rights"));
     let e = store.update_case(&reference, &fixed).unwrap_err();
     assert!(e.message.contains("nothing was changed"), "{}", e.message);
     assert_eq!(store.verify_audit_chain().unwrap().records, records, "nothing written");
     assert_eq!(store.case(&reference).unwrap().deadlines.respond_by.unwrap().to_string(), "2026-04-01");
+}
+
+#[test]
+fn a_case_opened_under_the_wrong_kind_or_regime_is_corrected_in_place() {
+    let db = TestDb::new();
+    let (mut store, _) = Store::create(&db.path, PASSPHRASE, &OrganisationProfile::sample()).unwrap();
+    let now = Utc::now();
+    let mut wrong = input("2026-07-01T10:00", "ann@example.org");
+    wrong.regime = "gdpr".into();
+    let reference = store.add_case(&wrong.validate(store.zone(), now).unwrap()).unwrap().reference;
+    let ack = EventInput { event_type: "acknowledged".into(), on: Some("2026-07-02".into()), ..EventInput::default() };
+    store.record_event(&reference, &ack.validate(store.today()).unwrap()).unwrap();
+
+    // A UK complaint logged as an EU request: corrected, it runs on the same dates as a UK
+    // complaint opened as one, under the reference it already had.
+    let mut right = input("2026-07-01T10:00", "ann@example.org");
+    right.kind = "complaint".into();
+    right.rights = vec![];
+    let right = right.validate(store.zone(), now).unwrap();
+    let corrected = store.update_case(&reference, &right).unwrap().case;
+    let fresh = store.add_case(&right).unwrap();
+    assert_eq!(corrected.reference, reference);
+    assert_eq!((corrected.kind, corrected.regime), (fresh.kind, fresh.regime));
+    assert_eq!(corrected.deadlines, fresh.deadlines);
+    assert_eq!(corrected.deadlines.acknowledge_by.unwrap().to_string(), "2026-07-30");
+    let audit = &store.audit_page(None, None, 2).unwrap()[1];
+    assert_eq!((audit.action.as_str(), audit.case_ref.as_deref()), ("case.edit", Some(reference.as_str())));
+    for field in ["\"kind\"", "\"regime\"", "\"rights\"", "deadline."] {
+        assert!(audit.changes.contains(field), "{field} in {}", audit.changes);
+    }
+    let filter = CaseFilter { kind: Some(Kind::Complaint), regime: Some(Regime::UkGdpr), ..CaseFilter::default() };
+    let listed: Vec<String> = store.list_cases(&filter).unwrap().into_iter().map(|c| c.reference).collect();
+    assert!(listed.contains(&reference), "listed under its corrected kind and regime: {listed:?}");
+
+    // An export of the corrected case (a DSR reference on a complaint) starts a database of its own.
+    let export = store.export_json().unwrap();
+    let copy = TestDb::new();
+    let (copied, _) = Store::create_from_export(&copy.path, PASSPHRASE, &export).unwrap();
+    assert_eq!(copied.case(&reference).unwrap().kind, Kind::Complaint);
 }
 
 #[test]

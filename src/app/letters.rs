@@ -8,7 +8,6 @@ use chrono::Utc;
 
 use crate::files::Output;
 use crate::letter::{document, draft as fill, render, Lang, LetterDoc, LetterFacts, LetterText, Paper};
-use crate::model::Kind;
 use crate::store::{CaseFilter, Filing, LetterRecord};
 use crate::{Error, ErrorKind, Result, Store};
 
@@ -81,13 +80,13 @@ pub enum Which {
 }
 
 /// The cases `which` names, with their kinds (a status's in the list's order).
-pub fn cases_for(store: &Store, which: &Which) -> Result<Vec<(String, Kind)>> {
+pub fn cases_for(store: &Store, which: &Which) -> Result<Vec<String>> {
     match which {
         Which::Status(status) => {
             let filter = CaseFilter { status: Some(status.parse()?), ..CaseFilter::default() };
-            Ok(store.list_cases(&filter)?.into_iter().map(|c| (c.reference, c.kind)).collect())
+            Ok(store.list_cases(&filter)?.into_iter().map(|c| c.reference).collect())
         }
-        Which::Cases(references) => references.iter().map(|r| Ok((r.clone(), store.case(r)?.kind))).collect(),
+        Which::Cases(references) => references.iter().map(|r| Ok(store.case(r)?.reference)).collect(),
     }
 }
 
@@ -109,7 +108,7 @@ pub struct Batch {
 #[allow(clippy::too_many_arguments)]
 pub fn batch(
     store: &mut Store,
-    cases: &[(String, Kind)],
+    cases: &[String],
     choice: &Choice,
     dir: &Path,
     replace: bool,
@@ -122,9 +121,9 @@ pub fn batch(
     }
     let mut ready = Vec::with_capacity(cases.len());
     let mut skipped = Vec::new();
-    for (reference, kind) in cases {
+    for reference in cases {
         // A file name is built only from a reference of Casebook's own shape, never a path.
-        crate::store::check_reference(reference, *kind).map_err(Error::validation)?;
+        crate::store::check_reference(reference).map_err(Error::validation)?;
         match drafted(store, reference, choice) {
             Ok((facts, text, paper)) => {
                 let doc = document(&facts, &text, paper, Utc::now())?;

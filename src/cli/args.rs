@@ -396,6 +396,9 @@ pub enum CaseCommand {
     },
     /// Open a new case.
     Add(Box<AddArgs>),
+    /// Correct a case's facts, its kind and regime included (only the flags given change); its
+    /// deadlines are computed anew and the change is audited.
+    Edit(Box<EditArgs>),
     /// List cases, soonest due first (or as --sort says).
     List {
         #[arg(long)]
@@ -473,14 +476,43 @@ pub struct AddArgs {
     /// YYYY-MM-DD or YYYY-MM-DDTHH:MM, local to --tz.
     #[arg(long)]
     pub received: String,
+    #[arg(long)]
+    pub name: String,
+    #[command(flatten)]
+    pub details: CaseDetails,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub struct EditArgs {
+    pub reference: String,
+    /// request, complaint or correspondence: the deadlines are computed anew; the reference stays.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// gdpr, uk-gdpr, ccpa or appi: give the rights under the new regime with --right when they differ.
+    #[arg(long)]
+    pub regime: Option<String>,
+    /// YYYY-MM-DD or YYYY-MM-DDTHH:MM, local to --tz.
+    #[arg(long)]
+    pub received: Option<String>,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub details: CaseDetails,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A case's facts besides its kind, regime, receipt and name; an empty value clears a field.
+#[derive(Args)]
+pub struct CaseDetails {
     /// IANA time zone of the receiving office (default: the profile's).
     #[arg(long)]
     pub tz: Option<String>,
     #[arg(long)]
-    pub name: String,
-    #[arg(long)]
     pub email: Option<String>,
-    /// A right exercised; repeat for several.
+    /// A right exercised; repeat for several (on an edit, the rights given replace the case's).
     #[arg(long = "right")]
     pub rights: Vec<String>,
     #[arg(long)]
@@ -501,10 +533,9 @@ pub struct AddArgs {
     pub assignee: Option<String>,
     #[arg(long)]
     pub notes: Option<String>,
+    /// A tag; repeat for several (on an edit, the tags given replace the case's).
     #[arg(long = "tag")]
     pub tags: Vec<String>,
-    #[arg(long)]
-    pub json: bool,
 }
 
 #[derive(Args)]

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::Utc;
 
-use super::args::{AddArgs, CaseCommand};
+use super::args::{AddArgs, CaseCommand, CaseDetails, EditArgs};
 use super::{open, output};
 use casebook::model::{validate, CaseInput, EventInput};
 use casebook::store::CaseFilter;
@@ -13,6 +13,7 @@ use casebook::Result;
 pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
     match command {
         CaseCommand::Add(args) => add(db, *args),
+        CaseCommand::Edit(args) => edit(db, *args),
         CaseCommand::Task(command) => task(db, command),
         CaseCommand::Correspondence(command) => super::correspondence::case_items(db, command),
         CaseCommand::File { reference, item, out, force } => {
@@ -83,25 +84,9 @@ pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
 }
 
 fn add(db: &Path, a: AddArgs) -> Result<()> {
-    let input = CaseInput {
-        kind: a.kind,
-        regime: a.regime,
-        rights: a.rights,
-        channel: a.channel,
-        received: a.received,
-        time_zone: a.tz,
-        name: a.name,
-        email: a.email,
-        postal_address: a.postal_address,
-        phone: a.phone,
-        company: a.company,
-        relationship: a.relationship,
-        agent_name: a.agent_name,
-        agent_proof_received: a.agent_proof_received,
-        assignee: a.assignee,
-        notes: a.notes,
-        tags: a.tags,
-    };
+    let mut input =
+        CaseInput { kind: a.kind, regime: a.regime, received: a.received, name: a.name, ..CaseInput::default() };
+    a.details.apply(&mut input);
     let mut store = open(db)?;
     let new_case = input.validate(store.zone(), Utc::now())?;
     let case = store.add_case(&new_case)?;
@@ -111,6 +96,61 @@ fn add(db: &Path, a: AddArgs) -> Result<()> {
         outln!("{}", case.reference);
     }
     Ok(())
+}
+
+fn edit(db: &Path, a: EditArgs) -> Result<()> {
+    let mut store = open(db)?;
+    let mut input = CaseInput::from_case(&store.case(&a.reference)?);
+    let given = [
+        (a.kind, &mut input.kind),
+        (a.regime, &mut input.regime),
+        (a.received, &mut input.received),
+        (a.name, &mut input.name),
+    ];
+    for (value, field) in given {
+        if let Some(value) = value {
+            *field = value;
+        }
+    }
+    a.details.apply(&mut input);
+    let corrected = input.validate(store.zone(), Utc::now())?;
+    let detail = store.update_case(&a.reference, &corrected)?;
+    if a.json {
+        output::print_json(&detail);
+    } else {
+        output::print_case_detail(&detail);
+    }
+    Ok(())
+}
+
+impl CaseDetails {
+    /// Sets the fields given on the command line; the others stay as they are in `input`.
+    fn apply(self, input: &mut CaseInput) {
+        let given = [
+            (self.tz, &mut input.time_zone),
+            (self.email, &mut input.email),
+            (self.channel, &mut input.channel),
+            (self.postal_address, &mut input.postal_address),
+            (self.phone, &mut input.phone),
+            (self.company, &mut input.company),
+            (self.relationship, &mut input.relationship),
+            (self.agent_name, &mut input.agent_name),
+            (self.agent_proof_received, &mut input.agent_proof_received),
+            (self.assignee, &mut input.assignee),
+            (self.notes, &mut input.notes),
+        ];
+        for (value, field) in given {
+            if value.is_some() {
+                *field = value;
+            }
+        }
+        if !self.rights.is_empty() {
+            input.rights = self.rights;
+        }
+        if !self.tags.is_empty() {
+            input.tags = self.tags;
+        }
+    }
 }
 
 fn task(db: &Path, command: super::args::TaskCommand) -> Result<()> {

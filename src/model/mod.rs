@@ -2,6 +2,7 @@
 
 pub mod breach;
 pub mod case;
+pub mod correction;
 pub mod correspondence;
 pub mod flow;
 pub mod letter_flow;

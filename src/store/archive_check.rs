@@ -100,17 +100,18 @@ fn each_row(conn: &Connection, table: &str, mut check: impl FnMut(&Row<'_>) -> R
     Ok(())
 }
 
-/// A reference as Casebook makes them: `DSR-2026-0001` (a prefix of its kind, the year, a serial).
-/// Anything else — a path such as `../x` — is refused, since references name files.
-pub fn check_reference(reference: &str, kind: Kind) -> std::result::Result<(), String> {
+/// A reference as Casebook makes them: `DSR-2026-0001` (the prefix of the kind the case was opened
+/// as, the year, a serial). Anything else — a path such as `../x` — is refused, since references
+/// name files.
+pub fn check_reference(reference: &str) -> std::result::Result<(), String> {
     let parts: Vec<&str> = reference.split('-').collect();
     let digits = |s: &str, min: usize| s.len() >= min && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit());
+    let case_prefix = |p: &str| Kind::ALL.iter().any(|k| k.reference_prefix() == p);
     match parts.as_slice() {
-        [prefix, year, serial] if *prefix == kind.reference_prefix() && digits(year, 4) && digits(serial, 4) => Ok(()),
+        [prefix, year, serial] if case_prefix(prefix) && digits(year, 4) && digits(serial, 4) => Ok(()),
         _ => Err(format!(
-            "reference '{}' is not a {kind} reference (expected {}-YYYY-NNNN)",
-            validate::printable(reference),
-            kind.reference_prefix()
+            "reference '{}' is not a case reference (expected DSR-, CMP- or COR-YYYY-NNNN)",
+            validate::printable(reference)
         )),
     }
 }
@@ -163,8 +164,8 @@ pub(super) fn check_imported(conn: &Connection, today: NaiveDate) -> Result<()> 
         r.text_field("note")
     })?;
     each_row(conn, "cases", |r| {
-        let kind: Kind = r.vocab("kind")?.ok_or_else(|| r.refuse("kind is missing"))?;
-        check_reference(r.required("reference")?, kind).map_err(|m| r.refuse(m))?;
+        r.vocab::<Kind>("kind")?.ok_or_else(|| r.refuse("kind is missing"))?;
+        check_reference(r.required("reference")?).map_err(|m| r.refuse(m))?;
         r.vocab::<Regime>("regime")?.ok_or_else(|| r.refuse("regime is missing"))?;
         r.vocab::<Channel>("channel")?;
         r.vocab::<Outcome>("outcome")?;

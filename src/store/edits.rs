@@ -1,6 +1,7 @@
-//! Correcting a case after it was opened: the requester's details, the agent, rights, channel,
-//! receipt, assignee, notes and tags. Kind and regime stay: they chose the reference and the
-//! rules. The deadlines are recomputed and the change audited field by field, in one transaction.
+//! Correcting a case after it was opened: its kind and regime, the requester's details, the agent,
+//! rights, channel, receipt, assignee, notes and tags (`model::correction` says what the timeline
+//! allows). The reference stays. The deadlines are recomputed and the change audited field by
+//! field, in one transaction.
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
@@ -11,20 +12,17 @@ use super::deadlines::{recompute, RuleContext};
 use super::sql::CachedSql;
 use super::Store;
 use crate::error::{Error, Result};
+use crate::model::correction::check_correction;
 use crate::model::{CaseDetail, NewCase, Person};
 
 impl Store {
     pub fn update_case(&mut self, reference: &str, new: &NewCase) -> Result<CaseDetail> {
-        let before = self.case(reference)?;
         if let Some(purged) = self.retention_state(reference)?.purged_on {
             return Err(Error::validation(format!("{reference}: its personal data was purged on {purged}")));
         }
-        if new.kind != before.kind {
-            return Err(Error::invalid_field("kind", "the kind of a case cannot change; open a new case instead"));
-        }
-        if new.regime != before.regime {
-            return Err(Error::invalid_field("regime", "the regime of a case cannot change; open a new case instead"));
-        }
+        let before = self.case_detail(reference)?;
+        check_correction(&before.case, &before.events, new)?;
+        let before = before.case;
         self.write(|w| {
             let (case_id, requester_id, agent_id): (i64, i64, Option<i64>) = w.tx.one(
                 "SELECT id, requester_id, agent_id FROM cases WHERE reference = ?1",
@@ -58,7 +56,7 @@ impl Store {
             };
             w.tx.run(
                 "UPDATE cases SET channel = ?2, received_at = ?3, received_tz = ?4, received_date = ?5, agent_id = ?6,
-                     agent_proof_received = ?7, assignee = ?8, notes = ?9, updated_at = ?10
+                     agent_proof_received = ?7, assignee = ?8, notes = ?9, updated_at = ?10, kind = ?11, regime = ?12
                  WHERE id = ?1",
                 params![
                     case_id,
@@ -70,7 +68,9 @@ impl Store {
                     new.agent.as_ref().and_then(|a| a.proof_received),
                     new.assignee,
                     new.notes,
-                    w.now
+                    w.now,
+                    new.kind,
+                    new.regime
                 ],
             )?;
             w.tx.run("DELETE FROM case_rights WHERE case_id = ?1", [case_id])?;
@@ -90,6 +90,8 @@ impl Store {
                     changes.insert(field.to_string(), json!([old, new]));
                 }
             };
+            diff("kind", json!(before.kind), json!(new.kind));
+            diff("regime", json!(before.regime), json!(new.regime));
             diff("requester", json!(before.requester), json!(new.requester));
             diff("agent", json!(before.agent), json!(new.agent));
             diff("rights", json!(before.rights), json!(new.rights));

@@ -369,6 +369,8 @@ export const JA: Record<string, string> = {
   // new case
   "Office time zone": "事務所のタイムゾーン",
   "Correct {reference}": "{reference} を訂正",
+  "Every deadline of {reference} will be computed anew under the rules of this kind and regime; its reference stays.":
+    "{reference} の期限はすべて、この種別と法制度の規則で計算し直されます。参照番号は変わりません。",
   "Received on": "受付日",
   "At (local time)": "時刻（現地時間）",
   Optional: "任意",

@@ -10,7 +10,7 @@ export function newCaseScreen(ctx: Ctx): HTMLElement {
   return caseForm(ctx, null);
 }
 
-/** The form filled with a case's facts; kind and regime stay as they are. */
+/** The form filled with a case's facts, its kind and regime included (the reference stays). */
 export async function editCaseScreen(ctx: Ctx, reference: string): Promise<HTMLElement> {
   return caseForm(ctx, await api.getCase(reference));
 }
@@ -44,19 +44,29 @@ function caseForm(ctx: Ctx, existing: CaseView | null): HTMLElement {
   const notes = h("textarea", { rows: 3 });
   const formError = h("div", { class: "form-error", role: "alert" });
 
+  const correction = h("p", { class: "hint", id: "reclassify-note", role: "status", hidden: true });
+  /** The regime's rights, keeping the ticks of those it shares with the one before. */
   const renderRights = () => {
+    const ticked = new Set([...rights.querySelectorAll<HTMLInputElement>("input:checked")].map((c) => c.value));
     const known = v.regimes.find(([r]) => r === regime.value)?.[1] ?? [];
+    const keep = known.some((r) => ticked.has(r));
     replace(
       rights,
       known.map((r, i) =>
         h(
           "label",
           { class: "check" },
-          h("input", { type: "checkbox", name: "right", value: r, checked: i === 0 && kind.value === "request" }),
+          h("input", { type: "checkbox", name: "right", value: r, checked: keep ? ticked.has(r) : i === 0 && kind.value === "request" }),
           label(r),
         ),
       ),
     );
+    if (existing) {
+      correction.hidden = kind.value === existing.kind && regime.value === existing.regime;
+      correction.textContent = t("Every deadline of {reference} will be computed anew under the rules of this kind and regime; its reference stays.", {
+        reference: existing.reference,
+      });
+    }
   };
   regime.addEventListener("change", renderRights);
   kind.addEventListener("change", renderRights);
@@ -64,7 +74,7 @@ function caseForm(ctx: Ctx, existing: CaseView | null): HTMLElement {
   if (existing) {
     kind.value = existing.kind;
     regime.value = existing.regime;
-    kind.disabled = regime.disabled = true;
+    replace(rights);
     renderRights();
     rights.querySelectorAll<HTMLInputElement>("input").forEach((c) => (c.checked = existing.rights.includes(c.value)));
     channel.value = existing.channel;
@@ -90,6 +100,7 @@ function caseForm(ctx: Ctx, existing: CaseView | null): HTMLElement {
     { class: "card form-wide", id: existing ? "edit-case-form" : "new-case-form", novalidate: true },
     h("h1", {}, existing ? t("Correct {reference}", { reference: existing.reference }) : t("New case")),
     h("div", { class: "row" }, field(t("Kind"), "kind", kind), field(t("Regime"), "regime", regime), field(t("Channel"), "channel", channel)),
+    correction,
     h("div", { class: "field", "data-field": "rights" }, h("span", { class: "label" }, t("Rights")), rights, h("div", { class: "field-error" })),
     h(
       "div",
