@@ -367,6 +367,13 @@ test("the window in Japanese: labels, dates and the calendar follow the language
   const received = await session.execute("return document.querySelector('#case-table tbody td:nth-child(6)').textContent");
   assert.match(received, /^\d{4}年\d{1,2}月\d{1,2}日$/);
   await snap("13-cases-ja");
+  await session.click("#nav-new");
+  await session.find("#f-received");
+  assert.match(
+    await session.execute("return Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').get.call(document.getElementById('f-received'))"),
+    /^\d{4}年\d{1,2}月\d{1,2}日$/,
+    "a date field writes dates as the Japanese window does",
+  );
 
   await session.click("#nav-calendar");
   await session.waitForText("#calendar-title", (t) => /^\d{4}年\d{1,2}月$/.test(t));
@@ -481,4 +488,36 @@ test("a UK complaint logged as an EU request is corrected in place: same referen
     "the case's history",
   );
   assert.equal(latest, "case.edit");
+});
+
+/** What a date field shows (its `value` is the date as YYYY-MM-DD, like a native date field's). */
+const shownDate = (selector) =>
+  session.execute(
+    "return Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').get.call(document.querySelector(arguments[0]))",
+    [selector],
+  );
+
+test("dates are shown as the window writes them and typed either way; an ambiguous one is refused", async () => {
+  await session.click("#nav-new");
+  await session.find("#f-received");
+  // Today, as the rest of the window writes dates: not 12/03/2026, which reads as two different days.
+  assert.match(await shownDate("#f-received"), /^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/);
+  await session.type("#f-name", "Dana Reyes");
+  await session.type("#f-received", "07/01/2026");
+  await session.keys(KEYS.tab);
+  await session.waitForText("#f-received-error", (t) => t === "Write the date as 1 Jul 2026 or 2026-07-01.");
+  await session.click("#save-case");
+  await session.waitForText("#f-received-error", (t) => t.includes("is not a valid date"));
+  assert.equal(await session.text("h1"), "New case", "nothing was saved");
+  await session.type("#f-received", "july 1, 2026");
+  await session.keys(KEYS.tab);
+  assert.equal(await shownDate("#f-received"), "1 Jul 2026");
+  await snap("16-date-field");
+  await session.click("#save-case");
+  await session.waitForText(".facts", (t) => t.includes("1 Jul 2026"));
+  // Typed in Japanese order, a deadline set by hand lands on that day.
+  await session.type("#manual-due", "2027年1月15日");
+  await session.type("#manual-label", "Call back");
+  await session.click("#manual-form button[type=submit]");
+  await session.waitForText("#deadlines", (t) => t.includes("Call back") && t.includes("15 Jan 2027"));
 });

@@ -4,6 +4,7 @@ import { api, asApiError, COUNTERPARTS, ITEM_CHANNELS, type CaseView, type Corre
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "./dom";
 import { label } from "./format";
 import { t } from "./i18n";
+import { dateInput } from "./dateField";
 
 /** Shows the dialog for `c`; `item` to correct one (its files stay). `done` gets the case as it now stands. */
 export async function correspondenceDialog(c: CaseView, item: CorrespondenceItem | null, done: (c: CaseView) => void): Promise<void> {
@@ -17,11 +18,11 @@ export async function correspondenceDialog(c: CaseView, item: CorrespondenceItem
   const withWhom = select(withOptions, current);
   const channel = select(ITEM_CHANNELS.map((k): [string, string] => [k, label(k)]), item?.channel ?? "post");
   const [day, time] = (item?.on ?? "").split("T");
-  const on = h("input", { type: "date", value: day || new Date().toISOString().slice(0, 10), required: true });
+  const on = dateInput({ value: day || new Date().toISOString().slice(0, 10), required: true });
   const at = h("input", { type: "time", value: time ?? "" });
   const subject = h("input", { type: "text", value: item?.subject ?? "", required: true, autofocus: true });
   const summary = h("textarea", { rows: 3 }, item?.summary ?? "");
-  const replyBy = h("input", { type: "date", value: item?.reply_by ?? "" });
+  const replyBy = dateInput({ value: item?.reply_by ?? "" });
   const replyField = field(t("Reply asked for by (optional)"), "reply_by", replyBy, t("Becomes a deadline of the case until an item to them is logged."));
   const files = h("ul", { class: "plain", id: "attachment-list" });
   const attach = h("button", { type: "button", id: "attach-files" }, t("Attach files…"));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, daysLeftText, dueDate, dueState, formatCount, formatDate, label, passphraseHint, todayIso } from "./format";
+import typedDates from "../../tests/data/typed_dates.json";
+import { daysBetween, daysLeftText, dueDate, dueState, formatCount, formatDate, label, parseDate, passphraseHint, todayIso } from "./format";
 
 const deadlines = (respond: string | null, extended: string | null = null) => ({
   acknowledge_by: null,
@@ -61,5 +62,18 @@ describe("dates and words", () => {
   it("hints at passphrase strength", () => {
     expect(passphraseHint("short", 8).ok).toBe(false);
     expect(passphraseHint("four words in a row", 8).text).toMatch(/Strong/);
+  });
+});
+
+describe("typed dates", () => {
+  it.each(typedDates)("$typed → $date", ({ typed, date }) => {
+    expect(parseDate(typed)).toBe(date);
+  });
+
+  it("reads back every date it shows, in both languages", () => {
+    for (const iso of ["2026-01-05", "2026-09-30", "2027-12-31"]) {
+      expect(parseDate(formatDate(iso, "en-GB"))).toBe(iso);
+      expect(parseDate(formatDate(iso, "ja-JP"))).toBe(iso);
+    }
   });
 });

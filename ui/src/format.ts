@@ -92,13 +92,41 @@ export function formatDate(iso: string | null | undefined, dateLocale = locale()
   return d.toLocaleDateString(dateLocale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 }
 
-/** A count with the locale's digit grouping: 10,000. */
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * A date as people write it, in either of the window's languages, as `YYYY-MM-DD`; null when it is
+ * no date or its order is ambiguous. Taken: `2026-07-01`, `2026/7/1`, `2026年7月1日`, `1 Jul 2026`,
+ * `1 July 2026`, `July 1, 2026`. Refused: `07/01/2026` (1 July or 7 January?).
+ */
+export function parseDate(text: string): string | null {
+  const s = text.trim().replace(/\s+/g, " ");
+  /** `Jul`, `July`, `Sept` → 7 or 9; anything else → 0 (no month). */
+  const month = (name: string) => {
+    const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+    const full = new Date(Date.UTC(2024, i, 1)).toLocaleDateString("en-GB", { month: "long", timeZone: "UTC" });
+    return i >= 0 && full.toLowerCase().startsWith(name.toLowerCase()) ? i + 1 : 0;
+  };
+  let parts: [number, number, number] | null = null;
+  let m: RegExpMatchArray | null;
+  if ((m = s.match(/^(\d{4})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})日?$/))) parts = [+m[1], +m[2], +m[3]];
+  else if ((m = s.match(/^(\d{1,2}) ([A-Za-z]+)\.?,? (\d{4})$/))) parts = [+m[3], month(m[2]), +m[1]];
+  else if ((m = s.match(/^([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$/))) parts = [+m[3], month(m[1]), +m[2]];
+  if (!parts) return null;
+  const [y, mo, d] = parts;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (mo < 1 || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${String(y).padStart(4, "0")}-${pad(mo)}-${pad(d)}`;
+}
+
 /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` in the window's language. */
 export function formatDateTime(on: string): string {
   const [day, time] = on.split("T");
   return time ? `${formatDate(day)} ${time}` : formatDate(day);
 }
 
+/** A count with the locale's digit grouping: 10,000. */
 export function formatCount(n: number): string {
   return new Intl.NumberFormat(locale()).format(n);
 }

@@ -5,6 +5,7 @@ import type { Ctx } from "./app";
 import { clearFieldErrors, field, h, select, showFieldError } from "./dom";
 import { formatDate, formatDateTime, label } from "./format";
 import { t } from "./i18n";
+import { dateInput } from "./dateField";
 
 /** The Letters card: each letter with its number, state and dates, and the next steps it can take. */
 export function lettersCard(ctx: Ctx, c: CaseView, shown: (view: CaseView) => void): HTMLElement {
@@ -130,7 +131,7 @@ function approveDialog(reference: string, l: LetterRecord, shown: (view: CaseVie
 function dispatchDialog(c: CaseView, l: LetterRecord, shown: (view: CaseView) => void): void {
   const method = select(DISPATCH_METHODS.map((m): [string, string] => [m, label(m)]), "email");
   // Empty: today at the office (the store's day, which the window's clock may not share).
-  const on = h("input", { type: "date", value: "" });
+  const on = dateInput();
   const tracking = h("input", { type: "text" });
   const reason = select([["", t("Not late")], ...LATE_REASONS.map((r): [string, string] => [r, label(r)])], "");
   const note = h("input", { type: "text" });

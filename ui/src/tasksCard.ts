@@ -5,6 +5,7 @@ import { api, asApiError, TASK_KINDS, type CaseView, type Task } from "./api";
 import { h, select } from "./dom";
 import { daysBetween, daysLeftText, formatDate, label, todayIso } from "./format";
 import { t, tn } from "./i18n";
+import { dateInput } from "./dateField";
 
 /** `open`: the case still takes new tasks. */
 export function tasksCard(c: CaseView, open: boolean, shown: (view: CaseView) => void): HTMLElement {
@@ -68,7 +69,7 @@ function taskForm(c: CaseView, attempt: (act: () => Promise<CaseView>) => Promis
   const title = h("input", { type: "text", placeholder: t("What needs doing"), "aria-label": t("Task"), id: "task-title" });
   const kind = select(TASK_KINDS.map((k): [string, string] => [k, label(k)]), "other");
   kind.setAttribute("aria-label", t("Kind of task"));
-  const due = h("input", { type: "date", "aria-label": t("Due on (empty: 5 working days before the response date)"), id: "task-due" });
+  const due = dateInput({ "aria-label": t("Due on (empty: 5 working days before the response date)"), id: "task-due" });
   const party = select([["", t("With no party")]]);
   party.id = "task-party";
   party.setAttribute("aria-label", t("With a party of the address book"));

@@ -368,6 +368,8 @@ export const JA: Record<string, string> = {
   "Write a letter": "書簡を作成",
   // new case
   "Office time zone": "事務所のタイムゾーン",
+  "e.g. {date}": "例: {date}",
+  "Write the date as {example} or {iso}.": "日付は {example} または {iso} の形で入力してください。",
   "Correct {reference}": "{reference} を訂正",
   "Every deadline of {reference} will be computed anew under the rules of this kind and regime; its reference stays.":
     "{reference} の期限はすべて、この種別と法制度の規則で計算し直されます。参照番号は変わりません。",

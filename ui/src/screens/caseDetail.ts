@@ -9,6 +9,7 @@ import { tasksCard } from "../tasksCard";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { daysBetween, daysLeftText, formatDate, formatDateTime, label, todayIso } from "../format";
 import { t, tn } from "../i18n";
+import { dateInput } from "../dateField";
 
 export async function caseDetailScreen(ctx: Ctx, reference: string): Promise<HTMLElement> {
   const root = h("section", { class: "screen detail" });
@@ -260,7 +261,7 @@ function deadlineItem(ctx: Ctx, root: HTMLElement, c: CaseView, d: DeadlineView,
 function actionForm(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
   if (c.allowed_events.length === 0) return h("div");
   const type = select(c.allowed_events.map((t): [string, string] => [t, label(t)]));
-  const on = h("input", { type: "date", value: todayIso(), max: todayIso(), min: c.received });
+  const on = dateInput({ value: todayIso() });
   const note = h("textarea", { rows: 2 });
   const outcome = select([["", "—"], ...ctx.vocab.outcomes.map((o): [string, string] => [o, label(o)])]);
   const reason = h("input", { type: "text" });
@@ -341,7 +342,7 @@ function retentionCard(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
 
 /** A deadline set by hand: a promise made in a letter, a date an authority gave. */
 function manualDeadlineForm(ctx: Ctx, root: HTMLElement, c: CaseView): HTMLElement {
-  const due = h("input", { type: "date", "aria-label": t("Due on"), id: "manual-due" });
+  const due = dateInput({ "aria-label": t("Due on"), id: "manual-due" });
   const what = h("input", { type: "text", placeholder: t("What is due (e.g. documents promised to the ICO)"), "aria-label": t("What is due"), id: "manual-label" });
   const error = h("div", { class: "form-error", role: "alert", id: "manual-error" });
   const form = h(

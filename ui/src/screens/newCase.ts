@@ -5,6 +5,7 @@ import type { Ctx } from "../app";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { label, todayIso } from "../format";
 import { t } from "../i18n";
+import { dateInput } from "../dateField";
 
 export function newCaseScreen(ctx: Ctx): HTMLElement {
   return caseForm(ctx, null);
@@ -28,7 +29,7 @@ function caseForm(ctx: Ctx, existing: CaseView | null): HTMLElement {
   const regime = select(v.regimes.map(([r]): [string, string] => [r, label(r)]), "gdpr");
   const rights = h("div", { class: "checks", role: "group", "aria-label": t("Rights") });
   const channel = select(v.channels.map((c): [string, string] => [c, label(c)]), "email");
-  const date = h("input", { type: "date", value: todayIso(), max: todayIso(), required: true });
+  const date = dateInput({ value: todayIso(), required: true });
   const time = h("input", { type: "time", value: "" });
   const zone = h("input", { type: "text", placeholder: t("Office time zone") });
   const name = h("input", { type: "text", required: true, autocomplete: "off", autofocus: true });
@@ -38,7 +39,7 @@ function caseForm(ctx: Ctx, existing: CaseView | null): HTMLElement {
   const relationship = select([["", "—"], ...v.relationships.map((r): [string, string] => [r, label(r)])]);
   const address = h("textarea", { rows: 3 });
   const agentName = h("input", { type: "text", autocomplete: "off" });
-  const agentProof = h("input", { type: "date" });
+  const agentProof = dateInput();
   const assignee = h("input", { type: "text" });
   const tags = h("input", { type: "text", autocomplete: "off" });
   const notes = h("textarea", { rows: 3 });

@@ -6,13 +6,14 @@ import { partyTitle, withWhom } from "../correspondenceDialog";
 import { h, replace } from "../dom";
 import { formatDate, formatDateTime, label } from "../format";
 import { t } from "../i18n";
+import { dateInput } from "../dateField";
 
 export async function partyScreen(ctx: Ctx, id: number): Promise<HTMLElement> {
   const root = h("section", { class: "screen" });
   const party = (await api.listParties()).find((p) => p.id === id);
   if (!party) return h("section", { class: "screen" }, h("p", { class: "form-error" }, t("This party is not in the address book.")));
-  const from = h("input", { type: "date", "aria-label": t("From"), id: "thread-from" });
-  const to = h("input", { type: "date", "aria-label": t("To"), id: "thread-to" });
+  const from = dateInput({ "aria-label": t("From"), id: "thread-from" });
+  const to = dateInput({ "aria-label": t("To"), id: "thread-to" });
   const list = h("div", {});
   const load = async () => {
     try {

@@ -8,6 +8,7 @@ import { LANGUAGES, language, setLanguage, t, tn, type Language } from "../i18n"
 import { organisationFields } from "./organisationFields";
 import { auditList } from "../auditList";
 import { passphraseDialog } from "../passphraseDialog";
+import { dateInput } from "../dateField";
 
 export async function settingsScreen(ctx: Ctx): Promise<HTMLElement> {
   const [profile, calendars, status] = await Promise.all([api.getProfile(), api.calendarIds(), api.status()]);
@@ -133,7 +134,7 @@ function languageCard(): HTMLElement {
 
 function closuresCard(): HTMLElement {
   const list = h("ul", { class: "closures", id: "closures" });
-  const day = h("input", { type: "date", "aria-label": t("Closure day") });
+  const day = dateInput({ "aria-label": t("Closure day") });
   const note = h("input", { type: "text", placeholder: t("Note (e.g. office move)"), "aria-label": t("Note") });
   const status = h("div", { class: "form-error", role: "alert" });
   async function load(): Promise<void> {
