@@ -141,6 +141,8 @@ test("retention lists what `casebook purge --dry-run` lists; a legal hold takes 
   await session.click("#purge");
   await session.click("#confirm-purge");
   await session.waitForText("#purge-status", (t) => t.startsWith(`Purged ${expiredBefore.length - 1} case`));
+  const purged = expiredBefore.length - 1;
+  await session.waitForText("#work-progress", (t) => t.startsWith("Purging personal data") && t.endsWith(`${purged} of ${purged}`));
   await session.waitForText("#retention-body", (t) => t.startsWith("No closed case"));
   assert.deepEqual(cli("purge", "--dry-run", "--json"), []);
   assert.equal(cli("case", "show", expiredBefore[1], "--json").requester.name, "Redacted");

@@ -91,6 +91,10 @@ test("corrected, the register is checked again and every case is created at once
   await session.waitForText("#register-summary", (t) => t === "6 cases would be created; no row is rejected.");
   await session.waitForText("#register-import", (t) => t === "Import 6 cases");
   await session.click("#register-import");
+  // The import shows how far it is, and is seen to have finished.
+  const shown = await session.waitForText("#work-progress", (t) => t.includes("6 of 6"));
+  assert.match(shown, /^Importing/);
+  writeFileSync(join(ARTIFACTS, "register-imported.png"), await session.screenshot());
   await session.waitFor("return !document.getElementById('register-dialog')", "the dialog to close");
   const cases = JSON.parse(run("case", "list", "--json"));
   assert.equal(cases.length, 6);

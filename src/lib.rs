@@ -11,6 +11,7 @@ pub mod files;
 pub mod import;
 pub mod letter;
 pub mod model;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod store;

@@ -161,8 +161,8 @@ pub fn dispatch_letter(
 }
 
 /// The same letter for every case with a status, or for the cases picked, one PDF per case in a
-/// folder chosen in the native dialog; each letter made is announced as `letters-progress`
-/// (`[done, total]`). `None` when no folder was chosen.
+/// folder chosen in the native dialog; the letters made are announced as `progress`. `None` when no
+/// folder was chosen.
 #[tauri::command(async)]
 pub fn batch_letters<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
@@ -173,16 +173,12 @@ pub fn batch_letters<R: tauri::Runtime>(
     replace: bool,
     draft: bool,
 ) -> Result<Option<Batch>> {
-    use tauri::Emitter;
     let Some(folder) = dialogs::pick_folder(&app) else {
         return Ok(None);
     };
-    let progress = |done: usize, total: usize| {
-        let _ = app.emit("letters-progress", (done, total));
-    };
     let choice = Choice { template, lang, paper: None };
     let filing = if draft { Filing::Draft } else { Filing::SentToday };
-    state.batch_letters(&which, &choice, &folder, replace, filing, &progress).map(Some)
+    state.batch_letters(&which, &choice, &folder, replace, filing).map(Some)
 }
 
 /// Stops the batch of letters being made; nothing of it is kept.

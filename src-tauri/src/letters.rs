@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
-use casebook::app::letters::{self, Batch, Choice, Progress, Which};
+use casebook::app::letters::{self, Batch, Choice, Which};
 use casebook::letter::{template, Lang, LetterText, Paper};
 use casebook::model::letter_flow::DispatchInput;
 use casebook::store::{Filing, LetterRecord};
@@ -117,7 +117,7 @@ impl AppState {
 
 impl AppState {
     /// The same letter for every case `which` names, one `<reference>.pdf` each in `folder`, all
-    /// stored or none; `progress` hears of each letter made, and `cancel_letters` stops it.
+    /// stored or none (each letter made is reported as progress); `cancel_letters` stops it.
     pub fn batch_letters(
         &self,
         which: &Which,
@@ -125,12 +125,11 @@ impl AppState {
         folder: &Path,
         replace: bool,
         filing: Filing,
-        progress: Progress<'_>,
     ) -> Result<Batch, UiError> {
         self.cancel_letters.store(false, Ordering::Relaxed);
         self.with_store(|s| {
             let cases = letters::cases_for(s, which)?;
-            letters::batch(s, &cases, choice, folder, replace, filing, progress, &self.cancel_letters)
+            letters::batch(s, &cases, choice, folder, replace, filing, &self.cancel_letters)
         })
     }
 

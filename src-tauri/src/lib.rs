@@ -157,6 +157,12 @@ pub fn run() {
         if let Some(window) = app.get_webview_window("main") {
             window.with_webview(webview::tune)?;
         }
+        // Long work (an upgrade's index rebuild, imports, backups, purges, letters) shows its bar.
+        let handle = app.handle().clone();
+        casebook::progress::set_sink(move |report| {
+            use tauri::Emitter;
+            let _ = handle.emit("progress", report);
+        });
         Ok(())
     })
     .on_window_event(|window, event| {

@@ -8,6 +8,7 @@ use chrono::Utc;
 
 use crate::files::Output;
 use crate::letter::{document, draft as fill, render, Lang, LetterDoc, LetterFacts, LetterText, Paper};
+use crate::progress::{report, Stage};
 use crate::store::{CaseFilter, Filing, LetterRecord};
 use crate::{Error, ErrorKind, Result, Store};
 
@@ -90,9 +91,6 @@ pub fn cases_for(store: &Store, which: &Which) -> Result<Vec<String>> {
     }
 }
 
-/// How far a batch is: letters rendered of all to render.
-pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
-
 /// What a batch made.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Batch {
@@ -113,7 +111,6 @@ pub fn batch(
     dir: &Path,
     replace: bool,
     filing: Filing,
-    progress: Progress<'_>,
     cancel: &AtomicBool,
 ) -> Result<Batch> {
     if !dir.is_dir() {
@@ -137,7 +134,7 @@ pub fn batch(
     }
     let jobs: Vec<(&LetterDoc, PathBuf)> =
         ready.iter().map(|(reference, _, _, doc)| (doc, dir.join(format!("{reference}.pdf")))).collect();
-    let made = make_all(&jobs, replace, progress, cancel)?;
+    let made = make_all(&jobs, replace, cancel)?;
     if cancel.load(Ordering::Relaxed) {
         return Err(cancelled());
     }
@@ -159,12 +156,7 @@ type Made = (Vec<u8>, Output);
 
 /// Renders every letter and writes its file (not yet in place), spread over the available cores,
 /// in order; stops at the first failure or when `cancel` is set.
-fn make_all(
-    jobs: &[(&LetterDoc, PathBuf)],
-    replace: bool,
-    progress: Progress<'_>,
-    cancel: &AtomicBool,
-) -> Result<Vec<Made>> {
+fn make_all(jobs: &[(&LetterDoc, PathBuf)], replace: bool, cancel: &AtomicBool) -> Result<Vec<Made>> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
     let per_thread = jobs.len().div_ceil(threads).max(1);
     let done = AtomicUsize::new(0);
@@ -185,7 +177,7 @@ fn make_all(
                             Ok((pdf, file))
                         });
                         out.push(made.inspect_err(|_| failed.store(true, Ordering::Relaxed))?);
-                        progress(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
+                        report(Stage::Letters, done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
                     }
                     Ok(out)
                 })

@@ -1,6 +1,5 @@
 //! `casebook letter` and `casebook letters`: parse, call `app::letters`, print.
 
-use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
@@ -80,18 +79,7 @@ fn made(m: LetterMade) -> Result<(Choice, std::path::PathBuf, bool)> {
 pub fn batch(db: &Path, status: &str, o: &Options, dir: &Path, filing: Filing, json: bool) -> Result<()> {
     let mut store = open(db)?;
     let cases = letters::cases_for(&store, &Which::Status(status.into()))?;
-    let shown = std::io::stderr().is_terminal() && !json;
-    let progress = |done: usize, total: usize| {
-        if shown {
-            eprint!("\r{done}/{total} letters");
-            let _ = std::io::stderr().flush();
-        }
-    };
-    let made = letters::batch(&mut store, &cases, &o.choice, dir, o.force, filing, &progress, &AtomicBool::new(false));
-    if shown {
-        eprintln!();
-    }
-    let made = made?;
+    let made = letters::batch(&mut store, &cases, &o.choice, dir, o.force, filing, &AtomicBool::new(false))?;
     if json {
         output::print_json(&serde_json::json!({ "written": made.written.len(), "skipped": made.skipped }));
     } else {

@@ -56,6 +56,7 @@ pub fn run() -> Result<()> {
         }
         Err(e) => return Err(Error::validation(one_line(&e.to_string()))),
     };
+    output::show_progress();
     let db = match cli.db {
         Some(path) => path,
         None => default_path()?,

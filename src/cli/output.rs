@@ -9,6 +9,23 @@ pub fn write_failed(e: std::io::Error) -> ! {
     std::process::exit(1)
 }
 
+/// Long work shows how far it is on a terminal (`\r12,000/100,000 cases indexed for search`);
+/// piped or redirected, standard error stays quiet.
+pub fn show_progress() {
+    use std::io::{IsTerminal, Write};
+    if !std::io::stderr().is_terminal() {
+        return;
+    }
+    casebook::progress::set_sink(|r| {
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\r{}/{} {}", r.done, r.total, r.stage.counted());
+        if r.done == r.total {
+            let _ = writeln!(err);
+        }
+        let _ = err.flush();
+    });
+}
+
 pub fn print_json<T: Serialize + ?Sized>(value: &T) {
     outln!("{}", serde_json::to_string_pretty(value).expect("output serialises"));
 }

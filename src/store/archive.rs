@@ -126,6 +126,9 @@ impl Store {
             // Every row is new: they are noted all at once at the end rather than one by one.
             super::rows::unwatch(&w.tx)?;
             let mut counts = Map::new();
+            let total: usize = tables.values().filter_map(Value::as_array).map(Vec::len).sum();
+            let mut done = 0;
+            crate::progress::report(crate::progress::Stage::Import, done, total);
             for (table, _) in TABLES {
                 let rows = match tables.get(*table) {
                     Some(Value::Array(rows)) => rows,
@@ -155,6 +158,8 @@ impl Store {
                     ))?
                     .execute(params_from_iter(values))
                     .map_err(|e| Error::validation(format!("import: a row of {table} was refused: {e}")))?;
+                    done += 1;
+                    crate::progress::report(crate::progress::Stage::Import, done, total);
                 }
                 counts.insert(table.to_string(), json!(rows.len()));
             }

@@ -16,6 +16,9 @@ use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::Result;
 
+/// A write that indexes at least this many cases reports its progress.
+const PROGRESS_FROM: usize = 1000;
+
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// What a purged case's audit records say instead of their changes.
@@ -149,8 +152,13 @@ impl Write<'_> {
     /// Closes the write: the digests of the rows it touched are stored under its last audit record,
     /// whose hash is then made to cover them.
     pub(super) fn close(&mut self) -> Result<()> {
-        for case_id in std::mem::take(&mut self.unindexed) {
-            super::search::reindex(&self.tx, case_id)?;
+        let unindexed = std::mem::take(&mut self.unindexed);
+        for (done, case_id) in unindexed.iter().enumerate() {
+            super::search::reindex(&self.tx, *case_id)?;
+            // Only a write of many cases (an import, a purge) is worth a bar.
+            if unindexed.len() >= PROGRESS_FROM {
+                crate::progress::report(crate::progress::Stage::SearchIndex, done + 1, unindexed.len());
+            }
         }
         let (seq, _) =
             head(&self.tx)?.ok_or_else(|| crate::error::Error::storage("internal error: no audit record"))?;

@@ -33,13 +33,15 @@ impl Store {
         self.write(|w| {
             let ctx = RuleContext::load(&w.tx)?;
             let mut refs = Vec::with_capacity(cases.len());
-            for (case, events) in cases {
+            for (done, (case, events)) in cases.iter().enumerate() {
+                crate::progress::report(crate::progress::Stage::Import, done, cases.len());
                 let reference = insert_case(w, &ctx, case, Opening::Record)?;
                 for event in events {
                     apply_event(w, &ctx, &reference, event)?;
                 }
                 refs.push(reference);
             }
+            crate::progress::report(crate::progress::Stage::Import, cases.len(), cases.len());
             Ok(refs)
         })
     }

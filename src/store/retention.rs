@@ -77,7 +77,8 @@ impl Store {
             return Ok(expired);
         }
         self.write(|w| {
-            for e in &expired {
+            for (done, e) in expired.iter().enumerate() {
+                crate::progress::report(crate::progress::Stage::Purge, done, expired.len());
                 let id: i64 = w.tx.query_row("SELECT id FROM cases WHERE reference = ?1", [&e.reference], |r| r.get(0))?;
                 w.tx.execute(
                     "UPDATE people SET name = 'Redacted', email = NULL, postal_address = NULL, phone = NULL, company = NULL
@@ -97,6 +98,7 @@ impl Store {
                 w.reindex(id);
                 w.redact_audit(&e.reference)?;
             }
+            crate::progress::report(crate::progress::Stage::Purge, expired.len(), expired.len());
             let refs: Vec<&str> = expired.iter().map(|e| e.reference.as_str()).collect();
             w.audit(super::audit::PURGE_ACTION, None, json!({ "purged": [null, refs] }))?;
             Ok(())

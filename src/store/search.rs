@@ -8,6 +8,7 @@ use super::sql::CachedSql;
 use crate::error::Result;
 use crate::model::flow::OPEN;
 use crate::model::{Kind, Regime, Status};
+use crate::progress::{report, Stage};
 
 /// The columns what people type is searched in (not `facets`).
 const TEXT_COLUMNS: &str = "{reference name email notes correspondence}";
@@ -185,8 +186,9 @@ pub fn rebuild(conn: &Connection) -> Result<()> {
     conn.run("DELETE FROM case_search", [])?;
     let ids: Vec<i64> =
         conn.prepare("SELECT id FROM cases")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    for id in ids {
-        reindex(conn, id)?;
+    for (done, id) in ids.iter().enumerate() {
+        reindex(conn, *id)?;
+        report(Stage::SearchIndex, done + 1, ids.len());
     }
     Ok(())
 }

@@ -3,6 +3,9 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 
 export type Kind = "request" | "complaint" | "correspondence";
+/** Long work Casebook reports on, and how far one piece of it is. */
+export type ProgressStage = "letters" | "import" | "search-index" | "backup" | "purge";
+export type ProgressReport = { stage: ProgressStage; done: number; total: number };
 export type Regime = "gdpr" | "uk-gdpr" | "ccpa" | "appi";
 export type Status =
   | "new"
@@ -543,8 +546,8 @@ export const api = {
   batchLetters: (which: Which, template: string, lang: string, replace: boolean, draft: boolean) =>
     call<Batch | null>("batch_letters", { which, template, lang, replace, draft }),
   cancelLetters: () => call<void>("cancel_letters"),
-  onLettersProgress: (handler: (done: number, total: number) => void) =>
-    listen<[number, number]>("letters-progress", (e) => handler(e.payload[0], e.payload[1])),
+  /** How far long work is (letters, imports, the search index, backups, purges), as it goes. */
+  onProgress: (handler: (report: ProgressReport) => void) => listen<ProgressReport>("progress", (e) => handler(e.payload)),
   /** The same figures as `casebook report KIND --year Y --format json`. */
   report: (request: ReportRequest) => call<Report>("report", { request }),
   /** Opens the native save dialog, then writes the report as CSV or PDF; its title, or null when cancelled. */

@@ -1,6 +1,7 @@
 // The application shell: which screen shows, navigation and keyboard shortcuts.
 import { api, type AppStatus, type ListRequest, type Vocabulary } from "./api";
 import { h, replace } from "./dom";
+import { showWorkProgress } from "./progress";
 import { breachScreen } from "./screens/breach";
 import { breachesScreen } from "./screens/breaches";
 import { caseDetailScreen } from "./screens/caseDetail";
@@ -100,6 +101,7 @@ const SHORTCUTS: [string, string, Route | "lock" | "search"][] = [
 
 export async function startApp(root: HTMLElement): Promise<void> {
   document.documentElement.lang = language();
+  await showWorkProgress();
   const vocab = await api.vocabulary();
   let status = await api.status();
   const main = h("main", { id: "main", tabindex: "-1" });

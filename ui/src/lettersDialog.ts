@@ -45,7 +45,8 @@ export async function lettersDialog(ctx: Ctx, status: Status): Promise<HTMLDialo
       h("div", { class: "actions" }, cancel, write),
     ),
   );
-  const stopListening = await api.onLettersProgress((done, total) => {
+  const stopListening = await api.onProgress(({ stage, done, total }) => {
+    if (stage !== "letters") return;
     bar.hidden = false;
     bar.max = total;
     bar.value = done;
