@@ -363,8 +363,8 @@ test("the window in Japanese: labels, dates and the calendar follow the language
   await session.click("#nav-cases");
   await session.find("#case-table tbody tr");
   const headers = await session.execute("return [...document.querySelectorAll('#case-table th')].map((th) => th.textContent)");
-  assert.deepEqual(headers, ["案件番号", "請求者", "種別", "法制度", "状態", "受付日", "期限"]);
-  const received = await session.execute("return document.querySelector('#case-table tbody td:nth-child(6)').textContent");
+  assert.deepEqual(headers, ["", "案件番号", "請求者", "種別", "法制度", "状態", "受付日", "期限"]);
+  const received = await session.execute("return document.querySelector('#case-table tbody td:nth-child(7)').textContent");
   assert.match(received, /^\d{4}年\d{1,2}月\d{1,2}日$/);
   await snap("13-cases-ja");
   await session.click("#nav-new");

@@ -251,6 +251,32 @@ test("Settings exports the cases as CSV and everything as JSON: the same bytes a
   writeFileSync(join(ARTIFACTS, "14-export.png"), await session.screenshot());
 });
 
+test("letters for the cases ticked in the list, kept across filters: one PDF each, none for the others", async () => {
+  rmSync(letters, { recursive: true });
+  mkdirSync(letters);
+  await session.click("#nav-cases");
+  await choose("case-status", "acknowledged");
+  const requests = cli("case", "list", "--status", "acknowledged", "--json", "--limit", "1000").filter((c) => c.kind === "request");
+  const picked = requests.slice(0, 2).map((c) => c.reference);
+  for (const reference of picked) await session.click(`#case-table tr[data-reference="${reference}"] input.pick`);
+  assert.equal(await session.text("h1"), "Cases", "a tick does not open the case");
+  await session.waitForText("#selected-count", (t) => t === "2 cases selected");
+  // The ticks stay while the list shows other cases.
+  await choose("case-status", "closed");
+  await session.waitFor(`return !document.querySelector('#case-table tr[data-reference="${picked[0]}"]')`, "the closed cases");
+  assert.equal(await session.text("#selected-count"), "2 cases selected");
+  await session.click("#letters-selected");
+  assert.equal(await session.text("#batch-cases"), `For the 2 cases selected: ${picked.join(", ")}`);
+  await choose("batch-template", "acknowledgement");
+  writeFileSync(join(ARTIFACTS, "14-letters-selected.png"), await session.screenshot());
+  await session.click("#batch-write");
+  await session.waitForText("#batch-result", (t) => t.startsWith("Wrote 2 letters"), 120000);
+  assert.deepEqual(readdirSync(letters).sort(), picked.map((r) => `${r}.pdf`).sort());
+  await session.click("#batch-cancel");
+  await session.click("#clear-selection");
+  assert.equal(await session.execute("return document.getElementById('selection').hidden"), true);
+});
+
 test("the case list sorts by due date, receipt, reference or latest change: the order of `casebook case list --sort`", async () => {
   await session.click("#nav-cases");
   await choose("case-status", "");

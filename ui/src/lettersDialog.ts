@@ -1,16 +1,21 @@
-// The dialog that writes the same letter for every case with a status: a folder picked in the native
-// dialog, a progress bar while the letters are made, and Cancel, after which nothing is kept.
-import { api, asApiError, type Status } from "./api";
+// The dialog that writes the same letter for every case with a status, or for the cases ticked in
+// the list: a folder picked in the native dialog, a progress bar while the letters are made, and
+// Cancel, after which nothing is kept.
+import { api, asApiError, type Status, type Which } from "./api";
 import type { Ctx } from "./app";
 import { h, select } from "./dom";
 import { label } from "./format";
 import { t, tn } from "./i18n";
 import { LETTER_LANGUAGES } from "./screens/letter";
 
-export async function lettersDialog(ctx: Ctx, status: Status): Promise<HTMLDialogElement> {
+export async function lettersDialog(ctx: Ctx, cases: Which): Promise<HTMLDialogElement> {
   const options = await api.letterOptions();
-  const which = select(ctx.vocab.statuses.map((s): [string, string] => [s, label(s)]), status);
+  const which = select(ctx.vocab.statuses.map((s): [string, string] => [s, label(s)]), "status" in cases ? cases.status : "new");
   which.id = "batch-status";
+  const forWhom =
+    "cases" in cases
+      ? h("p", { id: "batch-cases" }, tn(cases.cases.length, "For the {n} case selected: {references}", "For the {n} cases selected: {references}", { references: listed(cases.cases) }))
+      : [h("label", { for: "batch-status" }, t("Every case with the status")), which];
   const template = select(options.templates.map((n): [string, string] => [n, label(n)]), "acknowledgement");
   template.id = "batch-template";
   const lang = select(options.languages.map((l): [string, string] => [l, LETTER_LANGUAGES[l] ?? l]), "en");
@@ -32,8 +37,7 @@ export async function lettersDialog(ctx: Ctx, status: Status): Promise<HTMLDialo
       { method: "dialog" },
       h("h2", { id: "letters-dialog-title" }, t("Letters for many cases")),
       h("p", { class: "hint" }, t("One PDF per case, named by its reference, stored with each case. If anything fails or you cancel, no letter is kept.")),
-      h("label", { for: "batch-status" }, t("Every case with the status")),
-      which,
+      forWhom,
       h("label", { for: "batch-template" }, t("Letter")),
       template,
       h("label", { for: "batch-lang" }, t("Language")),
@@ -67,7 +71,8 @@ export async function lettersDialog(ctx: Ctx, status: Status): Promise<HTMLDialo
     write.disabled = true;
     cancel.textContent = t("Cancel");
     try {
-      const made = await api.batchLetters({ status: which.value as Status }, template.value, lang.value, replaceFiles.checked, asDrafts.checked);
+      const chosen: Which = "cases" in cases ? cases : { status: which.value as Status };
+      const made = await api.batchLetters(chosen, template.value, lang.value, replaceFiles.checked, asDrafts.checked);
       if (made) {
         result.className = "form-ok";
         result.textContent =
@@ -91,4 +96,11 @@ export async function lettersDialog(ctx: Ctx, status: Status): Promise<HTMLDialo
   document.body.appendChild(dialog);
   dialog.showModal();
   return dialog;
+}
+
+/** The references picked, the first few of them: `DSR-2026-0001, DSR-2026-0004 and 12 more`. */
+function listed(references: string[]): string {
+  const shown = references.slice(0, 4).join(", ");
+  const more = references.length - 4;
+  return more > 0 ? t("{shown} and {n} more", { shown, n: more }) : shown;
 }

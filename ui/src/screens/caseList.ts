@@ -1,4 +1,5 @@
-// The case list: search as you type, filters, soonest due first or another order, paged.
+// The case list: search as you type, filters, soonest due first or another order, paged; cases
+// ticked across pages and filters get one letter each.
 import { api, asApiError, type Case, type CaseSort, type ListRequest, type Kind, type Regime, type Status } from "../api";
 import type { CasePreset, Ctx } from "../app";
 import { h, replace, select } from "../dom";
@@ -46,6 +47,30 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
   regime.setAttribute("aria-label", t("Regime"));
   const body = h("div", { class: "list-body" });
   const pager = h("div", { class: "pager" });
+  const picked = new Set<string>();
+  const selection = h("div", { class: "selection", id: "selection", role: "status", hidden: true });
+  const renderSelection = () => {
+    selection.hidden = picked.size === 0;
+    replace(
+      selection,
+      h("span", { id: "selected-count" }, tn(picked.size, "{n} case selected", "{n} cases selected")),
+      h("button", { type: "button", class: "primary", id: "letters-selected", onclick: () => void lettersDialog(ctx, { cases: [...picked] }) }, t("Letters for these…")),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "link",
+          id: "clear-selection",
+          onclick: () => {
+            picked.clear();
+            body.querySelectorAll<HTMLInputElement>("input.pick").forEach((c) => (c.checked = false));
+            renderSelection();
+          },
+        },
+        t("Clear the selection"),
+      ),
+    );
+  };
 
   let generation = 0;
   async function load(): Promise<void> {
@@ -53,7 +78,7 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
     try {
       const page = await api.listCases(request);
       if (mine !== generation) return; // a newer query has been sent meanwhile
-      replace(body, caseTable(ctx, page.cases));
+      replace(body, caseTable(ctx, page.cases, picked, renderSelection));
       renderPager(page.total, page.more);
     } catch (e) {
       replace(body, h("p", { class: "form-error" }, asApiError(e).message));
@@ -158,17 +183,19 @@ export async function caseListScreen(ctx: Ctx, preset?: CasePreset): Promise<HTM
           type: "button",
           id: "batch-letters",
           title: t("The same letter for every case with a status"),
-          onclick: () => void lettersDialog(ctx, request.status ?? "new"),
+          onclick: () => void lettersDialog(ctx, { status: request.status ?? "new" }),
         },
         t("Letters for many…"),
       ),
     ),
     h("div", { class: "toolbar" }, search, status, kind, regime, sort),
+    selection,
     body,
   );
 }
 
-function caseTable(ctx: Ctx, cases: Case[]): HTMLElement {
+/** The page of cases; a tick adds a case to `picked` (kept across pages), and `changed` says so. */
+function caseTable(ctx: Ctx, cases: Case[], picked: Set<string>, changed: () => void): HTMLElement {
   if (cases.length === 0) {
     return h(
       "div",
@@ -178,13 +205,43 @@ function caseTable(ctx: Ctx, cases: Case[]): HTMLElement {
     );
   }
   const today = todayIso();
-  return h(
+  const ticks: HTMLInputElement[] = [];
+  const all = h("input", { type: "checkbox", id: "pick-page", "aria-label": t("Select every case on this page") });
+  const syncAll = () => (all.checked = ticks.every((c) => c.checked));
+  all.addEventListener("change", () => {
+    for (const tick of ticks) {
+      tick.checked = all.checked;
+      if (all.checked) picked.add(tick.value);
+      else picked.delete(tick.value);
+    }
+    changed();
+  });
+  const tickFor = (reference: string) => {
+    const tick = h("input", { type: "checkbox", class: "pick", value: reference, "aria-label": t("Select {reference}", { reference }) });
+    tick.checked = picked.has(reference);
+    tick.addEventListener("click", (e) => e.stopPropagation());
+    tick.addEventListener("keydown", (e) => e.stopPropagation());
+    tick.addEventListener("change", () => {
+      if (tick.checked) picked.add(reference);
+      else picked.delete(reference);
+      syncAll();
+      changed();
+    });
+    ticks.push(tick);
+    return tick;
+  };
+  const table = h(
     "table",
     { class: "cases", id: "case-table" },
     h(
       "thead",
       {},
-      h("tr", {}, [t("Reference"), t("Requester"), t("Kind"), t("Regime"), t("Status"), t("Received"), t("Due")].map((text) => h("th", {}, text))),
+      h(
+        "tr",
+        {},
+        h("th", { class: "pick" }, all),
+        [t("Reference"), t("Requester"), t("Kind"), t("Regime"), t("Status"), t("Received"), t("Due")].map((text) => h("th", {}, text)),
+      ),
     ),
     h(
       "tbody",
@@ -196,6 +253,7 @@ function caseTable(ctx: Ctx, cases: Case[]): HTMLElement {
         const row = h(
           "tr",
           { tabindex: "0", class: `due-${state}`, "data-reference": c.reference },
+          h("td", { class: "pick" }, tickFor(c.reference)),
           h("td", { class: "ref" }, c.reference),
           h("td", {}, c.requester.name),
           h("td", {}, label(c.kind)),
@@ -221,4 +279,6 @@ function caseTable(ctx: Ctx, cases: Case[]): HTMLElement {
       }),
     ),
   );
+  syncAll();
+  return table;
 }
