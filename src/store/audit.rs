@@ -162,11 +162,11 @@ impl Write<'_> {
         }
         let (seq, _) =
             head(&self.tx)?.ok_or_else(|| crate::error::Error::storage("internal error: no audit record"))?;
-        if !super::rows::record_noted(&self.tx, seq)? {
+        let Some(entries) = super::rows::record_noted(&self.tx, seq)? else {
             return Ok(());
-        }
+        };
         let mut record = self.tx.one(&format!("{SELECT_RECORD} WHERE seq = ?1"), [seq], read_record)?;
-        record.rows_sha256 = Some(super::rows::entries_sha256(&self.tx, seq)?);
+        record.rows_sha256 = Some(entries);
         record.hash = record.compute_hash();
         self.tx.run(
             "UPDATE audit_log SET rows_sha256 = ?2, hash = ?3 WHERE seq = ?1",

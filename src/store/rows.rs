@@ -71,17 +71,19 @@ pub(super) fn note_all(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Stores the digests of the rows noted since the last call under record `seq`; returns whether
-/// there were any.
-pub(super) fn record_noted(conn: &Connection, seq: i64) -> Result<bool> {
+/// Stores the digests of the rows noted since the last call under record `seq`; returns the
+/// SHA-256 of those entries (what `entries_sha256` reads back), or None when nothing was noted.
+pub(super) fn record_noted(conn: &Connection, seq: i64) -> Result<Option<String>> {
     let noted: Vec<(String, i64)> = {
         let mut stmt = conn.prepare_cached("SELECT DISTINCT tbl, row_id FROM temp.dirty_rows ORDER BY tbl, row_id")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     if noted.is_empty() {
-        return Ok(false);
+        return Ok(None);
     }
+    // Entries are made in the order `entries_sha256` reads them, so their digest is taken as they go.
+    let mut entries = Sha256::new();
     let mut insert = conn.prepare_cached(
         "INSERT OR REPLACE INTO audit_rows (seq, tbl, row_id, case_ref, digest) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
@@ -131,27 +133,33 @@ pub(super) fn record_noted(conn: &Connection, seq: i64) -> Result<bool> {
             if digest.is_none() {
                 case_ref = last_case_ref(conn, table, *row_id)?;
             }
+            entries.update(entry_line(table, *row_id, case_ref.as_deref(), digest.as_deref()));
             insert.execute(params![seq, table, row_id, case_ref, digest])?;
         }
     }
     conn.run("DELETE FROM temp.dirty_rows", [])?;
-    Ok(true)
+    Ok(Some(hex::encode(entries.finalize())))
 }
 
 /// The digest of the entries stored under record `seq`, which its hash covers.
 pub(super) fn entries_sha256(conn: &Connection, seq: i64) -> Result<String> {
     let mut stmt = conn.prepare_cached(
-        "SELECT tbl, row_id, coalesce(case_ref, ''), coalesce(digest, '-') FROM audit_rows WHERE seq = ?1
+        "SELECT tbl, row_id, case_ref, digest FROM audit_rows WHERE seq = ?1
          ORDER BY tbl, row_id",
     )?;
     let mut rows = stmt.query([seq])?;
     let mut hasher = Sha256::new();
     while let Some(r) = rows.next()? {
-        let (table, row_id, case_ref, digest): (String, i64, String, String) =
+        let (table, row_id, case_ref, digest): (String, i64, Option<String>, Option<String>) =
             (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-        hasher.update(format!("{table}\u{1f}{row_id}\u{1f}{case_ref}\u{1f}{digest}\u{1e}"));
+        hasher.update(entry_line(&table, row_id, case_ref.as_deref(), digest.as_deref()));
     }
     Ok(hex::encode(hasher.finalize()))
+}
+
+/// One entry as the entries' digest reads it.
+fn entry_line(table: &str, row_id: i64, case_ref: Option<&str>, digest: Option<&str>) -> String {
+    format!("{table}\u{1f}{row_id}\u{1f}{}\u{1f}{}\u{1e}", case_ref.unwrap_or(""), digest.unwrap_or("-"))
 }
 
 /// Columns added to a table after row digests began. While NULL they are left out of a row's
