@@ -9,8 +9,9 @@ use std::sync::RwLock;
 use serde::Serialize;
 
 /// The long work Casebook reports on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
+#[ts(rename = "ProgressStage")]
 pub enum Stage {
     /// Letters made in a batch.
     Letters,
@@ -38,7 +39,8 @@ impl Stage {
 }
 
 /// How far one piece of work is: `done` of `total`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "ProgressReport")]
 pub struct Report {
     pub stage: Stage,
     pub done: usize,

@@ -28,7 +28,7 @@ pub struct ReportRow {
 }
 
 /// Figures for one right (or one regime and right).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS)]
 pub struct Figures {
     pub received: u64,
     pub complied: u64,
@@ -158,7 +158,7 @@ pub fn annual(rows: &[ReportRow], year: i32, regime: Option<Regime>, today: Naiv
 }
 
 /// One line of a report: a right under a regime, with its figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Line {
     pub regime: String,
     pub right: String,
@@ -167,7 +167,7 @@ pub struct Line {
 
 /// A report by name, as both the CLI and the window produce it: `value` is the JSON the CLI
 /// prints, `lines` the same figures flattened for tables, CSV and PDF.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Report {
     pub kind: String,
     pub year: i32,

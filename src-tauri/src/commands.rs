@@ -20,7 +20,7 @@ use casebook::store::{
 use serde::Serialize;
 
 /// The database's health: SQLite's integrity check, the audit chain, the rows against it, the seals.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Verification {
     pub integrity: Option<String>,
     pub chain: ChainReport,

@@ -16,7 +16,7 @@ use crate::state::{AppState, CaseView};
 type Result<T> = std::result::Result<T, UiError>;
 
 /// A file picked to attach, as the form lists it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct PickedFile {
     pub name: String,
     pub size: u64,

@@ -13,7 +13,8 @@ use crate::state::AppState;
 use tauri::State;
 
 /// Where imported emails go: onto an existing case, or each into a new case under a regime.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct EmailTarget {
     #[serde(default)]
     pub case: Option<String>,
@@ -23,7 +24,7 @@ pub struct EmailTarget {
 
 /// An email waiting to be imported, as the address book reads its sender: shown for the user to
 /// confirm before anything is written.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct EmailPreview {
     pub file: String,
     pub subject: String,
@@ -32,7 +33,7 @@ pub struct EmailPreview {
 }
 
 /// What an import did: the cases the emails went to, in the order of the files.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct EmailImport {
     pub references: Vec<String>,
 }

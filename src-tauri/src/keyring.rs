@@ -39,7 +39,7 @@ fn store_secret(state: &AppState, first: keyring::Entry, secret: &str) -> Result
 }
 
 /// Whether the key of this database is remembered.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct KeyringState {
     pub remembered: bool,
 }

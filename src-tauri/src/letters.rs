@@ -13,7 +13,7 @@ use crate::error::UiError;
 use crate::state::{AppState, CaseView};
 
 /// The templates, languages and paper sizes the letter screen offers.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct LetterOptions {
     pub templates: &'static [&'static str],
     pub languages: Vec<&'static str>,
@@ -37,7 +37,7 @@ impl Default for LetterOptions {
 }
 
 /// A letter that was stored and written.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SavedLetter {
     pub record: LetterRecord,
     pub file_name: String,

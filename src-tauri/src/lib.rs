@@ -1,6 +1,7 @@
 //! Casebook's desktop shell: the only crate that knows Tauri. It owns the window, converts core
 //! errors to `{code, message, field}` for the UI, and keeps the open database behind a mutex.
 
+mod bindings;
 mod breaches;
 mod command_names;
 mod commands;

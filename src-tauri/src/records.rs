@@ -14,7 +14,8 @@ use crate::state::{AppState, AppStatus, CaseView};
 use tauri::State;
 
 /// Which report, for which year (and, for the annual one, optionally one regime).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct ReportRequest {
     pub kind: String,
     pub year: i32,
@@ -81,7 +82,7 @@ impl AppState {
 }
 
 /// The answer to a restore: the backup used and the app's status afterwards.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 pub struct Restored {
     pub backup: BackupInfo,
     pub status: AppStatus,

@@ -34,7 +34,7 @@ pub struct AppState {
 }
 
 /// What the window should show first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct AppStatus {
     /// `setup` (no database yet), `locked` or `unlocked`.
     pub state: &'static str,
@@ -42,16 +42,18 @@ pub struct AppStatus {
     pub organisation: Option<String>,
     /// The seal verification key, in the one answer after sealing began (to be shown once).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub seal_key: Option<String>,
     /// In the one answer after an open upgraded an older database: the copy kept before.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub upgrade: Option<UpgradeNote>,
     /// Casebook's version (Settings → About).
     pub version: &'static str,
 }
 
 /// An older database brought up to this version's schema, and where the copy from before is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct UpgradeNote {
     pub from: u32,
     pub to: u32,
@@ -60,14 +62,15 @@ pub struct UpgradeNote {
 
 /// The database open under new keys (set up, started from an export, passphrase changed or reset):
 /// its status, and the recovery key to show once.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct NewKeys {
     pub status: AppStatus,
     pub recovery_key: String,
 }
 
 /// The deadlines of a date range, filtered.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct CalendarRequest {
     pub from: chrono::NaiveDate,
     pub to: chrono::NaiveDate,
@@ -79,17 +82,21 @@ pub struct CalendarRequest {
     pub assignee: Option<String>,
     /// Tasks' internal dates too.
     #[serde(default)]
+    #[ts(as = "Option<bool>", optional)]
     pub tasks: bool,
 }
 
 /// A page of the case list.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct ListRequest {
     pub status: Option<Status>,
     /// `open`: any status in which something is still owed.
+    #[ts(as = "Option<bool>", optional)]
     pub open_only: bool,
     /// Open and not awaiting information: the clock is running.
+    #[ts(as = "Option<bool>", optional)]
     pub running_only: bool,
     pub kind: Option<Kind>,
     pub regime: Option<Regime>,
@@ -97,12 +104,14 @@ pub struct ListRequest {
     pub due_before: Option<chrono::NaiveDate>,
     pub due_after: Option<chrono::NaiveDate>,
     #[serde(default)]
+    #[ts(as = "Option<Sort>", optional)]
     pub sort: Sort,
     pub limit: Option<u32>,
+    #[ts(as = "Option<u32>", optional)]
     pub offset: u32,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct CasePage {
     pub cases: Vec<Case>,
     pub total: u64,
@@ -120,7 +129,7 @@ fn count_bound(page_end: u64) -> u64 {
 }
 
 /// A case as the detail screen needs it: with its timeline and the events it may take next.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct CaseView {
     #[serde(flatten)]
     pub detail: CaseDetail,
@@ -150,7 +159,7 @@ impl CaseView {
 }
 
 /// Every closed vocabulary, so the UI's choices come from the core.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Vocabulary {
     pub kinds: &'static [Kind],
     pub regimes: Vec<(Regime, &'static [Right])>,

@@ -10,8 +10,10 @@ use crate::store::BreachView;
 use crate::{Error, Result, Store};
 
 /// An entry on a breach's timeline as typed.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(rename = "BreachEventInput")]
+#[ts(optional_fields = nullable)]
 pub struct EventInput {
     /// contained, assessed, note or closed.
     pub kind: String,

@@ -12,7 +12,7 @@ use crate::store::RecoveryKey;
 use crate::{Error, Result, Store};
 
 /// What an export holds, shown before a database is made from it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ExportSummary {
     /// The organisation its profile names.
     pub organisation: Option<String>,

@@ -71,7 +71,7 @@ pub fn revise(
 }
 
 /// The cases a batch of letters is for.
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Which {
     /// Every case with this status.
@@ -92,7 +92,7 @@ pub fn cases_for(store: &Store, which: &Which) -> Result<Vec<String>> {
 }
 
 /// What a batch made.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct Batch {
     /// The files written, one per case, named by reference.
     pub written: Vec<PathBuf>,

@@ -13,7 +13,8 @@ use crate::Store;
 
 /// A register's header row, with the field each column seems to hold and the date format its
 /// received dates seem to be written in: a starting point for the person to correct.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "RegisterColumns")]
 pub struct Columns {
     pub headers: Vec<String>,
     /// Header → case field, for the headers whose name says which.
@@ -26,7 +27,7 @@ pub struct Columns {
 }
 
 /// One case a row would create, as the dry run lists it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct PlannedCase {
     pub row: usize,
     pub name: String,
@@ -37,13 +38,14 @@ pub struct PlannedCase {
 }
 
 /// The dry run: the cases that would be created, and every rejected row with its reason.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "RegisterDryRun")]
 pub struct DryRun {
     pub accepted: Vec<PlannedCase>,
     pub rejected: Vec<Rejected>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Rejected {
     pub row: usize,
     pub reason: String,

@@ -11,8 +11,10 @@ use serde::Deserialize;
 use crate::error::{Error, Result};
 use crate::model::{CaseInput, NewCase};
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(rename = "RegisterMapping")]
+#[ts(optional_fields = nullable)]
 pub struct Mapping {
     /// CSV header → case field (`kind regime rights channel received time_zone name email postal_address
     /// phone company relationship agent_name assignee notes tags old_reference`).

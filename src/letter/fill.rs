@@ -18,7 +18,7 @@ pub struct LetterFacts {
 }
 
 /// A letter's text before it is rendered: what the user may edit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct LetterText {
     pub template: String,
     pub lang: String,

@@ -13,8 +13,9 @@ use super::vocab::Regime;
 use crate::error::{Error, Result};
 
 /// A breach as typed in a form or given as flags.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct BreachInput {
     /// `YYYY-MM-DDTHH:MM`, local to `time_zone`.
     pub aware: String,
@@ -231,8 +232,9 @@ impl BreachInput {
 }
 
 /// A notification as typed in a form or given as flags.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct NoticeInput {
     /// authority, subjects or attorney-general.
     pub to: String,

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::rules::DueState;
 
 /// The person a case is about, or who wrote.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Person {
     pub name: String,
     pub email: Option<String>,
@@ -23,14 +23,14 @@ pub struct Person {
 }
 
 /// Someone acting for the requester (CCPA authorised agent, GDPR representative of the person).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Agent {
     pub name: String,
     pub proof_received: Option<NaiveDate>,
 }
 
 /// The statutory dates of a case; `None` where the regime has none or they are not computed yet.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Deadlines {
     pub acknowledge_by: Option<NaiveDate>,
     pub respond_by: Option<NaiveDate>,
@@ -104,8 +104,9 @@ pub fn parse_zone(value: &str) -> Result<Tz> {
 }
 
 /// What a form or the command line supplies to open a case: plain strings, validated by `validate`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct CaseInput {
     pub kind: String,
     pub regime: String,
@@ -228,7 +229,7 @@ fn parse_rights(kind: Kind, regime: Regime, given: &[String]) -> Result<Vec<Righ
 }
 
 /// A stored case.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Case {
     pub reference: String,
     pub kind: Kind,
@@ -255,7 +256,8 @@ pub struct Case {
 }
 
 /// One dated entry on a case's timeline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(rename = "CaseEvent")]
 pub struct Event {
     #[serde(rename = "type")]
     pub event_type: EventType,
@@ -270,7 +272,7 @@ pub struct Event {
 }
 
 /// A case with its timeline and its deadlines in detail.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct CaseDetail {
     #[serde(flatten)]
     pub case: Case,
@@ -284,7 +286,7 @@ pub struct CaseDetail {
 }
 
 /// One stored deadline as the case detail shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct DeadlineView {
     /// The stored row, so a deadline set by hand can be marked done.
     pub id: i64,
@@ -303,8 +305,9 @@ pub struct DeadlineView {
 }
 
 /// What a form or the command line supplies to record an event.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct EventInput {
     pub event_type: String,
     /// `YYYY-MM-DD`; today when absent.

@@ -8,8 +8,9 @@ use super::vocab::{Counterpart, Direction, ItemChannel};
 use crate::error::{Error, Result};
 
 /// An item as typed in a form or given as flags.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct ItemInput {
     pub direction: String,
     /// The address-book party it was with; its kind is the counterpart.

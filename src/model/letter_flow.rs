@@ -11,7 +11,7 @@ use super::vocab::{ApprovalPolicy, DispatchMethod, EventType, LateReason, Letter
 use crate::error::{Error, Result};
 
 /// A stored letter, without its bytes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct LetterRecord {
     pub id: i64,
     /// Its number on the case: 1 for the first.
@@ -112,8 +112,9 @@ pub fn after_revision(number: usize, state: LetterState) -> Result<LetterState> 
 }
 
 /// How and when a letter left, as typed in a form or given as flags.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct DispatchInput {
     /// email, post, portal or in-person.
     pub method: String,
@@ -206,7 +207,7 @@ pub fn days_late(answered: NaiveDate, due: Option<NaiveDate>) -> Option<i64> {
 }
 
 /// A case answered after its due date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct LateAnswer {
     pub due: NaiveDate,
     pub answered: NaiveDate,

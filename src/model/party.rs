@@ -8,9 +8,10 @@ use super::vocab::PartyKind;
 use crate::error::Result;
 
 /// A party as stored (with its `id`) or as a profile seeds it (without).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Party {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub id: Option<i64>,
     #[serde(alias = "role")]
     pub kind: PartyKind,
@@ -39,8 +40,9 @@ pub struct Party {
 }
 
 /// A party as typed in a form or given as flags: raw strings, validated into a `Party`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct PartyInput {
     pub kind: String,
     pub name: String,

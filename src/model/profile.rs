@@ -13,7 +13,9 @@ use crate::rules::calendar::CalendarId;
 /// The sample profile, built from the first customer's published facts.
 const SAMPLE: &str = include_str!("../../assets/sample-profile.json");
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(rename = "Profile")]
+#[ts(optional_fields = nullable)]
 pub struct OrganisationProfile {
     pub name: String,
     pub address: Vec<String>,
@@ -66,7 +68,7 @@ pub struct OrganisationProfile {
 }
 
 /// What the organisation processes, for access-response letters.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct Processing {
     pub data_categories: Vec<DataCategory>,
@@ -79,7 +81,7 @@ pub struct Processing {
     pub sensitive_information: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct DataCategory {
     pub source: String,
     pub items: Vec<String>,

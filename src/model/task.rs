@@ -15,8 +15,9 @@ use crate::error::{Error, Result};
 pub const MAX_DAYS_BEFORE: u32 = 250;
 
 /// A task as typed in a form or given as flags.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct TaskInput {
     pub title: String,
     /// search-system, tell-recipient, retrieve-records, review or other (default other).
@@ -71,7 +72,7 @@ impl TaskInput {
 }
 
 /// A task every new request for a right gets, due `days_before` working days before its response date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct TaskTemplate {
     pub title: String,
     pub kind: TaskKind,

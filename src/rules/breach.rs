@@ -35,7 +35,7 @@ pub struct BreachFacts {
     pub target_hours: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Authority {
     pub party_id: i64,
     pub name: String,
@@ -50,7 +50,7 @@ impl Authority {
 }
 
 /// One clock: who must be told by when, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Clock {
     /// `authority`, `subjects`, `appi-preliminary`, `appi-final`, `residents`, `attorney-general`.
     pub kind: &'static str,

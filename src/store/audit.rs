@@ -28,7 +28,7 @@ pub(super) const REDACTED: &str = r#"{"redacted":"retention purge"}"#;
 pub(super) const PURGE_ACTION: &str = "retention.purge";
 
 /// One stored audit record.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct AuditRecord {
     pub seq: i64,
     pub at: String,
@@ -98,7 +98,7 @@ impl AuditRecord {
 }
 
 /// The result of checking the whole chain.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct ChainReport {
     pub records: i64,
     /// The sequence number of the first record that does not verify, if any.

@@ -17,7 +17,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::files::with_suffix;
 
 /// A verified backup.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct BackupInfo {
     pub path: PathBuf,
     pub date: Option<NaiveDate>,

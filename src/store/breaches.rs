@@ -16,7 +16,8 @@ use crate::model::{PartyKind, Regime};
 use crate::rules::breach::{Authority, Clock};
 
 /// A breach as the register keeps it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "BreachFacts")]
 pub struct Breach {
     pub reference: String,
     pub aware_at: DateTime<Utc>,
@@ -42,7 +43,8 @@ pub struct Breach {
 }
 
 /// A notification made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "BreachNotice")]
 pub struct Notice {
     pub id: i64,
     pub to: Audience,
@@ -57,7 +59,7 @@ pub struct Notice {
 }
 
 /// An entry on a breach's own timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct BreachEvent {
     pub kind: BreachEventKind,
     pub at: DateTime<Utc>,
@@ -65,7 +67,8 @@ pub struct BreachEvent {
 }
 
 /// A clock with where it stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "BreachClock")]
 pub struct ClockView {
     #[serde(flatten)]
     pub clock: Clock,
@@ -84,7 +87,8 @@ impl ClockView {
 }
 
 /// A breach with everything recorded on it and its clocks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "Breach")]
 pub struct BreachView {
     #[serde(flatten)]
     pub breach: Breach,
@@ -94,7 +98,7 @@ pub struct BreachView {
 }
 
 /// One line of the breach list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct BreachSummary {
     pub reference: String,
     pub aware_at: DateTime<Utc>,

@@ -33,7 +33,7 @@ pub struct CaseFilter {
 
 /// The order of the case list. Each has an index that carries the filter's columns, so a page
 /// costs the same at any size.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Sort {
     /// Soonest response date first (none last), then newest received.

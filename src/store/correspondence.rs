@@ -15,7 +15,7 @@ use crate::import::eml::{Attachment, Email};
 use crate::model::{CaseInput, Counterpart, Direction, ItemChannel, ItemInput, Kind, NewItem, Party, PartyKind};
 
 /// One item of correspondence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct CorrespondenceItem {
     pub id: i64,
     /// The case's reference.
@@ -39,7 +39,7 @@ pub struct CorrespondenceItem {
 }
 
 /// A stored file, without its bytes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct FileInfo {
     pub name: String,
     pub media_type: String,
@@ -48,7 +48,7 @@ pub struct FileInfo {
 }
 
 /// Who an email is from, as the address book knows it, before anything is written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct EmailSender {
     pub direction: Direction,
     pub counterpart: Counterpart,

@@ -13,7 +13,7 @@ use crate::model::flow::OPEN;
 use crate::model::{Kind, Regime};
 use crate::rules::DueState;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Dashboard {
     pub today: NaiveDate,
     pub overdue: u64,
@@ -35,7 +35,8 @@ pub struct Dashboard {
 }
 
 /// A breach's clock as the dashboard lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "DashboardBreachClock")]
 pub struct BreachClock {
     pub reference: String,
     pub kind: String,
@@ -50,7 +51,7 @@ pub struct BreachClock {
 }
 
 /// A reply owed to a party (or the data subject) by a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ReplyOwed {
     pub reference: String,
     /// "Reply to …": whom it is owed to.
@@ -59,7 +60,7 @@ pub struct ReplyOwed {
 }
 
 /// One deadline on the calendar.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct CalendarEntry {
     pub reference: String,
     pub kind: Kind,

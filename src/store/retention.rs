@@ -13,7 +13,7 @@ use crate::model::Regime;
 use crate::rules::dates::add_months;
 
 /// A closed case whose retention period has ended.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Expired {
     pub reference: String,
     pub regime: Regime,
@@ -22,7 +22,7 @@ pub struct Expired {
 }
 
 /// Where a case stands with retention: on legal hold, and when its personal data was purged.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct RetentionState {
     pub legal_hold: bool,
     pub purged_on: Option<NaiveDate>,

@@ -252,7 +252,7 @@ fn last_case_ref(conn: &Connection, table: &str, row_id: i64) -> Result<Option<S
 }
 
 /// A row that is not as the audit trail says it should be.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct RowProblem {
     /// The case it belongs to, when it belongs to one.
     pub case: Option<String>,
@@ -271,7 +271,7 @@ impl std::fmt::Display for RowProblem {
 }
 
 /// What checking the rows found.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct RowReport {
     pub rows_checked: u64,
     pub problems: Vec<RowProblem>,

@@ -125,7 +125,7 @@ fn due(conn: &rusqlite::Connection, now: bool) -> Result<Option<Due>> {
 }
 
 /// One stored seal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Seal {
     pub epoch: i64,
     /// The last audit record it covers.
@@ -134,7 +134,7 @@ pub struct Seal {
 }
 
 /// What checking the seals found.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SealReport {
     pub seals: i64,
     pub last: Option<Seal>,

@@ -15,7 +15,7 @@ use crate::import::eml::Attachment;
 use crate::model::{validate, NewTask, Regime, Right, TaskKind};
 
 /// A task as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Task {
     pub id: i64,
     pub title: String,

@@ -1,5 +1,5 @@
 // The dialog that adds a party to the address book or corrects one.
-import { api, asApiError, PARTY_KINDS, type Party, type PartyInput } from "./api";
+import { api, asApiError, PARTY_KINDS, partyId, type Party, type PartyInput } from "./api";
 import { clearFieldErrors, field, h, select, showFieldError } from "./dom";
 import { label } from "./format";
 import { t } from "./i18n";
@@ -52,7 +52,7 @@ export function partyDialog(party: Party | null, done: (p: Party) => void): void
     };
     submit.disabled = true;
     try {
-      const saved = party ? await api.editParty(party.id, input) : await api.addParty(input);
+      const saved = party ? await api.editParty(partyId(party), input) : await api.addParty(input);
       dialog.close();
       done(saved);
     } catch (err) {

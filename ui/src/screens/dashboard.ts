@@ -124,7 +124,7 @@ export async function dashboardScreen(ctx: Ctx): Promise<HTMLElement> {
       h("span", { class: "count" }, String(count)),
       h("span", { class: "what" }, title),
     );
-  const breakdown = (title: string, counts: Record<string, number>, key: "regime" | "kind") =>
+  const breakdown = (title: string, counts: Partial<Record<string, number>>, key: "regime" | "kind") =>
     h(
       "article",
       { class: "card" },
@@ -134,7 +134,7 @@ export async function dashboardScreen(ctx: Ctx): Promise<HTMLElement> {
         : h(
             "ul",
             { class: "bars" },
-            Object.entries(counts).map(([name, n]) =>
+            Object.entries(counts).map(([name, n = 0]) =>
               h(
                 "li",
                 {},

@@ -1,7 +1,7 @@
 // Recording a breach: when the office became aware (local time and its zone, never assumed), the
 // laws it falls under, what happened and to whom; the authorities default to the address book's.
 // The same form corrects or completes a breach's facts as the investigation goes on.
-import { api, asApiError, type BreachInput } from "../api";
+import { api, asApiError, partyId, type BreachInput } from "../api";
 import type { Ctx } from "../app";
 import { clearFieldErrors, field, h, select, showFieldError } from "../dom";
 import { label } from "../format";
@@ -28,7 +28,7 @@ export async function newBreachScreen(ctx: Ctx, editing: string | null): Promise
   const wrongful = h("input", { type: "checkbox", id: "breach-wrongful" });
   const authorities = parties
     .filter((p) => p.kind === "authority" && !p.retired_on)
-    .map((p) => [p.id, h("input", { type: "checkbox", value: String(p.id), "data-authority": p.id }), p] as const);
+    .map((p) => [partyId(p), h("input", { type: "checkbox", value: String(p.id), "data-authority": p.id }), p] as const);
   const error = h("div", { class: "form-error", role: "alert", id: "breach-error" });
   const form = h(
     "form",

@@ -77,7 +77,7 @@ function caseForm(ctx: Ctx, existing: CaseView | null): HTMLElement {
     regime.value = existing.regime;
     replace(rights);
     renderRights();
-    rights.querySelectorAll<HTMLInputElement>("input").forEach((c) => (c.checked = existing.rights.includes(c.value)));
+    rights.querySelectorAll<HTMLInputElement>("input").forEach((c) => (c.checked = existing.rights.some((r) => r === c.value)));
     channel.value = existing.channel;
     date.value = existing.received;
     time.value = localTime(existing.received_at, existing.time_zone);

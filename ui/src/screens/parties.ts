@@ -1,6 +1,6 @@
 // The address book: representatives, the DPO, authorities and the others the office writes to.
 // Each party can be corrected, retired (its history kept) and opened on its thread.
-import { api, asApiError, type Party } from "../api";
+import { api, asApiError, partyId, type Party } from "../api";
 import type { Ctx } from "../app";
 import { partyTitle } from "../correspondenceDialog";
 import { h, replace } from "../dom";
@@ -48,11 +48,11 @@ function card(ctx: Ctx, p: Party, redraw: () => Promise<void>, error: HTMLElemen
     h(
       "div",
       { class: "row small" },
-      h("button", { type: "button", class: "link", "data-thread": p.id, onclick: () => ctx.navigate({ name: "party", id: p.id }) }, t("Correspondence")),
+      h("button", { type: "button", class: "link", "data-thread": partyId(p), onclick: () => ctx.navigate({ name: "party", id: partyId(p) }) }, t("Correspondence")),
       h("button", { type: "button", class: "link", "data-edit": p.id, onclick: () => partyDialog(p, () => void redraw()) }, t("Correct…")),
       h(
         "button",
-        { type: "button", class: "link", "data-retire": p.id, onclick: act(() => api.retireParty(p.id, !p.retired_on)) },
+        { type: "button", class: "link", "data-retire": p.id, onclick: act(() => api.retireParty(partyId(p), !p.retired_on)) },
         p.retired_on ? t("Bring back") : t("Retire"),
       ),
     ),

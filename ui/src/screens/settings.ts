@@ -1,6 +1,6 @@
 // Settings: the organisation profile and deadline rules, office closure days, locking, and the
 // database's health and backups.
-import { api, asApiError, type AppStatus, type Profile } from "../api";
+import { api, asApiError, type AppStatus, type ApprovalPolicy, type Profile } from "../api";
 import { shortcutsOn, type Ctx } from "../app";
 import { clearFieldErrors, field, h, replace, select, showFieldError } from "../dom";
 import { formatDate, label } from "../format";
@@ -99,7 +99,7 @@ function profileForm(ctx: Ctx, profile: Profile, calendars: string[]): HTMLEleme
       complaint_target_days: Number(complaint.value),
       eu_suspension: eu.checked,
       ccpa_weekend_roll: ccpa.checked,
-      letter_approval: approval.value,
+      letter_approval: approval.value as ApprovalPolicy,
       reminder_days: Number(reminders.value),
       calendars: Object.fromEntries(calendarFor.map(([regime, s]) => [regime, s.value])),
       retention_months: Object.fromEntries(retentionFor.map(([regime, input]) => [regime, Number(input.value)])),
