@@ -5,6 +5,7 @@
 
 pub mod breaches;
 pub mod correspondence;
+pub mod deadline;
 pub mod exports;
 pub mod from_export;
 pub mod letters;
