@@ -3,7 +3,7 @@
 
 The tables are committed; rerun this only to refresh them:
     pip install 'holidays==0.109' && python3 scripts/gen-holiday-tables.py
-The test `tests/holidays.rs` compares every Casebook calendar with them, every day of 2000-2050.
+The test `tests/integration/holidays.rs` compares every Casebook calendar with them, every day of 2000-2050.
 """
 import pathlib
 

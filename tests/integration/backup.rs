@@ -1,7 +1,7 @@
 //! Backups and restore through the CLI: encrypted, verified, exact; a damaged or foreign backup
 //! never replaces the database; a damaged database refuses writes and says how to restore.
 
-mod common;
+use crate::common;
 
 use common::{stderr, stdout, TestDb, PASSPHRASE};
 

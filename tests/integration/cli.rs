@@ -1,6 +1,6 @@
 //! The `casebook` command line, end to end, as a script or a person would use it.
 
-mod common;
+use crate::common;
 
 use common::{data, stderr, stdout, TestDb, PASSPHRASE};
 use serde_json::Value;

@@ -1,7 +1,7 @@
 //! Every calendar, every day of 2000–2050, against reference tables written by the Python package
 //! `holidays` (scripts/gen-holiday-tables.py).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

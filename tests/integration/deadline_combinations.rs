@@ -3,7 +3,7 @@
 //! headline dates, each right's dates, its status and its basis (as `case show --json` gives them)
 //! compared with what the law gives.
 
-mod common;
+use crate::common;
 
 use casebook::model::{CaseInput, EventInput, OrganisationProfile};
 use casebook::Store;

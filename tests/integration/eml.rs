@@ -1,7 +1,7 @@
 //! Emails saved as .eml: a new case from a request, a reply logged on its case with attachments
 //! stored by SHA-256, and malformed mail refused cleanly.
 
-mod common;
+use crate::common;
 
 use common::{stderr, stdout, TestDb};
 use sha2::Digest;

@@ -1,7 +1,7 @@
 //! Retention: closed cases past their period lose their personal data, legal holds are kept,
 //! the figures still add up, and the purge is audited.
 
-mod common;
+use crate::common;
 
 use common::{stderr, TestDb};
 use serde_json::Value;

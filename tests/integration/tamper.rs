@@ -2,7 +2,7 @@
 //! `tests/data/record_tampering.json`, made through SQLCipher directly on a fresh copy, is found by
 //! `verify`, named by case reference.
 
-mod common;
+use crate::common;
 
 use common::{data, stderr, TestDb, PASSPHRASE};
 use serde_json::Value;

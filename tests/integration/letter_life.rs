@@ -2,7 +2,7 @@
 //! for it, then dispatched, which is what answers the request; a late answer says why, and the
 //! annual report counts from the day the letter left.
 
-mod common;
+use crate::common;
 
 use chrono::{Days, NaiveDate, Utc};
 use common::{stderr, TestDb};

@@ -1,7 +1,7 @@
 //! Deadlines wired into cases: computed on add, recomputed by every event that moves them, stored
 //! with their basis, audited, and used for filtering and sorting.
 
-mod common;
+use crate::common;
 
 use common::{stderr, TestDb};
 use serde_json::Value;

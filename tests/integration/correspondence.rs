@@ -2,7 +2,7 @@
 //! retired; items logged by hand with attachments saved back identical; reply-by dates kept as
 //! deadlines until answered; emails matched to the address book; bad input refused, nothing written.
 
-mod common;
+use crate::common;
 
 use common::{stderr, TestDb};
 use serde_json::Value;

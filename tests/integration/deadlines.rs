@@ -2,7 +2,7 @@
 //! deadlines.md and our own edge cases), in-process; then `casebook deadline` for its contract: the
 //! basis of each date in its JSON, and refusals in one line.
 
-mod common;
+use crate::common;
 
 use casebook::app::deadline::{check, Query};
 use chrono::NaiveDate;

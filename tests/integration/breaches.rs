@@ -3,7 +3,7 @@
 //! as timed events read back by an independent parser, carried through the JSON round trip; bad
 //! input refused in one line with nothing written.
 
-mod common;
+use crate::common;
 
 use std::io::BufReader;
 

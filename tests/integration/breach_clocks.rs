@@ -2,7 +2,7 @@
 //! Art. 33's 72 hours across clock changes and weekends, each authority in its own zone, APPI's
 //! 30 and 60 days, California's notice to the Attorney General.
 
-mod common;
+use crate::common;
 
 use casebook::model::case::Received;
 use casebook::rules::breach::{clocks, Authority, BreachFacts};

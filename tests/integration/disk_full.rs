@@ -1,7 +1,7 @@
 //! A full disk: writing on a nearly full filesystem gives a clear error and loses nothing already
 //! committed. Needs root to mount a small tmpfs; elsewhere it says why it did not run.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -1,7 +1,7 @@
 //! Importing the register kept before Casebook: a dry run names every rejected row and why, and
 //! nothing is written while any row is rejected.
 
-mod common;
+use crate::common;
 
 use common::{stderr, stdout, TestDb};
 

@@ -1,7 +1,7 @@
 //! Where the command line writes: an existing file only with --force, never a folder or a device,
 //! and a full disk or a closed output is a one-line error, not a crash.
 
-mod common;
+use crate::common;
 
 use common::{stderr, TestDb};
 

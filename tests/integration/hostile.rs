@@ -2,7 +2,7 @@
 //! reference arguments, and files that try to read badly or write outside the chosen place. Each
 //! is stored exactly or refused in one line naming no personal data, with nothing written.
 
-mod common;
+use crate::common;
 
 use common::{data, stderr, TestDb};
 use serde_json::Value;

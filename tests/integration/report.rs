@@ -1,6 +1,6 @@
 //! The yearly reports add up to the cases they count, and their JSON, CSV and PDF agree.
 
-mod common;
+use crate::common;
 
 use common::{stdout, TestDb};
 use serde_json::Value;

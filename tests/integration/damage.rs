@@ -2,7 +2,7 @@
 //! nothing is written: the cases in tests/data/damaged_files.json, plus key files that ask for
 //! unbounded work or have a link planted at their temporary name.
 
-mod common;
+use crate::common;
 
 use common::{data, stderr, TestDb, PASSPHRASE};
 use serde_json::Value;

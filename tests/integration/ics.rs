@@ -1,7 +1,7 @@
 //! Calendar export read back by an independent parser (the `ical` crate), checked against RFC 5545's
 //! rules that calendar programs rely on: CRLF, folding at 75 octets, stable UIDs, DTSTAMP, a reminder.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::io::BufReader;

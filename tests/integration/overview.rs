@@ -1,6 +1,6 @@
 //! The dashboard and the calendar agree with the cases themselves, on a demo database.
 
-mod common;
+use crate::common;
 
 use casebook::model::{EventInput, OrganisationProfile, Status};
 use casebook::store::{CalendarFilter, CaseFilter, Sort};

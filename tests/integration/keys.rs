@@ -1,6 +1,6 @@
 //! Passphrase change (re-key in place), the recovery key, and a change interrupted by a crash.
 
-mod common;
+use crate::common;
 
 use common::{stderr, stdout, TestDb, PASSPHRASE};
 

@@ -1,7 +1,7 @@
 //! Seals against someone who holds the passphrase: a chain rewritten with fresh SHA-256s passes
 //! every check a key holder can redo, and fails only `verify --seal-key` with the key shown at init.
 
-mod common;
+use crate::common;
 
 use common::{stderr, stdout, TestDb, PASSPHRASE};
 use rusqlite::params;

@@ -2,7 +2,7 @@
 //! tests/data/hostile_imports.json are refused whole, naming table, row and field, and the new
 //! database stays as it was (its profile, no cases, a verifying audit chain).
 
-mod common;
+use crate::common;
 
 use common::{data, stderr, TestDb};
 use serde_json::Value;

@@ -1,7 +1,7 @@
 //! Correcting a case: details, receipt, kind and regime change, deadlines follow, the change is
 //! audited field by field; what the timeline forbids (a receipt after the first event) is refused whole.
 
-mod common;
+use crate::common;
 
 use casebook::model::{CaseInput, EventInput, Kind, OrganisationProfile, Regime};
 use casebook::store::CaseFilter;

@@ -1,7 +1,7 @@
 //! Export and import: the JSON round trip is byte for byte; CSV is RFC 4180 with BOM and CRLF and
 //! neutralises formula injection; bad imports are refused whole.
 
-mod common;
+use crate::common;
 
 use common::{data, stderr, TestDb};
 use serde_json::Value;

@@ -1,6 +1,6 @@
 //! The encrypted store through the library: audit chain, versions, atomic writes.
 
-mod common;
+use crate::common;
 
 use casebook::model::{CaseInput, EventInput, OrganisationProfile};
 use casebook::store::LATEST_VERSION;

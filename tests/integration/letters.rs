@@ -1,7 +1,7 @@
 //! Every letter template rendered for real cases, read back with poppler (`pdftotext`, `pdffonts`)
 //! and checked with `qpdf --check`; stored bytes match the file; bad input stores nothing.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::process::Command;

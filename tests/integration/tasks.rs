@@ -2,7 +2,7 @@
 //! the response date on the office calendar and redated when that date moves; tasks added by hand
 //! and ticked off with evidence; bad input refused with nothing written.
 
-mod common;
+use crate::common;
 
 use common::{stderr, TestDb};
 use serde_json::Value;
