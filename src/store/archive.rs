@@ -136,6 +136,9 @@ impl Store {
                     None => continue,
                 };
                 let known = columns(&w.tx, table)?;
+                // Every row of an export has the same columns: the statement is made again only when
+                // a row's columns differ from the row before.
+                let mut insert: Option<(Vec<&String>, rusqlite::Statement<'_>)> = None;
                 for row in rows {
                     let obj = row
                         .as_object()
@@ -146,18 +149,18 @@ impl Store {
                             crate::model::validate::printable(bad)
                         )));
                     }
-                    let names: Vec<&String> = obj.keys().collect();
+                    if !insert.as_ref().is_some_and(|(names, _)| names.iter().copied().eq(obj.keys())) {
+                        let names: Vec<&String> = obj.keys().collect();
+                        let quoted: Vec<String> = names.iter().map(|c| format!("\"{c}\"")).collect();
+                        let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+                        let sql =
+                            format!("INSERT INTO {table} ({}) VALUES ({})", quoted.join(", "), placeholders.join(", "));
+                        insert = Some((names, w.tx.prepare(&sql)?));
+                    }
+                    let (names, stmt) = insert.as_mut().expect("made above");
                     let values = names.iter().map(|c| from_json(table, c, &obj[*c])).collect::<Result<Vec<_>>>()?;
-                    let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-                    let quoted: Vec<String> = names.iter().map(|c| format!("\"{c}\"")).collect();
-                    // Every row of an export has the same columns: one statement per table.
-                    w.tx.prepare_cached(&format!(
-                        "INSERT INTO {table} ({}) VALUES ({})",
-                        quoted.join(", "),
-                        placeholders.join(", ")
-                    ))?
-                    .execute(params_from_iter(values))
-                    .map_err(|e| Error::validation(format!("import: a row of {table} was refused: {e}")))?;
+                    stmt.execute(params_from_iter(values))
+                        .map_err(|e| Error::validation(format!("import: a row of {table} was refused: {e}")))?;
                     done += 1;
                     crate::progress::report(crate::progress::Stage::Import, done, total);
                 }
