@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use casebook::letter::{parse_body, render, Block, LetterDoc, Paper};
 use casebook::model::{CaseInput, OrganisationProfile};
-use casebook::Store;
+use casebook::store::Store;
 
 const PASSPHRASE: &str = "benchmark passphrase";
 const NAMES: [&str; 5] = ["山田 太郎", "Zoë Ångström", "Łukasz Żółć", "Ελένη Παπαδοπούλου", "Дмитрий Иванов"];

@@ -5,9 +5,10 @@
 
 use std::time::Instant;
 
+use casebook::model::{CalendarFilter, CaseFilter, Sort};
 use casebook::model::{CaseInput, EventInput, OrganisationProfile};
-use casebook::store::{CalendarFilter, CaseFilter, KeyFile, Sort};
-use casebook::Store;
+use casebook::store::KeyFile;
+use casebook::store::Store;
 use chrono::{Days, Utc};
 
 const PASSPHRASE: &str = "benchmark passphrase";
@@ -65,7 +66,7 @@ fn main() {
     if !path.exists() {
         let t = Instant::now();
         let (mut store, _) = Store::create(&path, PASSPHRASE, &OrganisationProfile::sample()).unwrap();
-        casebook::demo::fill(&mut store, n, 1).unwrap();
+        casebook::app::demo::fill(&mut store, n, 1).unwrap();
         eprintln!("demo database: {n} cases in {:.1} s", t.elapsed().as_secs_f64());
     }
     let mb = std::fs::metadata(&path).unwrap().len() / 1_000_000;

@@ -4,7 +4,6 @@
 pub mod app;
 #[cfg(test)]
 mod boundaries;
-pub mod demo;
 pub mod error;
 pub mod export;
 pub mod files;
@@ -17,4 +16,3 @@ pub mod rules;
 pub mod store;
 
 pub use error::{Error, ErrorKind, Result};
-pub use store::Store;

@@ -7,25 +7,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::model::{LateReason, Outcome, Regime, Right, Status};
-
-/// One case, once per right it names (a case with two rights counts under both).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReportRow {
-    pub reference: String,
-    pub regime: Regime,
-    pub right: Right,
-    pub status: Status,
-    pub outcome: Option<Outcome>,
-    pub outcome_reason: Option<String>,
-    pub received: NaiveDate,
-    /// The first substantive answer: responded, closed or rejected.
-    pub answered: Option<NaiveDate>,
-    /// The response date that applied: the extended one if the case was extended.
-    pub due: Option<NaiveDate>,
-    /// Why it was answered after `due`, when the office said.
-    pub late_reason: Option<LateReason>,
-}
+pub use crate::model::ReportRow;
+use crate::model::{LateReason, Outcome, Regime, Status};
 
 /// Figures for one right (or one regime and right).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS)]
@@ -215,6 +198,7 @@ pub fn build(rows: &[ReportRow], kind: &str, year: i32, regime: Option<Regime>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Right;
 
     fn row(right: Right, received: &str, answered: Option<&str>, due: &str, outcome: Option<Outcome>) -> ReportRow {
         ReportRow {

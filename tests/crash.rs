@@ -10,7 +10,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use casebook::Store;
+use casebook::store::Store;
 use common::{TestDb, PASSPHRASE};
 
 #[test]

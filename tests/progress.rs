@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use casebook::model::OrganisationProfile;
 use casebook::progress::{self, Report, Stage};
-use casebook::Store;
+use casebook::store::Store;
 use common::{TestDb, PASSPHRASE};
 
 /// The reports of `stage` reached `total` in order, from the start when `from_zero`.
@@ -36,11 +36,11 @@ fn imports_the_search_index_backups_and_purges_report_to_the_whole() {
     profile.retention_months.insert("gdpr".into(), 12);
     let db = TestDb::new();
     let (mut store, _) = Store::create(&db.path, PASSPHRASE, &profile).unwrap();
-    casebook::demo::fill(&mut store, 1000, 7).unwrap();
+    casebook::app::demo::fill(&mut store, 1000, 7).unwrap();
     let reports = take();
     assert_eq!(reached(&reports, Stage::Import, true), 1000);
     assert_eq!(reached(&reports, Stage::SearchIndex, false), 1000, "a write of many cases indexes them with a bar");
-    casebook::demo::fill(&mut store, 500, 8).unwrap();
+    casebook::app::demo::fill(&mut store, 500, 8).unwrap();
     assert!(take().iter().all(|r| r.stage == Stage::Import), "a few hundred cases are indexed without a bar");
 
     let backup = db.dir.path().join("copy.db");

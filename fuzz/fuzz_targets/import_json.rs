@@ -4,7 +4,7 @@
 use std::sync::Mutex;
 
 use casebook::model::OrganisationProfile;
-use casebook::Store;
+use casebook::store::Store;
 use libfuzzer_sys::fuzz_target;
 
 const PASSPHRASE: &str = "fuzzing correct horse battery";

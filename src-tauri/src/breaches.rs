@@ -3,7 +3,7 @@
 
 use casebook::app::breaches::{self, EventInput};
 use casebook::model::breach::{BreachInput, NoticeInput};
-use casebook::store::{BreachSummary, BreachView};
+use casebook::model::{BreachSummary, BreachView};
 use tauri::State;
 
 use crate::error::UiError;

@@ -12,11 +12,11 @@ use casebook::app::letters::{Batch, Choice, Which};
 use casebook::letter::LetterText;
 use casebook::model::letter_flow::DispatchInput;
 use casebook::model::validate;
-use casebook::rules::calendar::CalendarId;
-use casebook::store::{
+use casebook::model::{
     AuditRecord, BackupInfo, CalendarEntry, ChainReport, Closure, Dashboard, Filing, LetterRecord, Reminder, RowReport,
     SealReport,
 };
+use casebook::rules::calendar::CalendarId;
 use serde::Serialize;
 
 /// The database's health: SQLite's integrity check, the audit chain, the rows against it, the seals.
@@ -134,7 +134,7 @@ pub fn breach_calendar(
     state: State<'_, AppState>,
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
-) -> Result<Vec<casebook::store::BreachClock>> {
+) -> Result<Vec<casebook::model::BreachClock>> {
     state.with_store(|s| s.breach_clocks_between(from, to))
 }
 

@@ -29,7 +29,7 @@ pub struct EmailPreview {
     pub file: String,
     pub subject: String,
     pub from: String,
-    pub sender: casebook::store::EmailSender,
+    pub sender: casebook::model::EmailSender,
 }
 
 /// What an import did: the cases the emails went to, in the order of the files.

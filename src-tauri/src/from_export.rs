@@ -48,8 +48,8 @@ pub fn set_up_from_export(state: State<'_, AppState>, passphrase: String) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+    use casebook::model::CaseFilter;
     use casebook::model::OrganisationProfile;
-    use casebook::store::CaseFilter;
 
     const PASSPHRASE: &str = "copper lantern orchard seventeen";
 
@@ -59,7 +59,7 @@ mod tests {
         // An office's database with a few cases, exported.
         let old = AppState::new(dir.path().join("old.db"));
         old.set_up(&OrganisationProfile::sample(), PASSPHRASE).unwrap();
-        old.with_store(|s| casebook::demo::fill(s, 30, 3)).unwrap();
+        old.with_store(|s| casebook::app::demo::fill(s, 30, 3)).unwrap();
         let export = dir.path().join("export.json");
         let doc = old.with_store(|s| s.export_json()).unwrap();
         std::fs::write(&export, serde_json::to_vec(&doc).unwrap()).unwrap();

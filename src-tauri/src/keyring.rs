@@ -2,7 +2,7 @@
 //! the Linux kernel keyring), if the user turns it on; off by default. The passphrase always
 //! works: a keyring entry that is gone or stale only means typing it again.
 
-use casebook::Store;
+use casebook::app::session::Store;
 use serde::Serialize;
 use tauri::State;
 

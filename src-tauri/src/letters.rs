@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use casebook::app::letters::{self, Batch, Choice, Which};
 use casebook::letter::{template, Lang, LetterText, Paper};
 use casebook::model::letter_flow::DispatchInput;
-use casebook::store::{Filing, LetterRecord};
+use casebook::model::{Filing, LetterRecord};
 use serde::Serialize;
 
 use crate::error::UiError;

@@ -1,7 +1,6 @@
 //! Casebook's desktop shell: the only crate that knows Tauri. It owns the window, converts core
 //! errors to `{code, message, field}` for the UI, and keeps the open database behind a mutex.
 
-mod bindings;
 mod breaches;
 mod command_names;
 mod commands;
@@ -20,6 +19,7 @@ mod passphrase;
 mod records;
 mod register;
 mod state;
+mod ts_types;
 mod webview;
 
 use std::path::PathBuf;
@@ -44,7 +44,7 @@ pub fn database_path(args: impl IntoIterator<Item = String>) -> Result<PathBuf, 
     }
     match std::env::var_os("CASEBOOK_DB") {
         Some(path) if !path.is_empty() => Ok(PathBuf::from(path)),
-        _ => casebook::store::default_path().map_err(UiError::from),
+        _ => casebook::app::session::default_path().map_err(UiError::from),
     }
 }
 

@@ -11,7 +11,7 @@ impl AppState {
     fn change_case(
         &self,
         reference: &str,
-        change: impl FnOnce(&mut casebook::Store) -> casebook::Result<()>,
+        change: impl FnOnce(&mut casebook::app::session::Store) -> casebook::Result<()>,
     ) -> Result<CaseView, UiError> {
         self.with_store(|s| {
             change(s)?;

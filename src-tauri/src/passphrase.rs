@@ -2,7 +2,8 @@
 //! recovery key from the lock screen. Both re-key the database and give a new recovery key, shown
 //! once; a key remembered in the system keyring is replaced by the new one.
 
-use casebook::{Error, ErrorKind, Store};
+use casebook::app::session;
+use casebook::{Error, ErrorKind};
 use tauri::State;
 
 use crate::error::UiError;
@@ -24,14 +25,12 @@ impl AppState {
 
     /// Opens the database with its recovery key and re-keys it under `new`; it is then open.
     pub fn reset_passphrase(&self, recovery: &str, new: &str) -> Result<NewKeys, UiError> {
-        casebook::store::check_new_passphrase(new)?;
-        let mut store = Store::open_with_recovery_key(self.path(), recovery).map_err(|e| match e.kind {
+        let (store, recovery) = session::reset_passphrase(self.path(), recovery, new).map_err(|e| match e.kind {
             ErrorKind::WrongPassphrase => {
                 Error::invalid_field("recovery", "this recovery key does not open the database")
             }
             _ => e,
         })?;
-        let recovery = store.change_passphrase(new)?;
         let status = self.opened(store);
         self.keep_remembered_key_current();
         Ok(NewKeys { status, recovery_key: recovery.as_str().to_string() })

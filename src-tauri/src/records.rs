@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
+use casebook::app::session::{self, Store};
 use casebook::model::Regime;
+use casebook::model::{BackupInfo, Expired};
 use casebook::report::Report;
-use casebook::store::{BackupInfo, Expired};
-use casebook::Store;
 use serde::Deserialize;
 
 use crate::dialogs;
@@ -60,11 +60,11 @@ impl AppState {
     /// `passphrase`; then opens the restored database with it. A backup that does not verify
     /// changes nothing and leaves the database open.
     pub fn restore(&self, from: &Path, passphrase: &str) -> Result<(BackupInfo, AppStatus)> {
-        casebook::store::verify_backup(from, passphrase)?;
+        session::verify_backup(from, passphrase)?;
         let mut guard = self.guard();
         // Close the current database (its key is wiped) before its file is replaced.
         guard.take();
-        let info = casebook::store::restore(self.path(), from, passphrase)?;
+        let info = session::restore(self.path(), from, passphrase)?;
         *guard = Some(Store::open(self.path(), passphrase)?);
         drop(guard);
         Ok((info, self.status()))

@@ -4,15 +4,13 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use casebook::app::exports::{self, Format};
+use casebook::app::session::{self, Store, MIN_PASSPHRASE_CHARS};
 use casebook::model::flow::{allowed_events, OPEN};
+use casebook::model::{CalendarEntry, CalendarFilter, CaseFilter, CorrespondenceItem, RetentionState, Sort};
 use casebook::model::{
     Case, CaseDetail, CaseInput, Channel, EventInput, EventType, Kind, OrganisationProfile, Outcome, Regime,
     Relationship, Right, Status,
 };
-use casebook::store::{
-    CalendarEntry, CalendarFilter, CaseFilter, CorrespondenceItem, RetentionState, Sort, MIN_PASSPHRASE_CHARS,
-};
-use casebook::Store;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
@@ -141,7 +139,7 @@ pub struct CaseView {
     /// The references of related cases.
     pub linked: Vec<String>,
     /// The work on the case: open tasks by due date, then the done ones.
-    pub tasks: Vec<casebook::store::Task>,
+    pub tasks: Vec<casebook::model::Task>,
 }
 
 impl CaseView {
@@ -247,9 +245,10 @@ impl AppState {
     /// Keeps a store just opened; the answer carries its seal verification key if sealing began,
     /// and the copy kept if the open upgraded the database.
     pub(crate) fn opened(&self, mut store: Store) -> AppStatus {
-        let seal_key = store.take_new_seal_key().map(|k| k.as_str().to_string());
+        let notices = session::notices(&mut store);
+        let seal_key = notices.seal_key.map(|k| k.as_str().to_string());
         let upgrade =
-            store.take_upgrade().map(|u| UpgradeNote { from: u.from, to: u.to, copy: u.copy.display().to_string() });
+            notices.upgrade.map(|u| UpgradeNote { from: u.from, to: u.to, copy: u.copy.display().to_string() });
         *self.guard() = Some(store);
         AppStatus { seal_key, upgrade, ..self.status() }
     }

@@ -4,10 +4,11 @@
 use chrono::Utc;
 use serde::Deserialize;
 
+use crate::error::{Error, Result};
 use crate::model::breach::{instant, BreachEventKind, BreachInput, NoticeInput, Risk};
 use crate::model::validate;
-use crate::store::BreachView;
-use crate::{Error, Result, Store};
+use crate::model::BreachView;
+use crate::store::Store;
 
 /// An entry on a breach's timeline as typed.
 #[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]

@@ -3,10 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::import::eml::Attachment;
+use crate::error::{Error, Result};
+use crate::model::Attachment;
 use crate::model::ItemInput;
-use crate::store::{CorrespondenceItem, FileInfo};
-use crate::{Error, Result, Store};
+use crate::model::{CorrespondenceItem, FileInfo};
+use crate::store::Store;
 
 /// The largest attachment accepted, as for an email.
 pub const MAX_ATTACHMENT_BYTES: u64 = 25 * 1024 * 1024;

@@ -3,9 +3,10 @@
 
 use std::path::Path;
 
+use crate::error::{Error, Result};
 use crate::model::validate::printable;
-use crate::store::CaseFilter;
-use crate::{Error, Result, Store};
+use crate::model::CaseFilter;
+use crate::store::Store;
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,9 +7,10 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::error::{Error, Result};
 use crate::model::validate::printable;
 use crate::store::RecoveryKey;
-use crate::{Error, Result, Store};
+use crate::store::Store;
 
 /// What an export holds, shown before a database is made from it.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]

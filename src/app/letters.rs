@@ -6,11 +6,12 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::Utc;
 
+use crate::error::{Error, ErrorKind, Result};
 use crate::files::Output;
 use crate::letter::{document, draft as fill, render, Lang, LetterDoc, LetterFacts, LetterText, Paper};
+use crate::model::{CaseFilter, Filing, LetterRecord};
 use crate::progress::{report, Stage};
-use crate::store::{CaseFilter, Filing, LetterRecord};
-use crate::{Error, ErrorKind, Result, Store};
+use crate::store::Store;
 
 /// Which letter, in which language, on which paper (the profile's when `None`).
 #[derive(Debug, Clone)]

@@ -6,8 +6,10 @@
 pub mod breaches;
 pub mod correspondence;
 pub mod deadline;
+pub mod demo;
 pub mod exports;
 pub mod from_export;
 pub mod letters;
 pub mod register;
 pub mod reports;
+pub mod session;

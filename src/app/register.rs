@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::import::register::{plan, Mapping, Plan, FIELDS};
-use crate::Store;
+use crate::store::Store;
 
 /// A register's header row, with the field each column seems to hold and the date format its
 /// received dates seem to be written in: a starting point for the person to correct.

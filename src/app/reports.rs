@@ -1,11 +1,12 @@
 //! Reports as files: the annual summary or the CCPA §7102 metrics for a year, as JSON, CSV or PDF,
 //! each carrying the audit chain as it stood, sealed first (a later rewrite contradicts it).
 
+use crate::error::{Error, Result};
 use crate::letter::{render, Block, LetterDoc, Paper};
 use crate::model::validate::printable;
 use crate::model::Regime;
 use crate::report::{build, Line};
-use crate::{Error, Result, Store};
+use crate::store::Store;
 
 /// A report made: its title, its figures as JSON (with the chain), and the file's bytes.
 #[derive(Debug, Clone)]
@@ -85,7 +86,7 @@ fn pdf_doc(
     profile: &crate::model::OrganisationProfile,
     lines: &[Line],
     today: chrono::NaiveDate,
-    witness: &crate::store::ChainWitness,
+    witness: &crate::model::ChainWitness,
 ) -> LetterDoc {
     let mut body = Vec::new();
     let mut section = String::new();

@@ -6,8 +6,8 @@ use super::args::{BreachCommand, BreachFlags};
 use super::{open, output};
 use casebook::app::breaches;
 use casebook::model::breach::{BreachInput, NoticeInput};
+use casebook::model::BreachView;
 use casebook::rules::breach::instant as shown;
-use casebook::store::BreachView;
 use casebook::Result;
 
 pub fn run(db: &Path, command: BreachCommand) -> Result<()> {

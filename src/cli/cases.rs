@@ -6,8 +6,8 @@ use chrono::Utc;
 
 use super::args::{AddArgs, CaseCommand, CaseDetails, EditArgs};
 use super::{open, output};
+use casebook::model::CaseFilter;
 use casebook::model::{validate, CaseInput, EventInput};
-use casebook::store::CaseFilter;
 use casebook::Result;
 
 pub fn run(db: &Path, command: CaseCommand) -> Result<()> {
@@ -156,7 +156,7 @@ impl CaseDetails {
 fn task(db: &Path, command: super::args::TaskCommand) -> Result<()> {
     use super::args::TaskCommand;
     let mut store = open(db)?;
-    let show = |t: &casebook::store::Task, json: bool| {
+    let show = |t: &casebook::model::Task, json: bool| {
         if json {
             output::print_json(t);
         } else {
@@ -194,7 +194,7 @@ fn task(db: &Path, command: super::args::TaskCommand) -> Result<()> {
     Ok(())
 }
 
-fn print_task(t: &casebook::store::Task) {
+fn print_task(t: &casebook::model::Task) {
     let state = match (t.done_on, t.due) {
         (Some(done), _) => format!("done {done}"),
         (None, Some(due)) => format!("due {due}"),

@@ -7,7 +7,7 @@ use super::args::{LetterArgs, LetterMade, LetterStep};
 use super::{open, output};
 use casebook::app::letters::{self, Choice, Which};
 use casebook::model::letter_flow::DispatchInput;
-use casebook::store::Filing;
+use casebook::model::Filing;
 use casebook::{Error, Result};
 
 pub struct Options {

@@ -41,10 +41,10 @@ use clap::Parser;
 use args::{Cli, ClosureCommand, Command, PassphraseCommand, ProfileCommand};
 use casebook::app::exports;
 use casebook::app::letters::Choice;
+use casebook::app::session::{self, default_path, RecoveryKey, SealKey, Store};
+use casebook::model::Filing;
 use casebook::model::OrganisationProfile;
-use casebook::store::Filing;
-use casebook::store::{self, default_path};
-use casebook::{Error, ErrorKind, Result, Store};
+use casebook::{Error, ErrorKind, Result};
 
 pub fn run() -> Result<()> {
     let cli = match Cli::try_parse() {
@@ -109,7 +109,7 @@ pub fn run() -> Result<()> {
             Ok(())
         }
         Command::Restore { from } => {
-            let info = casebook::store::restore(&db, &from, &passphrase(false)?)?;
+            let info = session::restore(&db, &from, &passphrase(false)?)?;
             outln!(
                 "Restored {} from {} ({} cases, {} audit records; verified)",
                 db.display(),
@@ -256,7 +256,8 @@ fn open_while<T: Send>(db: &Path, work: impl FnOnce() -> Result<T> + Send) -> Re
 
 /// What opening a database has to say: an upgrade, the verification key of a first seal.
 fn opened(mut store: Store) -> Result<Store> {
-    if let Some(up) = store.take_upgrade() {
+    let notices = session::notices(&mut store);
+    if let Some(up) = notices.upgrade {
         eprintln!(
             "Upgraded the database from schema {} to {}; the copy made before is {}",
             up.from,
@@ -266,7 +267,7 @@ fn opened(mut store: Store) -> Result<Store> {
     }
     // A database opened for the first time by a Casebook that seals: said on stderr, so that the
     // command's own output (JSON, CSV) stays as it is.
-    if let Some(seal) = store.take_new_seal_key() {
+    if let Some(seal) = notices.seal_key {
         print_seal_key(&seal, |line| eprintln!("{line}"));
     }
     Ok(store)
@@ -292,7 +293,7 @@ fn init(db: &Path, profile: Option<&Path>, from_export: Option<&Path>) -> Result
         }
     };
     outln!("Created {} for {name}", store.path().display());
-    outln!("Key file: {} (keep it with the database and its backups)", store::sidecar_path(db).display());
+    outln!("Key file: {} (keep it with the database and its backups)", session::sidecar_path(db).display());
     print_recovery_key(&recovery);
     if let Some(seal) = store.take_new_seal_key() {
         print_seal_key(&seal, |line| outln!("{line}"));
@@ -301,13 +302,13 @@ fn init(db: &Path, profile: Option<&Path>, from_export: Option<&Path>) -> Result
 }
 
 /// The seal verification key, once, with what it is for.
-fn print_seal_key(seal: &store::SealKey, mut print: impl FnMut(&str)) {
+fn print_seal_key(seal: &SealKey, mut print: impl FnMut(&str)) {
     print(&format!("Seal verification key: {}", seal.as_str()));
     print("Give it to your DPO or print it, and keep it away from this computer; it is shown only now. With it,");
     print("`casebook verify --seal-key KEY` proves that no sealed record was rewritten, even by someone with the passphrase.");
 }
 
-fn print_recovery_key(recovery: &store::RecoveryKey) {
+fn print_recovery_key(recovery: &RecoveryKey) {
     outln!("Recovery key: {}", recovery.as_str());
     outln!("Write it down and keep it apart from this computer. It is shown only now; with it, a forgotten");
     outln!("passphrase can be replaced (`casebook passphrase reset`).");
@@ -332,7 +333,7 @@ fn new_passphrase() -> Result<String> {
 }
 
 fn change_passphrase(db: &Path, reset: bool) -> Result<()> {
-    let mut store = if reset {
+    let recovery = if reset {
         let recovery = match std::env::var("CASEBOOK_RECOVERY_KEY") {
             Ok(k) => k,
             Err(_) if std::io::stdin().is_terminal() => rpassword::prompt_password("Recovery key: ")?,
@@ -343,13 +344,14 @@ fn change_passphrase(db: &Path, reset: bool) -> Result<()> {
                 ))
             }
         };
-        Store::open_with_recovery_key(db, &recovery)?
+        let new = new_passphrase()?;
+        session::reset_passphrase(db, &recovery, &new)?.1
     } else {
-        open(db)?
+        let mut store = open(db)?;
+        let new = new_passphrase()?;
+        session::check_new_passphrase(&new)?;
+        store.change_passphrase(&new)?
     };
-    let new = new_passphrase()?;
-    store::check_new_passphrase(&new)?;
-    let recovery = store.change_passphrase(&new)?;
     outln!("The database is re-keyed under the new passphrase.");
     print_recovery_key(&recovery);
     Ok(())
@@ -438,7 +440,7 @@ fn demo(db: &Path, cases: u32, seed: u64) -> Result<()> {
         }
         store
     };
-    let added = casebook::demo::fill(&mut store, cases, seed)?;
+    let added = casebook::app::demo::fill(&mut store, cases, seed)?;
     outln!("Added {added} demo cases to {}", store.path().display());
     Ok(())
 }

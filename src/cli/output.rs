@@ -98,7 +98,7 @@ pub fn print_case_detail(d: &CaseDetail) {
 }
 
 /// One line on where a letter stands.
-pub fn letter_line(l: &casebook::store::LetterRecord) -> String {
+pub fn letter_line(l: &casebook::model::LetterRecord) -> String {
     let mut line = format!("letter {} ({}) {}", l.number, l.template, l.state);
     if let (Some(by), Some(at)) = (&l.approved_by, l.approved_at) {
         line += &format!(" (approved by {by} at {})", at.format("%Y-%m-%d %H:%M UTC"));

@@ -3,6 +3,7 @@
 
 use crate::error::Result;
 use crate::model::Case;
+pub use crate::model::CorrespondenceTotals;
 
 pub const HEADER: &[&str] = &[
     "reference",
@@ -42,9 +43,6 @@ pub fn neutralise(cell: &str) -> String {
         cell.to_string()
     }
 }
-
-/// Per case reference: how many items of correspondence it has and the date of the latest.
-pub type CorrespondenceTotals = std::collections::HashMap<String, (i64, chrono::NaiveDate)>;
 
 pub fn cases(cases: &[Case], totals: &CorrespondenceTotals) -> Result<Vec<u8>> {
     let mut out = "\u{feff}".as_bytes().to_vec();

@@ -4,25 +4,10 @@
 //! deadline kind, or per row for those set by hand, replies and tasks (re-importing updates, not duplicates),
 //! a reminder, and no personal data unless asked for.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike};
 
-/// One deadline to export.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IcsDeadline {
-    /// The deadline's row: several set by hand (or replies owed) on one case each keep their own UID.
-    pub id: i64,
-    pub reference: String,
-    pub regime: String,
-    /// acknowledge, respond, extension-notice, extended-respond, risk, manual, reply (a reply
-    /// an incoming item asked for) or task (a task's internal date).
-    pub kind: String,
-    /// What a deadline set by hand, a reply or a task is about; only with names (it is free text).
-    pub label: Option<String>,
-    pub due: NaiveDate,
-    /// Only when the user opts in to names in the calendar.
-    pub requester: Option<String>,
-}
+pub use crate::model::IcsDeadline;
 
 /// How a deadline kind reads in a calendar entry or a notification: "respond by".
 pub fn deadline_phrase(kind: &str) -> &'static str {

@@ -1,30 +1,12 @@
 //! Emails saved as `.eml`: the sender, date, subject, plain text and attachments, read with
 //! mail-parser. A file that is not a usable email is refused with the reason.
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use mail_parser::{MessageParser, MimeHeaders};
 
 use crate::error::{Error, Result};
 use crate::model::validate;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attachment {
-    pub file_name: String,
-    pub media_type: String,
-    pub bytes: Vec<u8>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Email {
-    pub from_name: Option<String>,
-    pub from_email: String,
-    /// The addresses in To and Cc.
-    pub to: Vec<String>,
-    pub date: DateTime<Utc>,
-    pub subject: String,
-    pub body: String,
-    pub attachments: Vec<Attachment>,
-}
+pub use crate::model::{Attachment, Email};
 
 /// The longest email accepted (attachments included).
 pub const MAX_BYTES: usize = 25 * 1024 * 1024;

@@ -5,13 +5,11 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::document::{parse_body, LetterDoc, Paper};
-use super::fill::{party_lines, LetterText};
-use super::lang::Lang;
+use super::document::{parse_body, LetterDoc};
+use super::fill::party_lines;
 use super::template::{self, Value};
 use crate::error::Result;
-use crate::model::{OrganisationProfile, Party, PartyKind};
-use crate::store::BreachView;
+use crate::model::{BreachView, Lang, LetterText, OrganisationProfile, Paper, Party, PartyKind};
 
 /// What a breach letter may say.
 pub struct BreachFacts<'a> {

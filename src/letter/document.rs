@@ -1,35 +1,8 @@
 //! A letter as laid out: the parts every letter has, and its body as blocks parsed from editable text.
 
-use serde::{Deserialize, Serialize};
-
-use crate::error::{Error, Result};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
-    A4,
-    Letter,
-}
+use crate::model::Paper;
 
 impl Paper {
-    pub fn parse(s: &str) -> Result<Paper> {
-        match s {
-            "a4" => Ok(Paper::A4),
-            "letter" => Ok(Paper::Letter),
-            other => Err(Error::validation(format!(
-                "unknown paper '{}' (expected a4 or letter)",
-                crate::model::validate::printable(other)
-            ))),
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Paper::A4 => "a4",
-            Paper::Letter => "letter",
-        }
-    }
-
     /// Width and height in points.
     pub fn size(self) -> (f32, f32) {
         match self {

@@ -1,35 +1,17 @@
 //! Filling a template from a case: every placeholder's value, and the letter around the text.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
-
-use super::document::{parse_body, LetterDoc, Paper};
-use super::lang::Lang;
+use super::document::{parse_body, LetterDoc};
 use super::template::{self, Value};
 use crate::error::Result;
-use crate::model::{CaseDetail, EventType, OrganisationProfile, Outcome, Party, PartyKind, Regime};
-
-/// What a letter may say: the case, the organisation and its address book, and the letter's date.
-pub struct LetterFacts {
-    pub case: CaseDetail,
-    pub profile: OrganisationProfile,
-    pub parties: Vec<Party>,
-    pub today: NaiveDate,
-}
-
-/// A letter's text before it is rendered: what the user may edit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct LetterText {
-    pub template: String,
-    pub lang: String,
-    pub subject: String,
-    pub body: String,
-}
+use crate::model::letter::{for_kind, Lang, LetterFacts, LetterText, Paper};
+use crate::model::party::representative;
+use crate::model::{EventType, Outcome, Party, PartyKind, Regime};
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// Fills template `name` for the case.
 pub fn draft(facts: &LetterFacts, name: &str, lang: Lang, overrides: Option<&std::path::Path>) -> Result<LetterText> {
     let case = &facts.case.case;
-    if let Some(kind) = template::for_kind(name).filter(|k| *k != case.kind) {
+    if let Some(kind) = for_kind(name).filter(|k| *k != case.kind) {
         return Err(crate::Error::validation(format!(
             "{}: the {name} letter needs a {kind} (this is a {})",
             case.reference, case.kind
@@ -90,13 +72,6 @@ pub(crate) fn party_lines(p: &Party) -> Vec<String> {
 
 fn one_line(p: &Party) -> String {
     std::iter::once(p.name.clone()).chain(p.address.iter().cloned()).collect::<Vec<_>>().join(", ")
-}
-
-/// The representative who answers for the organisation under `regime`: the UK one for UK GDPR,
-/// else the EU one (the first current one in the address book's order).
-pub fn representative(parties: &[Party], regime: Regime) -> Option<&Party> {
-    let kind = if regime == Regime::UkGdpr { PartyKind::UkRepresentative } else { PartyKind::EuRepresentative };
-    parties.iter().find(|p| p.kind == kind && p.retired_on.is_none())
 }
 
 impl LetterFacts {

@@ -2,39 +2,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::error::{Error, Result};
-use crate::model::{Regime, Right};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Ja,
-    De,
-}
+use crate::model::{Lang, Regime, Right};
 
 impl Lang {
-    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Ja, Lang::De];
-
-    pub fn parse(s: &str) -> Result<Lang> {
-        match s {
-            "en" => Ok(Lang::En),
-            "ja" => Ok(Lang::Ja),
-            "de" => Ok(Lang::De),
-            other => Err(Error::validation(format!(
-                "unknown language '{}' (expected en, ja or de)",
-                crate::model::validate::printable(other)
-            ))),
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ja => "ja",
-            Lang::De => "de",
-        }
-    }
-
     pub fn date(self, d: NaiveDate) -> String {
         match self {
             Lang::En => d.format("%-d %B %Y").to_string(),

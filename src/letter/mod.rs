@@ -11,9 +11,10 @@ pub mod pdf;
 pub mod shape;
 pub mod template;
 
-pub use document::{parse_body, Block, LetterDoc, Paper};
-pub use fill::{document, draft, representative, LetterFacts, LetterText};
-pub use lang::Lang;
+pub use document::{parse_body, Block, LetterDoc};
+pub use fill::{document, draft};
+
+pub use crate::model::letter::{Lang, LetterFacts, LetterText, Paper};
 
 use crate::error::{Error, Result};
 

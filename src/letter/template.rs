@@ -7,29 +7,9 @@
 
 use std::path::Path;
 
-use super::lang::Lang;
 use crate::error::{Error, Result};
-use crate::model::Kind;
-
-/// The stable template names used by the CLI, the app and the tests.
-pub const NAMES: &[&str] = &[
-    "acknowledgement",
-    "id-request",
-    "clarification-request",
-    "extension",
-    "access-response",
-    "erasure-confirmation",
-    "rectification-confirmation",
-    "restriction-confirmation",
-    "objection-confirmation",
-    "portability-cover",
-    "refusal",
-    "ccpa-denial",
-    "ccpa-opt-out-confirmation",
-    "complaint-acknowledgement",
-    "complaint-outcome",
-    "representative-cover",
-];
+pub use crate::model::letter::NAMES;
+use crate::model::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Slot {
@@ -107,16 +87,6 @@ const BUILT_IN: &[(&str, &str, &str)] = built_in!(
 );
 
 /// Loads template `name` in `lang`: the user's copy under `overrides` if there is one, else the built-in.
-/// The kind of case a template is written for: `complaint-…` for complaints, the representative's
-/// cover letter for any case, every other template for requests.
-pub fn for_kind(name: &str) -> Option<Kind> {
-    match name {
-        "representative-cover" => None,
-        n if n.starts_with("complaint-") => Some(Kind::Complaint),
-        _ => Some(Kind::Request),
-    }
-}
-
 pub fn load(name: &str, lang: Lang, overrides: Option<&Path>) -> Result<Template> {
     if !NAMES.contains(&name) {
         return Err(Error::validation(format!(

@@ -293,3 +293,134 @@ impl NoticeInput {
         })
     }
 }
+
+/// A breach as the register keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "BreachFacts")]
+pub struct Breach {
+    pub reference: String,
+    pub aware_at: DateTime<Utc>,
+    pub time_zone: String,
+    pub regimes: Vec<Regime>,
+    pub description: String,
+    pub occurred_from: Option<DateTime<Utc>>,
+    pub occurred_to: Option<DateTime<Utc>>,
+    pub discovered_how: String,
+    pub data_categories: Vec<String>,
+    pub subject_categories: Vec<String>,
+    pub counts: BTreeMap<String, u64>,
+    pub consequences: String,
+    pub measures: String,
+    pub risk: Option<Risk>,
+    pub risk_reasoning: String,
+    pub wrongful_purpose: bool,
+    pub contained_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub authorities: Vec<Authority>,
+    /// The requests and complaints it caused, by reference.
+    pub cases: Vec<String>,
+}
+
+/// A notification made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "BreachNotice")]
+pub struct Notice {
+    pub id: i64,
+    pub to: Audience,
+    pub party_id: Option<i64>,
+    pub party: Option<String>,
+    pub phase: Phase,
+    pub at: DateTime<Utc>,
+    pub method: NoticeMethod,
+    pub their_reference: Option<String>,
+    pub delay_reasons: Option<String>,
+    pub note: String,
+}
+
+/// An entry on a breach's own timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct BreachEvent {
+    pub kind: BreachEventKind,
+    pub at: DateTime<Utc>,
+    pub note: String,
+}
+
+/// A clock with where it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "BreachClock")]
+pub struct ClockView {
+    #[serde(flatten)]
+    pub clock: Clock,
+    /// Whom it concerns: the authority's name, "the data subjects", …
+    pub who: String,
+    /// When the notification that met it was made.
+    pub met_at: Option<DateTime<Utc>>,
+    /// Hours left (negative: overdue) while not met.
+    pub hours_left: Option<i64>,
+}
+
+/// A breach with everything recorded on it and its clocks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "Breach")]
+pub struct BreachView {
+    #[serde(flatten)]
+    pub breach: Breach,
+    pub notifications: Vec<Notice>,
+    pub events: Vec<BreachEvent>,
+    pub clocks: Vec<ClockView>,
+}
+
+/// One line of the breach list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct BreachSummary {
+    pub reference: String,
+    pub aware_at: DateTime<Utc>,
+    pub time_zone: String,
+    pub regimes: Vec<Regime>,
+    pub risk: Option<Risk>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub description: String,
+    /// The soonest clock not yet met.
+    pub next: Option<ClockView>,
+}
+
+/// A breach's clock as the dashboard lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "DashboardBreachClock")]
+pub struct BreachClock {
+    pub reference: String,
+    pub kind: String,
+    pub who: String,
+    pub due_at: chrono::DateTime<chrono::Utc>,
+    /// Negative once overdue.
+    pub hours_left: i64,
+    /// The office's own target rather than a date the law sets.
+    pub target: bool,
+    /// Met by a notification (the calendar shows those too).
+    pub met: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Authority {
+    pub party_id: i64,
+    pub name: String,
+    /// ISO 3166 alpha-2, when the address book has it.
+    pub country: Option<String>,
+}
+
+/// One clock: who must be told by when, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Clock {
+    /// `authority`, `subjects`, `appi-preliminary`, `appi-final`, `residents`, `attorney-general`.
+    pub kind: &'static str,
+    pub regime: Regime,
+    /// The authority this clock is for.
+    pub party_id: Option<i64>,
+    /// The instant it runs out.
+    pub due_at: DateTime<Utc>,
+    /// True when the law sets no date ("without undue delay") and `due_at` is the office's target.
+    pub target: bool,
+    /// Where the due instant is also shown: the authority's zone (IANA name).
+    pub authority_zone: Option<String>,
+    pub basis: String,
+}

@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use super::validate;
 use super::vocab::{Channel, EventType, Kind, Outcome, Regime, Relationship, Right, Status};
 use crate::error::{Error, Result};
-use crate::rules::DueState;
 
 /// The person a case is about, or who wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -377,4 +376,18 @@ impl EventInput {
         }
         Ok(NewEvent { event_type, on, note, outcome, reason, right })
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum DueState {
+    /// Done: the step the deadline asks for was taken.
+    Met,
+    Overdue,
+    DueToday,
+    /// Within 3 days.
+    DueSoon,
+    /// Within 7 days.
+    DueThisWeek,
+    Later,
 }

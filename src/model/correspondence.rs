@@ -1,6 +1,6 @@
 //! An item of correspondence logged by hand: a letter that came by post, a call, a portal message.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::validate;
@@ -106,6 +106,73 @@ fn parse_when(value: &str) -> Result<(NaiveDate, Option<String>)> {
     };
     Ok((date, time))
 }
+
+/// One item of correspondence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct CorrespondenceItem {
+    pub id: i64,
+    /// The case's reference.
+    pub case: String,
+    pub direction: Direction,
+    pub counterpart: Counterpart,
+    pub party_id: Option<i64>,
+    /// The party's name, when the item is with one.
+    pub party: Option<String>,
+    pub channel: String,
+    /// `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` when the time was logged.
+    pub on: String,
+    pub subject: String,
+    pub summary: String,
+    pub reply_by: Option<NaiveDate>,
+    /// The date an outgoing item answered the reply asked for (or it was marked done).
+    pub replied_on: Option<NaiveDate>,
+    pub attachments: Vec<FileInfo>,
+    /// The letter, when Casebook made the item.
+    pub letter: Option<FileInfo>,
+}
+
+/// A stored file, without its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct FileInfo {
+    pub name: String,
+    pub media_type: String,
+    pub sha256: String,
+    pub size: i64,
+}
+
+/// Who an email is from, as the address book knows it, before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct EmailSender {
+    pub direction: Direction,
+    pub counterpart: Counterpart,
+    pub party_id: Option<i64>,
+    pub party: Option<String>,
+    /// Whether the sender (or, for our own email, a recipient) was found in the address book or
+    /// is the office itself; otherwise the data subject is assumed.
+    pub known: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub file_name: String,
+    pub media_type: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email {
+    pub from_name: Option<String>,
+    pub from_email: String,
+    /// The addresses in To and Cc.
+    pub to: Vec<String>,
+    pub date: DateTime<Utc>,
+    pub subject: String,
+    pub body: String,
+    pub attachments: Vec<Attachment>,
+}
+
+/// Per case reference: how many items of correspondence it has and the date of the latest.
+pub type CorrespondenceTotals = std::collections::HashMap<String, (i64, chrono::NaiveDate)>;
 
 #[cfg(test)]
 mod tests {

@@ -241,6 +241,15 @@ pub fn late_answer(
     Some(LateAnswer { due, answered, days, reason, note })
 }
 
+/// How a new letter is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filing {
+    /// Kept for review, approval and sending.
+    Draft,
+    /// Recorded as sent today, without saying how.
+    SentToday,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::validate;
-use super::vocab::PartyKind;
+use super::vocab::{PartyKind, Regime};
 use crate::error::Result;
 
 /// A party as stored (with its `id`) or as a profile seeds it (without).
@@ -79,7 +79,7 @@ impl PartyInput {
         let address = validate::text("address", self.address.as_deref().unwrap_or(""))?;
         let language = validate::optional_line("language", self.language.as_deref())?;
         if let Some(lang) = &language {
-            crate::letter::Lang::parse(lang).map_err(|e| e.in_field("language"))?;
+            super::letter::Lang::parse(lang).map_err(|e| e.in_field("language"))?;
         }
         let country = validate::optional_line("country", self.country.as_deref())?.map(|c| c.to_uppercase());
         if country.as_ref().is_some_and(|c| c.len() != 2 || !c.chars().all(|ch| ch.is_ascii_alphabetic())) {
@@ -110,6 +110,13 @@ impl Party {
             _ => self.name.clone(),
         }
     }
+}
+
+/// The representative who answers for the organisation under `regime`: the UK one for UK GDPR,
+/// else the EU one (the first current one in the address book's order).
+pub fn representative(parties: &[Party], regime: Regime) -> Option<&Party> {
+    let kind = if regime == Regime::UkGdpr { PartyKind::UkRepresentative } else { PartyKind::EuRepresentative };
+    parties.iter().find(|p| p.kind == kind && p.retired_on.is_none())
 }
 
 #[cfg(test)]

@@ -6,9 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::party::Party;
 use super::validate;
-use super::vocab::{PartyKind, Regime};
+use super::vocab::{vocab, PartyKind, Regime};
 use crate::error::{Error, Result};
-use crate::rules::calendar::CalendarId;
 
 /// The sample profile, built from the first customer's published facts.
 const SAMPLE: &str = include_str!("../../assets/sample-profile.json");
@@ -200,6 +199,40 @@ impl OrganisationProfile {
             return Err(Error::invalid_field("complaint_target_days", "the complaint target must be 1 to 365 days"));
         }
         Ok(())
+    }
+}
+
+vocab!(
+    /// A holiday calendar: whose public holidays close the office.
+    CalendarId, "calendar" {
+        Weekends => "weekends",
+        GbEng => "gb-eng",
+        GbSct => "gb-sct",
+        GbNir => "gb-nir",
+        Ie => "ie",
+        De => "de",
+        DeHh => "de-hh",
+        Fr => "fr",
+        Nl => "nl",
+        Us => "us",
+        UsCa => "us-ca",
+        Jp => "jp",
+    }
+);
+
+impl CalendarId {
+    /// The calendar of a country (ISO 3166 alpha-2), for defaults such as the EU representative's.
+    pub fn for_country(code: &str) -> Option<CalendarId> {
+        Some(match code {
+            "GB" => CalendarId::GbEng,
+            "IE" => CalendarId::Ie,
+            "DE" => CalendarId::De,
+            "FR" => CalendarId::Fr,
+            "NL" => CalendarId::Nl,
+            "US" => CalendarId::Us,
+            "JP" => CalendarId::Jp,
+            _ => return None,
+        })
     }
 }
 

@@ -127,6 +127,29 @@ pub fn templates_for(
     out
 }
 
+/// A task as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Task {
+    pub id: i64,
+    pub title: String,
+    pub kind: TaskKind,
+    pub assignee: Option<String>,
+    /// The address-book party the task is with, and its name.
+    pub party_id: Option<i64>,
+    pub party: Option<String>,
+    pub due: Option<NaiveDate>,
+    /// Working days before the response date, when the due date is counted from it.
+    pub days_before: Option<u32>,
+    /// Why the task is due then.
+    pub basis: String,
+    pub done_on: Option<NaiveDate>,
+    pub evidence: String,
+    /// The correspondence item holding the evidence file, when one was kept.
+    pub evidence_item: Option<i64>,
+    /// Due after the case's response date: allowed, but the work would come too late.
+    pub after_response_date: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

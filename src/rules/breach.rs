@@ -14,8 +14,8 @@
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use chrono_tz::Tz;
-use serde::Serialize;
 
+pub use crate::model::breach::{Authority, Clock};
 use crate::model::Regime;
 
 /// What the clocks of one breach depend on.
@@ -35,35 +35,10 @@ pub struct BreachFacts {
     pub target_hours: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct Authority {
-    pub party_id: i64,
-    pub name: String,
-    /// ISO 3166 alpha-2, when the address book has it.
-    pub country: Option<String>,
-}
-
 impl Authority {
     fn zone(&self) -> Option<Tz> {
         self.country.as_deref().and_then(zone_of_country)
     }
-}
-
-/// One clock: who must be told by when, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct Clock {
-    /// `authority`, `subjects`, `appi-preliminary`, `appi-final`, `residents`, `attorney-general`.
-    pub kind: &'static str,
-    pub regime: Regime,
-    /// The authority this clock is for.
-    pub party_id: Option<i64>,
-    /// The instant it runs out.
-    pub due_at: DateTime<Utc>,
-    /// True when the law sets no date ("without undue delay") and `due_at` is the office's target.
-    pub target: bool,
-    /// Where the due instant is also shown: the authority's zone (IANA name).
-    pub authority_zone: Option<String>,
-    pub basis: String,
 }
 
 /// The Art. 33 period, in hours.

@@ -8,8 +8,8 @@ pub mod pauses;
 pub mod regimes;
 pub mod state;
 
+pub use crate::model::DueState;
 pub use engine::{
     check_extension, compute, Deadline, Facts, Schedule, Settings, Step, Unpaused, Wait, UK_ART_12A_FROM,
     UK_COMPLAINTS_FROM,
 };
-pub use state::DueState;

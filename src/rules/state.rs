@@ -1,21 +1,8 @@
 //! How urgent a deadline is on a given day.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ts_rs::TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum DueState {
-    /// Done: the step the deadline asks for was taken.
-    Met,
-    Overdue,
-    DueToday,
-    /// Within 3 days.
-    DueSoon,
-    /// Within 7 days.
-    DueThisWeek,
-    Later,
-}
+use crate::model::DueState;
 
 impl DueState {
     pub fn of(due: NaiveDate, met: bool, today: NaiveDate) -> DueState {

@@ -241,11 +241,11 @@ pub(super) fn check_imported(conn: &Connection, today: NaiveDate) -> Result<()> 
     })?;
     each_row(conn, "letters", |r| {
         let template = r.required("template")?;
-        if !crate::letter::template::NAMES.contains(&template) {
+        if !crate::model::letter::NAMES.contains(&template) {
             return Err(r.refuse(format!("unknown template '{}'", validate::printable(template))));
         }
-        r.check(|| crate::letter::Lang::parse(r.required("language")?))?;
-        r.check(|| crate::letter::Paper::parse(r.required("paper")?))?;
+        r.check(|| crate::model::Lang::parse(r.required("language")?))?;
+        r.check(|| crate::model::Paper::parse(r.required("paper")?))?;
         r.instant("created_at")?;
         check_digest(r, "pdf")
     })?;

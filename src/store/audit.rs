@@ -8,13 +8,13 @@
 use std::collections::HashMap;
 
 use rusqlite::{params, OptionalExtension};
-use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::Result;
+use crate::model::{AuditRecord, ChainReport};
 
 /// A write that indexes at least this many cases reports its progress.
 const PROGRESS_FROM: usize = 1000;
@@ -26,25 +26,6 @@ pub(super) const REDACTED: &str = r#"{"redacted":"retention purge"}"#;
 
 /// The action of a purge record, whose changes name the purged cases.
 pub(super) const PURGE_ACTION: &str = "retention.purge";
-
-/// One stored audit record.
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
-pub struct AuditRecord {
-    pub seq: i64,
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub case_ref: Option<String>,
-    pub changes: String,
-    pub prev_hash: String,
-    pub hash: String,
-    /// SHA-256 of `changes` as written; `None` for a record written before schema version 6 and
-    /// never re-sealed (its hash then covers the text itself).
-    pub changes_sha256: Option<String>,
-    /// SHA-256 of the row digests stored under this record (`audit_rows`); `None` for a record
-    /// written before schema version 10.
-    pub rows_sha256: Option<String>,
-}
 
 const SELECT_RECORD: &str =
     "SELECT seq, at, actor, action, case_ref, changes, prev_hash, hash, changes_sha256, rows_sha256 FROM audit_log";
@@ -95,15 +76,6 @@ impl AuditRecord {
         }
         sha256_hex(&content.to_string())
     }
-}
-
-/// The result of checking the whole chain.
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
-pub struct ChainReport {
-    pub records: i64,
-    /// The sequence number of the first record that does not verify, if any.
-    pub first_broken: Option<i64>,
-    pub problem: Option<String>,
 }
 
 impl Write<'_> {

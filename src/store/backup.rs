@@ -9,22 +9,12 @@ use std::time::Duration;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
-use serde::Serialize;
 
 use super::key::{sidecar_path, Key, KeyFile};
 use super::{apply_key, Store};
 use crate::error::{Error, ErrorKind, Result};
 use crate::files::with_suffix;
-
-/// A verified backup.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct BackupInfo {
-    pub path: PathBuf,
-    pub date: Option<NaiveDate>,
-    pub bytes: u64,
-    pub cases: i64,
-    pub audit_records: i64,
-}
+use crate::model::BackupInfo;
 
 const ROLLING_PREFIX: &str = "casebook-";
 const DAILY_KEPT: i64 = 14;

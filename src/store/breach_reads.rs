@@ -4,10 +4,11 @@
 use chrono::Utc;
 use rusqlite::OptionalExtension;
 
-use super::breaches::{unknown, Breach, BreachEvent, BreachSummary, BreachView, ClockView, Notice};
+use super::breaches::unknown;
 use super::Store;
 use crate::error::Result;
 use crate::model::breach::{Audience, Phase, Risk};
+use crate::model::{Breach, BreachEvent, BreachSummary, BreachView, ClockView, Notice};
 use crate::rules::breach::{clocks, Authority, BreachFacts};
 
 impl Store {

@@ -1,114 +1,22 @@
 //! The breach register: breaches with their authorities, notifications and timeline, each change
 //! one audited write (reading them is `breach_reads.rs`).
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
-use serde::Serialize;
 use serde_json::json;
 
 use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::{Error, Result};
-use crate::model::breach::{Audience, BreachEventKind, NewBreach, NewNotice, NoticeMethod, Phase, Risk};
+use crate::model::breach::{Audience, BreachEventKind, NewBreach, NewNotice, Risk};
+use crate::model::{Breach, BreachView, ClockView};
 use crate::model::{PartyKind, Regime};
-use crate::rules::breach::{Authority, Clock};
-
-/// A breach as the register keeps it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[ts(rename = "BreachFacts")]
-pub struct Breach {
-    pub reference: String,
-    pub aware_at: DateTime<Utc>,
-    pub time_zone: String,
-    pub regimes: Vec<Regime>,
-    pub description: String,
-    pub occurred_from: Option<DateTime<Utc>>,
-    pub occurred_to: Option<DateTime<Utc>>,
-    pub discovered_how: String,
-    pub data_categories: Vec<String>,
-    pub subject_categories: Vec<String>,
-    pub counts: BTreeMap<String, u64>,
-    pub consequences: String,
-    pub measures: String,
-    pub risk: Option<Risk>,
-    pub risk_reasoning: String,
-    pub wrongful_purpose: bool,
-    pub contained_at: Option<DateTime<Utc>>,
-    pub closed_at: Option<DateTime<Utc>>,
-    pub authorities: Vec<Authority>,
-    /// The requests and complaints it caused, by reference.
-    pub cases: Vec<String>,
-}
-
-/// A notification made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[ts(rename = "BreachNotice")]
-pub struct Notice {
-    pub id: i64,
-    pub to: Audience,
-    pub party_id: Option<i64>,
-    pub party: Option<String>,
-    pub phase: Phase,
-    pub at: DateTime<Utc>,
-    pub method: NoticeMethod,
-    pub their_reference: Option<String>,
-    pub delay_reasons: Option<String>,
-    pub note: String,
-}
-
-/// An entry on a breach's own timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct BreachEvent {
-    pub kind: BreachEventKind,
-    pub at: DateTime<Utc>,
-    pub note: String,
-}
-
-/// A clock with where it stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[ts(rename = "BreachClock")]
-pub struct ClockView {
-    #[serde(flatten)]
-    pub clock: Clock,
-    /// Whom it concerns: the authority's name, "the data subjects", …
-    pub who: String,
-    /// When the notification that met it was made.
-    pub met_at: Option<DateTime<Utc>>,
-    /// Hours left (negative: overdue) while not met.
-    pub hours_left: Option<i64>,
-}
+use crate::rules::breach::Authority;
 
 impl ClockView {
     pub fn is_open(&self) -> bool {
         self.met_at.is_none()
     }
-}
-
-/// A breach with everything recorded on it and its clocks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[ts(rename = "Breach")]
-pub struct BreachView {
-    #[serde(flatten)]
-    pub breach: Breach,
-    pub notifications: Vec<Notice>,
-    pub events: Vec<BreachEvent>,
-    pub clocks: Vec<ClockView>,
-}
-
-/// One line of the breach list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct BreachSummary {
-    pub reference: String,
-    pub aware_at: DateTime<Utc>,
-    pub time_zone: String,
-    pub regimes: Vec<Regime>,
-    pub risk: Option<Risk>,
-    pub closed_at: Option<DateTime<Utc>>,
-    pub description: String,
-    /// The soonest clock not yet met.
-    pub next: Option<ClockView>,
 }
 
 pub(super) fn unknown(reference: &str) -> Error {

@@ -7,45 +7,8 @@ use super::cases::read_cases;
 use super::Store;
 use crate::error::Result;
 use crate::model::flow::OPEN;
-use crate::model::{Case, Kind, Regime, Status};
-use chrono::NaiveDate;
-
-/// Which cases to list, and which page of them.
-#[derive(Debug, Clone, Default)]
-pub struct CaseFilter {
-    pub status: Option<Status>,
-    /// Only cases in which the office still owes something (see `flow::OPEN`).
-    pub open_only: bool,
-    /// Only open cases whose clock is running (not awaiting information).
-    pub running_only: bool,
-    pub kind: Option<Kind>,
-    pub regime: Option<Regime>,
-    /// Only cases whose current response date is on or before this date.
-    pub due_before: Option<NaiveDate>,
-    /// Only cases whose current response date is on or after this date.
-    pub due_after: Option<NaiveDate>,
-    /// Text found in the reference, the requester's name or email, or the notes.
-    pub search: Option<String>,
-    pub sort: Sort,
-    pub limit: Option<u32>,
-    pub offset: u32,
-}
-
-/// The order of the case list. Each has an index that carries the filter's columns, so a page
-/// costs the same at any size.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Sort {
-    /// Soonest response date first (none last), then newest received.
-    #[default]
-    Due,
-    /// Newest received first.
-    Received,
-    /// By reference, oldest first (DSR-2025-… before DSR-2026-…).
-    Reference,
-    /// Most recently changed first.
-    Updated,
-}
+use crate::model::{Case, Status};
+use crate::model::{CaseFilter, Sort};
 
 impl Sort {
     pub const ALL: [Sort; 4] = [Sort::Due, Sort::Received, Sort::Reference, Sort::Updated];

@@ -2,19 +2,13 @@
 
 use chrono::NaiveDate;
 use rusqlite::params;
-use serde::Serialize;
 use serde_json::json;
 
 use super::deadlines::recompute_open;
 use super::sql::CachedSql;
 use super::Store;
 use crate::error::{Error, Result};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Closure {
-    pub day: NaiveDate,
-    pub note: String,
-}
+use crate::model::Closure;
 
 impl Store {
     /// Adds a closure day and recomputes the open requests' deadlines; returns how many moved.

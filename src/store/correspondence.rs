@@ -4,60 +4,15 @@
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
-use serde::Serialize;
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 
 use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::{Error, ErrorKind, Result};
-use crate::import::eml::{Attachment, Email};
+use crate::model::{Attachment, Email};
 use crate::model::{CaseInput, Counterpart, Direction, ItemChannel, ItemInput, Kind, NewItem, Party, PartyKind};
-
-/// One item of correspondence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct CorrespondenceItem {
-    pub id: i64,
-    /// The case's reference.
-    pub case: String,
-    pub direction: Direction,
-    pub counterpart: Counterpart,
-    pub party_id: Option<i64>,
-    /// The party's name, when the item is with one.
-    pub party: Option<String>,
-    pub channel: String,
-    /// `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` when the time was logged.
-    pub on: String,
-    pub subject: String,
-    pub summary: String,
-    pub reply_by: Option<NaiveDate>,
-    /// The date an outgoing item answered the reply asked for (or it was marked done).
-    pub replied_on: Option<NaiveDate>,
-    pub attachments: Vec<FileInfo>,
-    /// The letter, when Casebook made the item.
-    pub letter: Option<FileInfo>,
-}
-
-/// A stored file, without its bytes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct FileInfo {
-    pub name: String,
-    pub media_type: String,
-    pub sha256: String,
-    pub size: i64,
-}
-
-/// Who an email is from, as the address book knows it, before anything is written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct EmailSender {
-    pub direction: Direction,
-    pub counterpart: Counterpart,
-    pub party_id: Option<i64>,
-    pub party: Option<String>,
-    /// Whether the sender (or, for our own email, a recipient) was found in the address book or
-    /// is the office itself; otherwise the data subject is assumed.
-    pub known: bool,
-}
+use crate::model::{CorrespondenceItem, EmailSender, FileInfo};
 
 const ITEM_COLUMNS: &str = "co.id, c.reference, co.direction, co.counterpart, co.party_id, p.name, co.channel,
     co.occurred_on, co.occurred_time, co.subject, co.summary, co.reply_by, d.met_on,
@@ -246,7 +201,7 @@ impl Store {
     }
 
     /// Per case: the number of items and the date of the latest (for the CSV of cases).
-    pub fn correspondence_totals(&self) -> Result<crate::export::csv::CorrespondenceTotals> {
+    pub fn correspondence_totals(&self) -> Result<crate::model::CorrespondenceTotals> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT c.reference, count(*), max(co.occurred_on) FROM correspondence co JOIN cases c ON c.id = co.case_id
              GROUP BY co.case_id",

@@ -16,10 +16,11 @@ use super::Write;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::flow::OPEN;
 use crate::model::DeadlineView;
+use crate::model::DueState;
 use crate::model::{EventType, Kind, OrganisationProfile, Regime, Right, Status};
 use crate::rules::calendar::WorkingDays;
 use crate::rules::regimes::rule_for;
-use crate::rules::{check_extension, compute, Deadline, DueState, Facts, Schedule, Settings, Wait};
+use crate::rules::{check_extension, compute, Deadline, Facts, Schedule, Settings, Wait};
 
 /// The version of the deadline rules; a database whose open cases were computed by an older one
 /// has them recomputed once when opened, audited with every date that moved.

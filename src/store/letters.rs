@@ -10,21 +10,13 @@ use sha2::{Digest, Sha256};
 use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::{Error, Result};
-use crate::letter::{LetterFacts, LetterText, Paper};
-pub use crate::model::letter_flow::LetterRecord;
+use crate::model::letter_flow::LetterRecord;
 use crate::model::letter_flow::{self, days_late, Dispatch, Purpose};
+use crate::model::Filing;
 use crate::model::{
     flow, Counterpart, DispatchMethod, EventType, ItemChannel, LetterState, NewEvent, Regime, Right, Status,
 };
-
-/// How a new letter is stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Filing {
-    /// Kept for review, approval and sending.
-    Draft,
-    /// Recorded as sent today, without saying how.
-    SentToday,
-}
+use crate::model::{LetterFacts, LetterText, Paper};
 
 /// A stored letter's row, as the steps of its life read it.
 struct Stored {
@@ -347,7 +339,7 @@ fn send(
 ) -> Result<()> {
     let regime: Regime = w.tx.one("SELECT regime FROM cases WHERE id = ?1", [letter.case_id], |r| r.get(0))?;
     let to = match letter.template.as_str() {
-        "representative-cover" => crate::letter::representative(&super::parties::all(&w.tx)?, regime).cloned(),
+        "representative-cover" => crate::model::party::representative(&super::parties::all(&w.tx)?, regime).cloned(),
         _ => None,
     };
     let counterpart = to.as_ref().map_or(Counterpart::DataSubject, |p| p.kind.counterpart());

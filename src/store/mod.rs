@@ -37,24 +37,14 @@ use chrono_tz::Tz;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use archive_check::check_reference;
-pub use audit::{AuditRecord, ChainReport};
-pub use backup::{restore, verify_backup, BackupInfo};
-pub use breaches::{Breach, BreachEvent, BreachSummary, BreachView, ClockView, Notice};
-pub use case_list::{CaseFilter, Sort};
-pub use closures::Closure;
-pub use correspondence::{CorrespondenceItem, EmailSender, FileInfo};
+pub use backup::{restore, verify_backup};
 pub use key::{check_new_passphrase, sidecar_path, KeyFile, RecoveryKey, MIN_PASSPHRASE_CHARS};
-pub use letters::{Filing, LetterRecord};
-pub use overview::{BreachClock, CalendarEntry, CalendarFilter, Dashboard, ReplyOwed};
-pub use reminders::Reminder;
-pub use retention::{Expired, RetentionState};
-pub use rows::{RowProblem, RowReport};
 pub use schema::LATEST_VERSION;
-pub use seal::{state_path as seal_state_path, ChainWitness, Seal, SealKey, SealReport};
-pub use tasks::Task;
+pub use seal::{state_path as seal_state_path, SealKey};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::OrganisationProfile;
+use crate::model::RowReport;
 
 /// An open, unlocked database.
 pub struct Store {

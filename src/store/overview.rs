@@ -5,83 +5,12 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 use rusqlite::types::Value as Sql;
 use rusqlite::{params, params_from_iter};
-use serde::Serialize;
 
 use super::Store;
 use crate::error::Result;
 use crate::model::flow::OPEN;
-use crate::model::{Kind, Regime};
-use crate::rules::DueState;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct Dashboard {
-    pub today: NaiveDate,
-    pub overdue: u64,
-    pub due_today: u64,
-    /// Due in the next 7 days, today excluded.
-    pub due_this_week: u64,
-    /// Waiting for identity or clarification: the clock is stopped.
-    pub awaiting_information: u64,
-    pub open: u64,
-    pub open_by_regime: BTreeMap<String, u64>,
-    pub open_by_kind: BTreeMap<String, u64>,
-    /// Replies incoming items asked for and not yet given, soonest first (at most ten).
-    pub replies_owed: Vec<ReplyOwed>,
-    /// Tasks not done on open cases, and how many of them are past their internal date.
-    pub open_tasks: u64,
-    pub overdue_tasks: u64,
-    /// The clocks of open breaches not yet met, soonest first: hours, not months.
-    pub breach_clocks: Vec<BreachClock>,
-}
-
-/// A breach's clock as the dashboard lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[ts(rename = "DashboardBreachClock")]
-pub struct BreachClock {
-    pub reference: String,
-    pub kind: String,
-    pub who: String,
-    pub due_at: chrono::DateTime<chrono::Utc>,
-    /// Negative once overdue.
-    pub hours_left: i64,
-    /// The office's own target rather than a date the law sets.
-    pub target: bool,
-    /// Met by a notification (the calendar shows those too).
-    pub met: bool,
-}
-
-/// A reply owed to a party (or the data subject) by a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct ReplyOwed {
-    pub reference: String,
-    /// "Reply to …": whom it is owed to.
-    pub label: String,
-    pub due: NaiveDate,
-}
-
-/// One deadline on the calendar.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct CalendarEntry {
-    pub reference: String,
-    pub kind: Kind,
-    pub regime: Regime,
-    pub assignee: Option<String>,
-    /// acknowledge, respond, extension-notice, extended-respond, risk or manual.
-    pub deadline: String,
-    pub due: NaiveDate,
-    pub state: DueState,
-}
-
-/// Which deadlines the calendar shows.
-#[derive(Debug, Clone, Default)]
-pub struct CalendarFilter {
-    pub regime: Option<Regime>,
-    pub kind: Option<Kind>,
-    /// The case's assignee, or a task's own.
-    pub assignee: Option<String>,
-    /// The internal dates of tasks too (`task`), open ones on open cases and those done.
-    pub tasks: bool,
-}
+use crate::model::DueState;
+use crate::model::{BreachClock, CalendarEntry, CalendarFilter, Dashboard, ReplyOwed};
 
 /// The deadlines worth showing: the case's headline dates (each right's own dates stay on the
 /// case), an extended date only once the case was extended, and an extension-notice date only
@@ -257,7 +186,7 @@ impl Store {
 
     /// Every open deadline of every open case, and the internal dates of their open tasks (for
     /// calendar export), soonest first.
-    pub fn open_deadlines(&self, with_names: bool) -> Result<Vec<crate::export::ics::IcsDeadline>> {
+    pub fn open_deadlines(&self, with_names: bool) -> Result<Vec<crate::model::IcsDeadline>> {
         let open = super::sql_list(OPEN);
         let mut stmt = self.conn().prepare(&format!(
             "SELECT c.reference, c.regime, CASE WHEN d.correspondence_id IS NULL THEN d.kind ELSE 'reply' END AS kind,
@@ -271,7 +200,7 @@ impl Store {
              ORDER BY due, 1, kind"
         ))?;
         let rows = stmt.query_map([], |r| {
-            Ok(crate::export::ics::IcsDeadline {
+            Ok(crate::model::IcsDeadline {
                 reference: r.get(0)?,
                 regime: r.get(1)?,
                 kind: r.get(2)?,
@@ -285,7 +214,7 @@ impl Store {
     }
 
     /// One row per request and right, for the yearly reports.
-    pub fn report_rows(&self) -> Result<Vec<crate::report::ReportRow>> {
+    pub fn report_rows(&self) -> Result<Vec<crate::model::ReportRow>> {
         let refusals = crate::model::letter_flow::REFUSALS.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>();
         // Answered when a response or a refusal left; failing both, when the case was closed or rejected.
         let answered = format!(
@@ -309,7 +238,7 @@ impl Store {
              WHERE c.kind = 'request' ORDER BY c.id, r.position",
         ))?;
         let rows = stmt.query_map([], |r| {
-            Ok(crate::report::ReportRow {
+            Ok(crate::model::ReportRow {
                 reference: r.get(0)?,
                 regime: r.get(1)?,
                 right: r.get(2)?,

@@ -6,24 +6,11 @@ use std::collections::HashSet;
 
 use chrono::{Days, NaiveDate};
 use rusqlite::params;
-use serde::Serialize;
 use serde_json::json;
 
 use super::Store;
 use crate::error::Result;
-
-/// One announcement: a case reference, what is due and when; never personal data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Reminder {
-    pub reference: String,
-    /// The kind of deadline (`respond`, `acknowledge`…), `task`, or for a breach `breach notice to …`.
-    pub what: String,
-    pub due: NaiveDate,
-    pub overdue: bool,
-    /// What identifies the item across days and launches.
-    #[serde(skip)]
-    item: String,
-}
+use crate::model::Reminder;
 
 impl Store {
     /// The reminders not yet announced today, remembered as announced.

@@ -4,29 +4,13 @@
 
 use chrono::NaiveDate;
 use rusqlite::params;
-use serde::Serialize;
 use serde_json::json;
 
 use super::Store;
 use crate::error::Result;
 use crate::model::Regime;
+use crate::model::{Expired, RetentionState};
 use crate::rules::dates::add_months;
-
-/// A closed case whose retention period has ended.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct Expired {
-    pub reference: String,
-    pub regime: Regime,
-    pub closed_on: NaiveDate,
-    pub keep_until: NaiveDate,
-}
-
-/// Where a case stands with retention: on legal hold, and when its personal data was purged.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct RetentionState {
-    pub legal_hold: bool,
-    pub purged_on: Option<NaiveDate>,
-}
 
 impl Store {
     pub fn retention_state(&self, reference: &str) -> Result<RetentionState> {

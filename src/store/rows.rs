@@ -8,11 +8,11 @@ use std::collections::HashMap;
 
 use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::sql::CachedSql;
 use crate::error::Result;
+use crate::model::{RowProblem, RowReport};
 
 /// Tables that are not the record: the audit chain itself, SQLite's own, and the search index
 /// (derived from the cases, rebuilt at will).
@@ -251,16 +251,6 @@ fn last_case_ref(conn: &Connection, table: &str, row_id: i64) -> Result<Option<S
         .flatten())
 }
 
-/// A row that is not as the audit trail says it should be.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct RowProblem {
-    /// The case it belongs to, when it belongs to one.
-    pub case: Option<String>,
-    pub table: String,
-    pub row: i64,
-    pub problem: &'static str,
-}
-
 impl std::fmt::Display for RowProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.case {
@@ -268,13 +258,6 @@ impl std::fmt::Display for RowProblem {
             None => write!(f, "{} row {} {}", self.table, self.row, self.problem),
         }
     }
-}
-
-/// What checking the rows found.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct RowReport {
-    pub rows_checked: u64,
-    pub problems: Vec<RowProblem>,
 }
 
 /// At most this many problems are listed; the count of rows checked is always complete.

@@ -19,6 +19,7 @@ use zeroize::Zeroizing;
 use super::key::RecoveryKey;
 use super::Store;
 use crate::error::{Error, ErrorKind, Result};
+use crate::model::{ChainWitness, Seal, SealReport};
 
 /// How long records may wait for a seal while a store stays open; closing a store seals at once.
 const INTERVAL: chrono::TimeDelta = chrono::TimeDelta::minutes(10);
@@ -122,35 +123,6 @@ fn due(conn: &rusqlite::Connection, now: bool) -> Result<Option<Due>> {
         }
     }
     Ok(Some(Due { seq, head_hash, last_epoch: last.map(|(epoch, _, _)| epoch) }))
-}
-
-/// One stored seal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct Seal {
-    pub epoch: i64,
-    /// The last audit record it covers.
-    pub seq: i64,
-    pub at: String,
-}
-
-/// What checking the seals found.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct SealReport {
-    pub seals: i64,
-    pub last: Option<Seal>,
-    /// Whether each seal's tag was checked with the verification key.
-    pub checked_with_key: bool,
-    pub problem: Option<String>,
-}
-
-/// Where the chain stands, for documents that leave the office (reports): a later rewrite of the
-/// chain contradicts what they carry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ChainWitness {
-    pub records: i64,
-    /// The newest record's hash.
-    pub head: String,
-    pub last_seal: Option<Seal>,
 }
 
 impl ChainWitness {

@@ -4,38 +4,15 @@
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
-use serde::Serialize;
 use serde_json::json;
 
 use super::deadlines::RuleContext;
 use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::{Error, Result};
-use crate::import::eml::Attachment;
-use crate::model::{validate, NewTask, Regime, Right, TaskKind};
-
-/// A task as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct Task {
-    pub id: i64,
-    pub title: String,
-    pub kind: TaskKind,
-    pub assignee: Option<String>,
-    /// The address-book party the task is with, and its name.
-    pub party_id: Option<i64>,
-    pub party: Option<String>,
-    pub due: Option<NaiveDate>,
-    /// Working days before the response date, when the due date is counted from it.
-    pub days_before: Option<u32>,
-    /// Why the task is due then.
-    pub basis: String,
-    pub done_on: Option<NaiveDate>,
-    pub evidence: String,
-    /// The correspondence item holding the evidence file, when one was kept.
-    pub evidence_item: Option<i64>,
-    /// Due after the case's response date: allowed, but the work would come too late.
-    pub after_response_date: bool,
-}
+use crate::model::Attachment;
+use crate::model::Task;
+use crate::model::{validate, NewTask, Regime, Right};
 
 fn case_of(w: &Write<'_>, reference: &str) -> Result<(i64, Regime)> {
     w.tx.one("SELECT id, regime FROM cases WHERE reference = ?1", [reference], |r| Ok((r.get(0)?, r.get(1)?)))

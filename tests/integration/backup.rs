@@ -134,7 +134,8 @@ fn the_window_reads_while_the_file_is_checked_but_a_damaged_file_takes_no_write(
     bytes[page + 100..page + 200].iter_mut().for_each(|b| *b ^= 0xff);
     std::fs::write(&db.path, &bytes).unwrap();
 
-    let mut store = casebook::Store::open_checking_before_writes(&db.path, PASSPHRASE).expect("opens for reading");
+    let mut store =
+        casebook::store::Store::open_checking_before_writes(&db.path, PASSPHRASE).expect("opens for reading");
     let e = store.add_closure("2026-12-24".parse().unwrap(), "Office closed").unwrap_err();
     assert!(e.message.contains("casebook restore --from FILE"), "{}", e.message);
     drop(store);

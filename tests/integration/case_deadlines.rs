@@ -69,7 +69,7 @@ fn events_recompute_the_dates_and_the_audit_records_the_move() {
     assert_eq!(answered["deadlines"]["respond_by"], "2026-04-13");
     assert_eq!(answered["deadlines"]["extended_respond_by"], "2026-06-12");
 
-    let raw = casebook::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
+    let raw = casebook::store::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
     let changes: String = raw
         .query_row("SELECT changes FROM audit_log WHERE action = 'case.event' ORDER BY seq DESC LIMIT 1", [], |r| {
             r.get(0)
@@ -222,7 +222,7 @@ fn open_cases_computed_by_older_rules_are_recomputed_once_with_the_moves_audited
     let reference = case["reference"].as_str().unwrap();
     assert_eq!(case["deadlines"]["respond_by"], "2025-12-18");
     // What the older rules left: the first right's 45 days only, and no mark of the rules' version.
-    let raw = casebook::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
+    let raw = casebook::store::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
     raw.execute_batch(
         "DELETE FROM deadlines WHERE \"right\" IS NOT NULL;
          UPDATE deadlines SET due_on = '2026-01-10' WHERE kind = 'respond';

@@ -162,7 +162,7 @@ fn a_posted_letter_is_logged_found_in_the_thread_and_by_search_and_saved_back_id
     assert!(!again.status.success(), "an existing file is not replaced without --force");
 
     // A stored copy that no longer matches its SHA-256 is reported as damage, and nothing is written.
-    let raw = casebook::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
+    let raw = casebook::store::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
     raw.execute("UPDATE attachments SET bytes = x'00'", []).unwrap();
     drop(raw);
     let damaged = db.dir.path().join("damaged.pdf");
@@ -352,7 +352,7 @@ fn a_party_id_that_does_not_exist_cannot_be_stored() {
     let db = TestDb::initialised();
     let case = db.add_request("Ann Lee")["reference"].as_str().unwrap().to_string();
     log_item(&db, &case, LETTER_FROM_DPO);
-    let raw = casebook::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
+    let raw = casebook::store::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
     raw.execute_batch("PRAGMA foreign_keys = ON").unwrap();
     let e = raw.execute("UPDATE correspondence SET party_id = 999", []).unwrap_err();
     assert!(e.to_string().contains("FOREIGN KEY"), "{e}");

@@ -6,7 +6,7 @@
 use crate::common;
 
 use casebook::model::{CaseInput, EventInput, OrganisationProfile};
-use casebook::Store;
+use casebook::store::Store;
 use chrono::Utc;
 use common::{data, TestDb, PASSPHRASE};
 use serde_json::Value;

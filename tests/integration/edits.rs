@@ -3,9 +3,10 @@
 
 use crate::common;
 
+use casebook::model::CaseFilter;
 use casebook::model::{CaseInput, EventInput, Kind, OrganisationProfile, Regime};
-use casebook::store::CaseFilter;
-use casebook::{ErrorKind, Store};
+use casebook::store::Store;
+use casebook::ErrorKind;
 use chrono::Utc;
 use common::{TestDb, PASSPHRASE};
 

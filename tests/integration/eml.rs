@@ -26,7 +26,7 @@ fn a_request_by_email_opens_a_case_and_replies_are_logged_on_it() {
     let out = db.run(&["import", "eml", &eml("reply.eml"), "--case", &reference]);
     assert!(out.status.success(), "{}", stderr(&out));
 
-    let raw = casebook::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
+    let raw = casebook::store::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
     let (name, media, sha, bytes): (String, String, String, Vec<u8>) = raw
         .query_row("SELECT file_name, media_type, sha256, bytes FROM attachments", [], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))

@@ -35,7 +35,7 @@ fn fixtures(db: &TestDb, spec: &Value) -> HashMap<String, String> {
 
 /// How many letters the database holds for a case.
 fn letters_stored(db: &TestDb, reference: &str) -> i64 {
-    let raw = casebook::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
+    let raw = casebook::store::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
     raw.query_row(
         "SELECT COUNT(*) FROM letters l JOIN cases c ON c.id = l.case_id WHERE c.reference = ?1",
         [reference],
@@ -107,7 +107,7 @@ fn cjk_names_use_the_cjk_font_and_the_stored_letter_is_the_file() {
     let bytes = std::fs::read(&file).unwrap();
     assert!(bytes.len() < 60_000, "a letter with the CJK fallback is {} bytes", bytes.len());
 
-    let raw = casebook::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
+    let raw = casebook::store::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
     let (stored, sha): (Vec<u8>, String) = raw
         .query_row("SELECT pdf, sha256 FROM letters ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap();

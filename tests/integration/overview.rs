@@ -2,15 +2,15 @@
 
 use crate::common;
 
+use casebook::model::{CalendarFilter, CaseFilter, Sort};
 use casebook::model::{EventInput, OrganisationProfile, Status};
-use casebook::store::{CalendarFilter, CaseFilter, Sort};
-use casebook::Store;
+use casebook::store::Store;
 use chrono::Days;
 use common::{TestDb, PASSPHRASE};
 
 fn demo_store(db: &TestDb) -> Store {
     let (mut store, _) = Store::create(&db.path, PASSPHRASE, &OrganisationProfile::sample()).unwrap();
-    casebook::demo::fill(&mut store, 400, 11).unwrap();
+    casebook::app::demo::fill(&mut store, 400, 11).unwrap();
     store
 }
 

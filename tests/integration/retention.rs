@@ -56,13 +56,13 @@ fn closed_cases_past_retention_are_redacted_keeping_the_figures() {
     );
     assert_eq!(db.json(&["purge", "--dry-run", "--json"]).as_array().unwrap().len(), 0, "nothing left to purge");
     assert!(db.run(&["verify"]).status.success());
-    let audit = casebook::Store::raw_connection(&db.path, common::PASSPHRASE)
+    let audit = casebook::store::Store::raw_connection(&db.path, common::PASSPHRASE)
         .unwrap()
         .query_row("SELECT changes FROM audit_log WHERE action = 'retention.purge'", [], |r| r.get::<_, String>(0))
         .unwrap();
     assert!(audit.contains(purged[0]["reference"].as_str().unwrap()));
     // The audit log kept the purged cases' history but not their personal data.
-    let raw = casebook::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
+    let raw = casebook::store::Store::raw_connection(&db.path, common::PASSPHRASE).unwrap();
     let log_of = |reference: &str| -> Vec<String> {
         let mut stmt = raw.prepare("SELECT changes FROM audit_log WHERE case_ref = ?1").unwrap();
         stmt.query_map([reference], |r| r.get(0)).unwrap().map(|c| c.unwrap()).collect()

@@ -42,7 +42,7 @@ fn sha256_hex(text: &str) -> String {
 /// its digest and the hash of it and of every later record (the format is documented), the head, and
 /// the seals' copies of the hashes they cover. Everything but the seals' tags, which need the sealing key.
 fn rewrite_history(db: &TestDb, seq: i64, action: Option<&str>, changes: &str) {
-    let raw = casebook::Store::raw_connection(&db.path, PASSPHRASE).unwrap();
+    let raw = casebook::store::Store::raw_connection(&db.path, PASSPHRASE).unwrap();
     raw.execute(
         "UPDATE audit_log SET changes = ?2, changes_sha256 = ?3, action = coalesce(?4, action) WHERE seq = ?1",
         params![seq, changes, sha256_hex(changes), action],
@@ -118,7 +118,7 @@ fn a_history_rewritten_with_fresh_hashes_is_caught_only_by_the_seals() {
 #[test]
 fn seals_cut_off_or_a_restarted_sealing_key_are_caught() {
     let (db, key) = sealed_office();
-    let raw = casebook::Store::raw_connection(&db.path, PASSPHRASE).unwrap();
+    let raw = casebook::store::Store::raw_connection(&db.path, PASSPHRASE).unwrap();
     raw.execute("DELETE FROM audit_seals WHERE epoch = (SELECT max(epoch) FROM audit_seals)", []).unwrap();
     drop(raw);
     let (ok, report) = verify(&db, Some(&key));
@@ -127,7 +127,7 @@ fn seals_cut_off_or_a_restarted_sealing_key_are_caught() {
 
     // Starting over: every seal and the kept key gone, so Casebook starts sealing afresh.
     let (db, key) = sealed_office();
-    let raw = casebook::Store::raw_connection(&db.path, PASSPHRASE).unwrap();
+    let raw = casebook::store::Store::raw_connection(&db.path, PASSPHRASE).unwrap();
     raw.execute("DELETE FROM audit_seals", []).unwrap();
     drop(raw);
     std::fs::remove_file(casebook::store::seal_state_path(&db.path)).unwrap();
@@ -154,7 +154,7 @@ fn a_report_carries_the_chain_head_that_a_later_rewrite_contradicts() {
     assert!(String::from_utf8_lossy(&info.stdout).contains(head), "the PDF's keywords carry the head");
 
     rewrite_history(&db, 2, None, r#"{"status":[null,"closed"]}"#);
-    let raw = casebook::Store::raw_connection(&db.path, PASSPHRASE).unwrap();
+    let raw = casebook::store::Store::raw_connection(&db.path, PASSPHRASE).unwrap();
     let seq = witness["records"].as_i64().unwrap();
     let now: String = raw.query_row("SELECT hash FROM audit_log WHERE seq = ?1", [seq], |r| r.get(0)).unwrap();
     assert_ne!(now, head, "the rewritten chain no longer has the head the report went out with");

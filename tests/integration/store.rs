@@ -3,8 +3,9 @@
 use crate::common;
 
 use casebook::model::{CaseInput, EventInput, OrganisationProfile};
+use casebook::store::Store;
 use casebook::store::LATEST_VERSION;
-use casebook::{ErrorKind, Store};
+use casebook::ErrorKind;
 use chrono::Utc;
 use common::{data, TestDb, PASSPHRASE};
 use serde_json::Value;

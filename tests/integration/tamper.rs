@@ -42,7 +42,7 @@ fn every_edit_of_the_record_is_found_and_named_by_case() {
             let from = format!("{}{suffix}", pristine.path.display());
             std::fs::copy(&from, format!("{}{suffix}", db.path.display())).unwrap();
         }
-        let raw = casebook::Store::raw_connection(&db.path, PASSPHRASE).unwrap();
+        let raw = casebook::store::Store::raw_connection(&db.path, PASSPHRASE).unwrap();
         raw.execute_batch(v["sql"].as_str().unwrap()).unwrap_or_else(|e| panic!("{why}: {e}"));
         drop(raw);
 
@@ -71,7 +71,7 @@ fn every_edit_of_the_record_is_found_and_named_by_case() {
 #[test]
 fn verify_in_words_lists_each_row_by_case() {
     let db = small_office();
-    let raw = casebook::Store::raw_connection(&db.path, PASSPHRASE).unwrap();
+    let raw = casebook::store::Store::raw_connection(&db.path, PASSPHRASE).unwrap();
     raw.execute("UPDATE cases SET status = 'responded' WHERE reference = 'DSR-2026-0002'", []).unwrap();
     drop(raw);
     let out = db.run(&["verify"]);

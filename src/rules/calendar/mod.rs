@@ -18,44 +18,12 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 pub use build::{easter_sunday, Holiday};
 
 use crate::error::{Error, Result};
-use crate::model::vocab::vocab;
+pub use crate::model::profile::CalendarId;
 
 pub const FIRST_YEAR: i32 = 1990;
 pub const LAST_YEAR: i32 = 2100;
 
-vocab!(
-    /// A holiday calendar: whose public holidays close the office.
-    CalendarId, "calendar" {
-        Weekends => "weekends",
-        GbEng => "gb-eng",
-        GbSct => "gb-sct",
-        GbNir => "gb-nir",
-        Ie => "ie",
-        De => "de",
-        DeHh => "de-hh",
-        Fr => "fr",
-        Nl => "nl",
-        Us => "us",
-        UsCa => "us-ca",
-        Jp => "jp",
-    }
-);
-
 impl CalendarId {
-    /// The calendar of a country (ISO 3166 alpha-2), for defaults such as the EU representative's.
-    pub fn for_country(code: &str) -> Option<CalendarId> {
-        Some(match code {
-            "GB" => CalendarId::GbEng,
-            "IE" => CalendarId::Ie,
-            "DE" => CalendarId::De,
-            "FR" => CalendarId::Fr,
-            "NL" => CalendarId::Nl,
-            "US" => CalendarId::Us,
-            "JP" => CalendarId::Jp,
-            _ => return None,
-        })
-    }
-
     /// The last day this calendar's holidays are known for, where that is before `LAST_YEAR`'s end.
     pub fn known_to(self) -> Option<NaiveDate> {
         match self {

@@ -26,7 +26,7 @@ mod tests {
     /// The file as the types say it should be.
     fn bindings() -> String {
         use casebook::app::{from_export, letters, register};
-        use casebook::{model, progress, report, store};
+        use casebook::{model, progress, report};
         let mut all = Declarations::default();
         macro_rules! roots {
             ($($t:ty),+ $(,)?) => { $(all.visit::<$t>();)+ };
@@ -61,15 +61,15 @@ mod tests {
             model::breach::NoticeInput,
             model::letter_flow::DispatchInput,
             casebook::app::breaches::EventInput,
-            store::Dashboard,
-            store::CalendarEntry,
-            store::AuditRecord,
-            store::ChainReport,
-            store::Expired,
-            store::BreachView,
-            store::BreachSummary,
-            store::CorrespondenceItem,
-            store::EmailSender,
+            model::Dashboard,
+            model::CalendarEntry,
+            model::AuditRecord,
+            model::ChainReport,
+            model::Expired,
+            model::BreachView,
+            model::BreachSummary,
+            model::CorrespondenceItem,
+            model::EmailSender,
             letters::Which,
             casebook::letter::LetterText,
             letters::Batch,
