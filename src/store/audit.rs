@@ -313,9 +313,7 @@ fn purged_cases(changes: &str) -> Vec<String> {
 
 /// The newest record's sequence number and hash, as `audit_head` remembers them.
 pub(super) fn head(conn: &rusqlite::Connection) -> Result<Option<(i64, String)>> {
-    Ok(conn
-        .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?)
+    Ok(conn.one("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
 }
 
 /// The first sequence number with row digests but no record that covers them, if any.
