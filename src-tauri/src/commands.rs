@@ -9,14 +9,14 @@ use crate::letters::{LetterOptions, SavedLetter};
 use crate::state::{AppState, AppStatus, CalendarRequest, CasePage, CaseView, ListRequest, NewKeys, Vocabulary};
 use casebook::app::exports::Format;
 use casebook::app::letters::{Batch, Choice, Which};
-use casebook::letter::LetterText;
 use casebook::model::letter_flow::DispatchInput;
 use casebook::model::validate;
+use casebook::model::CalendarId;
+use casebook::model::LetterText;
 use casebook::model::{
     AuditRecord, BackupInfo, CalendarEntry, ChainReport, Closure, Dashboard, Filing, LetterRecord, Reminder, RowReport,
     SealReport,
 };
-use casebook::rules::calendar::CalendarId;
 use serde::Serialize;
 
 /// The database's health: SQLite's integrity check, the audit chain, the rows against it, the seals.

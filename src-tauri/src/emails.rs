@@ -2,10 +2,10 @@
 //! each opened as a new case. The window never names a path: dropped files wait here until the
 //! user says where they go.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use casebook::import::eml;
-use casebook::model::{Kind, Regime};
+use casebook::app::emails::{self, file_name, Target};
+use casebook::model::Regime;
 use serde::{Deserialize, Serialize};
 
 use crate::error::UiError;
@@ -57,8 +57,7 @@ impl AppState {
         self.with_store(|s| {
             let mut previews = Vec::with_capacity(paths.len());
             for path in &paths {
-                let Ok(email) = std::fs::read(path).map_err(casebook::Error::from).and_then(|raw| eml::parse(&raw))
-                else {
+                let Ok(email) = emails::read_one(path) else {
                     continue;
                 };
                 let sender = s.email_sender(&email)?;
@@ -85,36 +84,15 @@ impl AppState {
     /// Reads and checks every file first, so one malformed email stops the import before anything
     /// is written; the error names the file, never its content.
     pub fn import_emails(&self, paths: &[PathBuf], target: &EmailTarget) -> Result<EmailImport, UiError> {
-        let mut emails = Vec::with_capacity(paths.len());
-        for path in paths {
-            let named = |e: casebook::Error| casebook::Error::validation(format!("{}: {}", file_name(path), e.message));
-            let raw = std::fs::read(path).map_err(|e| named(e.into()))?;
-            emails.push(eml::parse(&raw).map_err(named)?);
-        }
-        self.with_store(|s| {
-            let mut references = Vec::with_capacity(emails.len());
-            for email in &emails {
-                match (&target.case, target.regime) {
-                    (Some(reference), _) => {
-                        s.add_email(reference, email)?;
-                        references.push(reference.clone());
-                    }
-                    (None, Some(regime)) => {
-                        references.push(s.add_case_from_email(email, Kind::Request, regime.as_str())?)
-                    }
-                    (None, None) => {
-                        return Err(casebook::Error::validation("choose a case or a regime for the emails"))
-                    }
-                }
-            }
-            Ok(references)
-        })
-        .map(|references| EmailImport { references })
+        let target = match (&target.case, target.regime) {
+            (Some(reference), _) => Target::Case(reference),
+            (None, Some(regime)) => Target::NewRequest(regime.as_str()),
+            (None, None) => return Err(casebook::Error::validation("choose a case or a regime for the emails").into()),
+        };
+        let emails = emails::read(paths)?;
+        let logged = self.with_store(|s| emails::log(s, &emails, &target))?;
+        Ok(EmailImport { references: logged.into_iter().map(|l| l.reference).collect() })
     }
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// Imports the `.eml` files last dropped on the window.

@@ -4,9 +4,10 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 
 use casebook::app::letters::{self, Batch, Choice, Which};
-use casebook::letter::{template, Lang, LetterText, Paper};
+use casebook::model::letter::NAMES as TEMPLATES;
 use casebook::model::letter_flow::DispatchInput;
 use casebook::model::{Filing, LetterRecord};
+use casebook::model::{Lang, LetterText, Paper};
 use serde::Serialize;
 
 use crate::error::UiError;
@@ -23,7 +24,7 @@ pub struct LetterOptions {
 impl LetterOptions {
     pub fn new() -> Self {
         LetterOptions {
-            templates: template::NAMES,
+            templates: TEMPLATES,
             languages: Lang::ALL.iter().map(|l| l.code()).collect(),
             papers: [Paper::A4.as_str(), Paper::Letter.as_str()],
         }

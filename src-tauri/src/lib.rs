@@ -228,8 +228,8 @@ mod tests {
 
     #[test]
     fn every_value_the_window_labels_has_a_japanese_label() {
+        use casebook::model::DueState;
         use casebook::model::{Counterpart, DispatchMethod, ItemChannel, LateReason, LetterState, PartyKind, TaskKind};
-        use casebook::rules::DueState;
         let ja = include_str!("../../ui/src/locales/ja.ts");
         let labels = &ja[..ja.find("export const JA:").expect("the JA dictionary")];
         let mut values = Vec::new();

@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
+use casebook::app::reports::{self, Report};
 use casebook::app::session::{self, Store};
 use casebook::model::Regime;
 use casebook::model::{BackupInfo, Expired};
-use casebook::report::Report;
 use serde::Deserialize;
 
 use crate::dialogs;
@@ -26,7 +26,7 @@ pub struct ReportRequest {
 impl AppState {
     /// The same report, figure for figure, as `casebook report KIND --year Y --format json`.
     pub fn report(&self, r: &ReportRequest) -> Result<Report> {
-        self.with_store(|s| casebook::report::build(&s.report_rows()?, &r.kind, r.year, r.regime, s.today()))
+        self.with_store(|s| reports::figures(s, &r.kind, r.year, r.regime))
     }
 
     /// Writes the report as CSV or PDF to `path` (the save dialog has asked before replacing a

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
+use casebook::app::register::Mapping;
 use casebook::app::register::{self, Columns, DryRun};
-use casebook::import::register::Mapping;
 use tauri::State;
 
 use crate::error::UiError;

@@ -7,6 +7,7 @@ pub mod breaches;
 pub mod correspondence;
 pub mod deadline;
 pub mod demo;
+pub mod emails;
 pub mod exports;
 pub mod from_export;
 pub mod letters;

@@ -8,7 +8,8 @@ use chrono::Utc;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::import::register::{plan, Mapping, Plan, FIELDS};
+pub use crate::import::register::Mapping;
+use crate::import::register::{plan, Plan, FIELDS};
 use crate::store::Store;
 
 /// A register's header row, with the field each column seems to hold and the date format its

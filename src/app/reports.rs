@@ -5,6 +5,7 @@ use crate::error::{Error, Result};
 use crate::letter::{render, Block, LetterDoc, Paper};
 use crate::model::validate::printable;
 use crate::model::Regime;
+pub use crate::report::Report;
 use crate::report::{build, Line};
 use crate::store::Store;
 
@@ -16,13 +17,19 @@ pub struct Made {
     pub bytes: Vec<u8>,
 }
 
+/// The figures of report `kind` (`annual` or `ccpa-7102`) for `year`, to be shown: nothing is
+/// sealed or written.
+pub fn figures(store: &Store, kind: &str, year: i32, regime: Option<Regime>) -> Result<Report> {
+    build(&store.report_rows()?, kind, year, regime, store.today())
+}
+
 /// Makes report `kind` (`annual` or `ccpa-7102`) for `year` in `format` (`json`, `csv` or `pdf`).
 pub fn make(store: &mut Store, kind: &str, year: i32, regime: Option<Regime>, format: &str) -> Result<Made> {
     if !["json", "csv", "pdf"].contains(&format) {
         return Err(Error::validation(format!("unknown format '{}' (expected json, csv or pdf)", printable(format))));
     }
     let today = store.today();
-    let report = build(&store.report_rows()?, kind, year, regime, today)?;
+    let report = figures(store, kind, year, regime)?;
     // The chain as it stands goes out with the report, sealed first: a later rewrite contradicts it.
     store.seal(true)?;
     let witness = store.chain_witness()?;

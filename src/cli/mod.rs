@@ -153,27 +153,23 @@ pub fn run() -> Result<()> {
                 Ok(())
             }
             "eml" => {
-                let raw = std::fs::read(&file)
-                    .map_err(|e| Error::validation(format!("cannot read {}: {e}", file.display())))?;
-                let email = casebook::import::eml::parse(&raw)?;
-                let mut store = open(&db)?;
-                match (case, regime) {
-                    (Some(reference), _) => {
-                        store.add_email(&reference, &email)?;
-                        outln!(
-                            "{reference}: logged the email \"{}\" with {} attachment(s)",
-                            email.subject,
-                            email.attachments.len()
-                        );
-                    }
-                    (None, Some(regime)) => {
-                        let reference = store.add_case_from_email(&email, casebook::model::Kind::Request, &regime)?;
-                        outln!("{reference}: opened from the email, with {} attachment(s)", email.attachments.len());
-                    }
+                use casebook::app::emails::{self, Target};
+                let target = match (&case, &regime) {
+                    (Some(reference), _) => Target::Case(reference),
+                    (None, Some(regime)) => Target::NewRequest(regime),
                     (None, None) => {
                         return Err(Error::validation(
                             "give --case REF to log the email on a case, or --regime R to open a new case from it",
                         ))
+                    }
+                };
+                let emails = emails::read(std::slice::from_ref(&file))?;
+                for logged in emails::log(&mut open(&db)?, &emails, &target)? {
+                    let (reference, n) = (&logged.reference, logged.attachments);
+                    if logged.opened {
+                        outln!("{reference}: opened from the email, with {n} attachment(s)");
+                    } else {
+                        outln!("{reference}: logged the email \"{}\" with {n} attachment(s)", logged.subject);
                     }
                 }
                 Ok(())
@@ -506,7 +502,7 @@ fn export(db: &Path, format: &str, out: &Path, alarm_days: u32, with_names: bool
 /// `casebook import csv FILE --map MAPPING [--dry-run]`: all rows or none.
 fn import_register(db: &Path, file: &Path, map: Option<&Path>, dry_run: bool) -> Result<()> {
     use casebook::app::register;
-    use casebook::import::register::Mapping;
+    use casebook::app::register::Mapping;
     let map = map.ok_or_else(|| Error::validation("a register import needs --map MAPPING.json"))?;
     let mapping = Mapping::from_json(&read_file(map)?)?;
     let bytes = std::fs::read(file).map_err(|e| Error::validation(format!("cannot read {}: {e}", file.display())))?;
