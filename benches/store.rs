@@ -5,8 +5,7 @@
 
 use std::time::Instant;
 
-use casebook::model::{CalendarFilter, CaseFilter, Sort};
-use casebook::model::{CaseInput, EventInput, OrganisationProfile};
+use casebook::model::{CalendarFilter, CaseFilter, CaseInput, EventInput, OrganisationProfile, Sort};
 use casebook::store::KeyFile;
 use casebook::store::Store;
 use chrono::{Days, Utc};

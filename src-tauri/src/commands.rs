@@ -1,6 +1,10 @@
 //! The commands the window may invoke: each unpacks its arguments and calls `AppState`.
 
-use casebook::model::{Case, CaseInput, EventInput, OrganisationProfile};
+use casebook::model::{
+    letter_flow::DispatchInput, validate, AuditRecord, BackupInfo, CalendarEntry, CalendarId, Case, CaseInput,
+    ChainReport, Closure, Dashboard, EventInput, Filing, LetterRecord, LetterText, OrganisationProfile, Reminder,
+    RowReport, SealReport,
+};
 use tauri::State;
 
 use crate::dialogs;
@@ -9,14 +13,6 @@ use crate::letters::{LetterOptions, SavedLetter};
 use crate::state::{AppState, AppStatus, CalendarRequest, CasePage, CaseView, ListRequest, NewKeys, Vocabulary};
 use casebook::app::exports::Format;
 use casebook::app::letters::{Batch, Choice, Which};
-use casebook::model::letter_flow::DispatchInput;
-use casebook::model::validate;
-use casebook::model::CalendarId;
-use casebook::model::LetterText;
-use casebook::model::{
-    AuditRecord, BackupInfo, CalendarEntry, ChainReport, Closure, Dashboard, Filing, LetterRecord, Reminder, RowReport,
-    SealReport,
-};
 use serde::Serialize;
 
 /// The database's health: SQLite's integrity check, the audit chain, the rows against it, the seals.

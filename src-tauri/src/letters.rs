@@ -4,10 +4,9 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 
 use casebook::app::letters::{self, Batch, Choice, Which};
-use casebook::model::letter::NAMES as TEMPLATES;
-use casebook::model::letter_flow::DispatchInput;
-use casebook::model::{Filing, LetterRecord};
-use casebook::model::{Lang, LetterText, Paper};
+use casebook::model::{
+    letter::NAMES as TEMPLATES, letter_flow::DispatchInput, Filing, Lang, LetterRecord, LetterText, Paper,
+};
 use serde::Serialize;
 
 use crate::error::UiError;

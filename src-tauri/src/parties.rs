@@ -1,7 +1,6 @@
 //! The address book as the Parties screen edits it, and a party's thread across cases.
 
-use casebook::model::CorrespondenceItem;
-use casebook::model::{validate, Party, PartyInput};
+use casebook::model::{validate, CorrespondenceItem, Party, PartyInput};
 use tauri::State;
 
 use crate::error::UiError;

@@ -4,8 +4,7 @@ use std::path::Path;
 
 use casebook::app::reports::{self, Report};
 use casebook::app::session::{self, Store};
-use casebook::model::Regime;
-use casebook::model::{BackupInfo, Expired};
+use casebook::model::{BackupInfo, Expired, Regime};
 use serde::Deserialize;
 
 use crate::dialogs;

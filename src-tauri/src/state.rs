@@ -6,10 +6,9 @@ use std::sync::Mutex;
 use casebook::app::exports::{self, Format};
 use casebook::app::session::{self, Store, MIN_PASSPHRASE_CHARS};
 use casebook::model::flow::{allowed_events, OPEN};
-use casebook::model::{CalendarEntry, CalendarFilter, CaseFilter, CorrespondenceItem, RetentionState, Sort};
 use casebook::model::{
-    Case, CaseDetail, CaseInput, Channel, EventInput, EventType, Kind, OrganisationProfile, Outcome, Regime,
-    Relationship, Right, Status,
+    CalendarEntry, CalendarFilter, Case, CaseDetail, CaseFilter, CaseInput, Channel, CorrespondenceItem, EventInput,
+    EventType, Kind, OrganisationProfile, Outcome, Regime, Relationship, RetentionState, Right, Sort, Status,
 };
 use chrono::Utc;
 use serde::{Deserialize, Serialize};

@@ -4,9 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::model::Attachment;
-use crate::model::ItemInput;
-use crate::model::{CorrespondenceItem, FileInfo};
+use crate::model::{Attachment, CorrespondenceItem, FileInfo, ItemInput};
 use crate::store::Store;
 
 /// The largest attachment accepted, as for an email.

@@ -6,8 +6,7 @@ use chrono::Utc;
 
 use super::args::{AddArgs, CaseCommand, CaseDetails, EditArgs};
 use super::{open, output};
-use casebook::model::CaseFilter;
-use casebook::model::{validate, CaseInput, EventInput};
+use casebook::model::{validate, CaseFilter, CaseInput, EventInput};
 use casebook::Result;
 
 pub fn run(db: &Path, command: CaseCommand) -> Result<()> {

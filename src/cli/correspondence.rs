@@ -6,8 +6,7 @@ use std::path::Path;
 use super::args::{ItemArgs, ItemCommand, PartyCommand, PartyFields, ThreadCommand};
 use super::{open, output};
 use casebook::app::correspondence as items;
-use casebook::model::CorrespondenceItem;
-use casebook::model::{validate, ItemInput, Party, PartyInput};
+use casebook::model::{validate, CorrespondenceItem, ItemInput, Party, PartyInput};
 use casebook::{Error, Result};
 
 pub fn party(db: &Path, command: PartyCommand) -> Result<()> {

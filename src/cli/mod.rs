@@ -42,8 +42,7 @@ use args::{Cli, ClosureCommand, Command, PassphraseCommand, ProfileCommand};
 use casebook::app::exports;
 use casebook::app::letters::Choice;
 use casebook::app::session::{self, default_path, RecoveryKey, SealKey, Store};
-use casebook::model::Filing;
-use casebook::model::OrganisationProfile;
+use casebook::model::{Filing, OrganisationProfile};
 use casebook::{Error, ErrorKind, Result};
 
 pub fn run() -> Result<()> {

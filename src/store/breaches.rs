@@ -9,8 +9,7 @@ use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::{Error, Result};
 use crate::model::breach::{Audience, BreachEventKind, NewBreach, NewNotice, Risk};
-use crate::model::{Breach, BreachView, ClockView};
-use crate::model::{PartyKind, Regime};
+use crate::model::{Breach, BreachView, ClockView, PartyKind, Regime};
 use crate::rules::breach::Authority;
 
 impl ClockView {

@@ -6,9 +6,7 @@ use rusqlite::types::Value as Sql;
 use super::cases::read_cases;
 use super::Store;
 use crate::error::Result;
-use crate::model::flow::OPEN;
-use crate::model::{Case, Status};
-use crate::model::{CaseFilter, Sort};
+use crate::model::{flow::OPEN, Case, CaseFilter, Sort, Status};
 
 impl Sort {
     pub const ALL: [Sort; 4] = [Sort::Due, Sort::Received, Sort::Reference, Sort::Updated];

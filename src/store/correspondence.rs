@@ -10,9 +10,10 @@ use sha2::{Digest, Sha256};
 use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Attachment, Email};
-use crate::model::{CaseInput, Counterpart, Direction, ItemChannel, ItemInput, Kind, NewItem, Party, PartyKind};
-use crate::model::{CorrespondenceItem, EmailSender, FileInfo};
+use crate::model::{
+    Attachment, CaseInput, CorrespondenceItem, Counterpart, Direction, Email, EmailSender, FileInfo, ItemChannel,
+    ItemInput, Kind, NewItem, Party, PartyKind,
+};
 
 const ITEM_COLUMNS: &str = "co.id, c.reference, co.direction, co.counterpart, co.party_id, p.name, co.channel,
     co.occurred_on, co.occurred_time, co.subject, co.summary, co.reply_by, d.met_on,

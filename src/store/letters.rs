@@ -10,13 +10,11 @@ use sha2::{Digest, Sha256};
 use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::{Error, Result};
-use crate::model::letter_flow::LetterRecord;
 use crate::model::letter_flow::{self, days_late, Dispatch, Purpose};
-use crate::model::Filing;
 use crate::model::{
-    flow, Counterpart, DispatchMethod, EventType, ItemChannel, LetterState, NewEvent, Regime, Right, Status,
+    flow, letter_flow::LetterRecord, Counterpart, DispatchMethod, EventType, Filing, ItemChannel, LetterFacts,
+    LetterState, LetterText, NewEvent, Paper, Regime, Right, Status,
 };
-use crate::model::{LetterFacts, LetterText, Paper};
 
 /// A stored letter's row, as the steps of its life read it.
 struct Stored {

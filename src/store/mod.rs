@@ -43,8 +43,7 @@ pub use schema::LATEST_VERSION;
 pub use seal::{state_path as seal_state_path, SealKey};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::OrganisationProfile;
-use crate::model::RowReport;
+use crate::model::{OrganisationProfile, RowReport};
 
 /// An open, unlocked database.
 pub struct Store {

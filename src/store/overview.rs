@@ -8,9 +8,7 @@ use rusqlite::{params, params_from_iter};
 
 use super::Store;
 use crate::error::Result;
-use crate::model::flow::OPEN;
-use crate::model::DueState;
-use crate::model::{BreachClock, CalendarEntry, CalendarFilter, Dashboard, ReplyOwed};
+use crate::model::{flow::OPEN, BreachClock, CalendarEntry, CalendarFilter, Dashboard, DueState, ReplyOwed};
 
 /// The deadlines worth showing: the case's headline dates (each right's own dates stay on the
 /// case), an extended date only once the case was extended, and an extension-notice date only

@@ -8,8 +8,7 @@ use serde_json::json;
 
 use super::Store;
 use crate::error::Result;
-use crate::model::Regime;
-use crate::model::{Expired, RetentionState};
+use crate::model::{Expired, Regime, RetentionState};
 use crate::rules::dates::add_months;
 
 impl Store {

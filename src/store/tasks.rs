@@ -10,9 +10,7 @@ use super::deadlines::RuleContext;
 use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::{Error, Result};
-use crate::model::Attachment;
-use crate::model::Task;
-use crate::model::{validate, NewTask, Regime, Right};
+use crate::model::{validate, Attachment, NewTask, Regime, Right, Task};
 
 fn case_of(w: &Write<'_>, reference: &str) -> Result<(i64, Regime)> {
     w.tx.one("SELECT id, regime FROM cases WHERE reference = ?1", [reference], |r| Ok((r.get(0)?, r.get(1)?)))

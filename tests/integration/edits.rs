@@ -3,8 +3,7 @@
 
 use crate::common;
 
-use casebook::model::CaseFilter;
-use casebook::model::{CaseInput, EventInput, Kind, OrganisationProfile, Regime};
+use casebook::model::{CaseFilter, CaseInput, EventInput, Kind, OrganisationProfile, Regime};
 use casebook::store::Store;
 use casebook::ErrorKind;
 use chrono::Utc;

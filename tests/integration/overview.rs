@@ -2,8 +2,7 @@
 
 use crate::common;
 
-use casebook::model::{CalendarFilter, CaseFilter, Sort};
-use casebook::model::{EventInput, OrganisationProfile, Status};
+use casebook::model::{CalendarFilter, CaseFilter, EventInput, OrganisationProfile, Sort, Status};
 use casebook::store::Store;
 use chrono::Days;
 use common::{TestDb, PASSPHRASE};
