@@ -24,6 +24,7 @@ macro_rules! out {
 mod args;
 mod breach_args;
 mod breaches;
+mod case_args;
 mod cases;
 mod correspondence;
 mod deadline;
