@@ -9,6 +9,11 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+/// A file's name as the user sees it in a message: the last part of its path, never the folders.
+pub fn display_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
 /// Options that open (and create, if `create`) a private file without following a symbolic link.
 pub fn private_options(create: bool) -> OpenOptions {
     let mut options = OpenOptions::new();

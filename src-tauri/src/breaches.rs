@@ -78,7 +78,7 @@ pub fn save_breach_letter<R: tauri::Runtime>(
         return Ok(None);
     };
     casebook::files::write_output(&path, &pdf, true)?;
-    Ok(Some(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()))
+    Ok(Some(casebook::files::display_name(&path)))
 }
 
 /// A breach's facts as the form edits them (times in its own zone).

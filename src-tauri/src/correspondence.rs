@@ -34,7 +34,7 @@ impl AppState {
         picked
             .iter()
             .map(|p| PickedFile {
-                name: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                name: casebook::files::display_name(p),
                 size: std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
             })
             .collect()

@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use casebook::app::emails::{self, file_name, Target};
+use casebook::app::emails::{self, Target};
+use casebook::files::display_name;
 use casebook::model::Regime;
 use serde::{Deserialize, Serialize};
 
@@ -46,7 +47,7 @@ impl AppState {
             .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("eml")) && p.is_file())
             .cloned()
             .collect();
-        let names = emails.iter().map(|p| file_name(p)).collect();
+        let names = emails.iter().map(|p| display_name(p)).collect();
         *self.dropped.lock().unwrap_or_else(|p| p.into_inner()) = emails;
         names
     }
@@ -62,7 +63,7 @@ impl AppState {
                 };
                 let sender = s.email_sender(&email)?;
                 previews.push(EmailPreview {
-                    file: file_name(path),
+                    file: display_name(path),
                     subject: email.subject,
                     from: email.from_email,
                     sender,

@@ -67,7 +67,7 @@ impl AppState {
                 Some(number) => letters::revise(s, reference, number, text, paper, path, true)?,
                 None => letters::save(s, reference, text, paper, path, true, Filing::Draft)?,
             };
-            let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let file_name = casebook::files::display_name(path);
             Ok(SavedLetter { record, file_name })
         })
     }

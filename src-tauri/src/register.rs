@@ -42,7 +42,7 @@ impl AppState {
 }
 
 fn read(path: &std::path::Path) -> Result<Vec<u8>, UiError> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = casebook::files::display_name(path);
     Ok(std::fs::read(path).map_err(|e| casebook::Error::validation(format!("cannot read {name}: {e}")))?)
 }
 

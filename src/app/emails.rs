@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::files::display_name;
 use crate::import::eml;
 use crate::model::{Email, Kind};
 use crate::store::Store;
@@ -33,7 +34,7 @@ pub fn read(paths: &[PathBuf]) -> Result<Vec<Email>> {
 
 /// The email a file holds; an error names the file, never its content.
 pub fn read_one(path: &Path) -> Result<Email> {
-    let named = |e: Error| Error::validation(format!("{}: {}", file_name(path), e.message));
+    let named = |e: Error| Error::validation(format!("{}: {}", display_name(path), e.message));
     let raw = std::fs::read(path).map_err(|e| named(e.into()))?;
     eml::parse(&raw).map_err(named)
 }
@@ -53,9 +54,4 @@ pub fn log(store: &mut Store, emails: &[Email], target: &Target) -> Result<Vec<L
             Ok(Logged { reference, subject: email.subject.clone(), attachments: email.attachments.len(), opened })
         })
         .collect()
-}
-
-/// A file's name as the user sees it in a message.
-pub fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }

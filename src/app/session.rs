@@ -3,17 +3,16 @@
 //! what an open has to tell the user once. The faces keep the `Store` handed back and call its
 //! reads and one-step writes; an action of more than one step is a function of `app`.
 
+use std::path::Path;
+
+use crate::error::Result;
 pub use crate::store::{
     check_new_passphrase, default_path, restore, sidecar_path, verify_backup, RecoveryKey, SealKey, Store, Upgrade,
     MIN_PASSPHRASE_CHARS,
 };
-use std::path::Path;
-
-use crate::error::Result;
 
 /// What an open has to tell the user, once: the copy kept before an upgrade, and the verification
 /// key of the seals when this open began sealing.
-#[derive(Default)]
 pub struct Notices {
     pub upgrade: Option<Upgrade>,
     pub seal_key: Option<SealKey>,
