@@ -122,9 +122,12 @@ impl Store {
                 ));
             }
             // The new database's own profile and address book give way to the imported ones.
-            w.tx.execute_batch("DELETE FROM settings; DELETE FROM parties; DELETE FROM reference_counters;")?;
+            // Row by row (a `WHERE`), so that each deleted row is noted.
+            w.tx.execute_batch(
+                "DELETE FROM settings WHERE true; DELETE FROM parties WHERE true; DELETE FROM reference_counters WHERE true;",
+            )?;
             // Every row is new: they are noted all at once at the end rather than one by one.
-            super::rows::unwatch(&w.tx)?;
+            w.noted.pause();
             let mut counts = Map::new();
             let total: usize = tables.values().filter_map(Value::as_array).map(Vec::len).sum();
             let mut done = 0;
@@ -168,8 +171,8 @@ impl Store {
             }
             super::archive_check::check_imported(&w.tx, w.today)?;
             super::search::rebuild(&w.tx)?;
-            super::rows::note_all(&w.tx)?;
-            super::rows::watch(&w.tx)?;
+            w.noted.note_all(&w.tx)?;
+            w.noted.resume();
             w.audit("import.json", None, json!({ "imported": counts.clone() }))?;
             Ok(counts)
         })

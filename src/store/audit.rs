@@ -134,7 +134,7 @@ impl Write<'_> {
         }
         let (seq, _) =
             head(&self.tx)?.ok_or_else(|| crate::error::Error::storage("internal error: no audit record"))?;
-        let Some(entries) = super::rows::record_noted(&self.tx, seq)? else {
+        let Some(entries) = super::rows::record_noted(&self.tx, self.noted, seq)? else {
             return Ok(());
         };
         let mut record = self.tx.one(&format!("{SELECT_RECORD} WHERE seq = ?1"), [seq], read_record)?;

@@ -61,6 +61,8 @@ pub struct Store {
     new_seal_key: Option<SealKey>,
     /// The copy kept before this open upgraded the file's schema, until the face has said so.
     upgrade: Option<Upgrade>,
+    /// The rows this connection's writes touched, for the audit record that closes each write.
+    noted: rows::Noted,
 }
 
 /// An older database brought up to this Casebook's schema, with the copy kept before.
@@ -305,7 +307,7 @@ impl Store {
         // A connection opened now, alone: the one opened before may hold pages that writers in other
         // processes changed since, and re-keying from those would lose their commits.
         self.conn = Store::connection(&self.path, OpenFlags::SQLITE_OPEN_READ_WRITE, &self.key)?;
-        rows::watch(&self.conn)?;
+        self.noted = rows::watch(&mut self.conn)?;
         new.file.set_database_salt(key::salt_of(&self.conn)?);
         new.file.set_audit_genesis(KeyFile::read(&self.path)?.audit_genesis().map(str::to_string));
         new.file.write_pending(&self.path)?;
@@ -381,7 +383,7 @@ impl Store {
             upgrade = Some(Upgrade { from: version, to: schema::LATEST_VERSION, copy: copy.path });
         }
         schema::migrate(&mut conn)?;
-        rows::watch(&conn)?;
+        let noted = rows::watch(&mut conn)?;
         // USER on Linux and macOS, USERNAME on Windows.
         let actor = ["USER", "USERNAME"]
             .iter()
@@ -397,6 +399,7 @@ impl Store {
             lock,
             new_seal_key: None,
             upgrade,
+            noted,
         };
         store.digest_rows_once()?;
         if let Some(profile) = store.profile_if_set()? {
@@ -443,9 +446,11 @@ impl Store {
 
     fn write_unsealed<T>(&mut self, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.noted.begin();
         let now = Utc::now();
         let today = now.with_timezone(&self.zone).date_naive();
-        let mut w = Write { tx, actor: &self.actor, now, today, audited: false, unindexed: Default::default() };
+        let noted = &self.noted;
+        let mut w = Write { tx, actor: &self.actor, now, today, audited: false, unindexed: Default::default(), noted };
         let out = f(&mut w)?;
         if !w.audited {
             return Err(Error::storage("internal error: a write without an audit record was refused"));
@@ -465,7 +470,7 @@ impl Store {
         )?;
         if undigested {
             self.write(|w| {
-                rows::note_all(&w.tx)?;
+                w.noted.note_all(&w.tx)?;
                 w.audit("record.digest", None, serde_json::json!({ "rows": [null, "every row digested"] }))
             })?;
         }
@@ -518,6 +523,8 @@ pub(crate) struct Write<'a> {
     audited: bool,
     /// Cases whose search-index row is rewritten when the write closes, once each.
     unindexed: std::collections::BTreeSet<i64>,
+    /// The rows this write touched.
+    noted: &'a rows::Noted,
 }
 
 impl Write<'_> {

@@ -1,16 +1,20 @@
 //! Row digests: what each audited write made, so that `verify` checks the record itself and not
-//! only the chain. Temporary triggers (in this process only, so nothing another program runs on the
-//! file sets them off) note every row a write inserts, updates or deletes; when the write closes,
-//! each noted row's SHA-256 (NULL once deleted) is stored under the write's last audit record, whose
-//! hash covers those entries. `check` compares every row as it is with its latest audited digest.
+//! only the chain. SQLite's update hook (on this connection only, so nothing another program runs
+//! on the file is noted) reports every row a write inserts, updates or deletes, those of foreign-key
+//! actions included; when the write closes, each noted row's SHA-256 (NULL once deleted) is stored
+//! under the write's last audit record, whose hash covers those entries. `check` compares every
+//! row as it is with its latest audited digest.
+//!
+//! The hook sees what SQLite does row by row: a record table is never emptied by a `DELETE`
+//! without `WHERE` (which SQLite may do without visiting the rows) nor written with `OR REPLACE`.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
-use super::sql::CachedSql;
 use crate::error::Result;
 use crate::model::{RowProblem, RowReport};
 
@@ -29,56 +33,89 @@ pub(super) fn protected_tables(conn: &Connection) -> Result<Vec<String>> {
     Ok(names.into_iter().filter(|n| is_protected(n)).collect())
 }
 
-/// Sets up the triggers that note touched rows on this connection (after migrations: a table a
-/// migration adds is watched from then on).
-pub(super) fn watch(conn: &Connection) -> Result<()> {
-    conn.execute_batch(
-        // No key on the table: a trigger's conflict clause would give way to the outer statement's.
-        "PRAGMA temp_store = MEMORY;
-         CREATE TEMP TABLE IF NOT EXISTS dirty_rows (tbl TEXT NOT NULL, row_id INTEGER NOT NULL);",
-    )?;
-    for table in protected_tables(conn)? {
-        let note = |row: &str| format!("INSERT INTO temp.dirty_rows VALUES ('{table}', {row}.rowid);");
-        conn.execute_batch(&format!(
-            "CREATE TEMP TRIGGER IF NOT EXISTS \"watch_{table}_insert\" AFTER INSERT ON main.\"{table}\" BEGIN {new} END;
-             CREATE TEMP TRIGGER IF NOT EXISTS \"watch_{table}_update\" AFTER UPDATE ON main.\"{table}\" BEGIN {new} {old} END;
-             CREATE TEMP TRIGGER IF NOT EXISTS \"watch_{table}_delete\" AFTER DELETE ON main.\"{table}\" BEGIN {old} END;",
-            new = note("NEW"),
-            old = note("OLD"),
-        ))?;
-    }
-    Ok(())
+/// The rows the writes on one connection touched since the last audited write closed.
+#[derive(Clone)]
+pub(super) struct Noted(Arc<Mutex<Touched>>);
+
+struct Touched {
+    /// The protected tables, in name order; a row is noted by its table's place here.
+    tables: Vec<Arc<str>>,
+    /// Off while a write notes what it made itself (an import into an empty database).
+    paused: bool,
+    rows: Vec<(usize, i64)>,
 }
 
-/// Stops noting rows on this connection until `watch` again, for a write that notes what it made
-/// itself (an import into an empty database notes every row at the end, then watches again);
-/// inside a transaction, a rollback brings the triggers back.
-pub(super) fn unwatch(conn: &Connection) -> Result<()> {
-    for table in protected_tables(conn)? {
-        for event in ["insert", "update", "delete"] {
-            conn.execute_batch(&format!("DROP TRIGGER IF EXISTS temp.\"watch_{table}_{event}\";"))?;
+impl Noted {
+    fn lock(&self) -> MutexGuard<'_, Touched> {
+        // Noting never panics while holding the lock; a poisoned one still holds whole entries.
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// A write begins: nothing a write rolled back stays noted, and noting is on.
+    pub fn begin(&self) {
+        let mut t = self.lock();
+        t.rows.clear();
+        t.paused = false;
+    }
+
+    /// Stops noting rows until `resume` (or the next write), for a write that notes what it made
+    /// itself: an import into an empty database notes every row at the end.
+    pub fn pause(&self) {
+        self.lock().paused = true;
+    }
+
+    pub fn resume(&self) {
+        self.lock().paused = false;
+    }
+
+    /// Notes every row of every protected table, so the next audit record digests them all (the
+    /// first record of a database that had none).
+    pub fn note_all(&self, conn: &Connection) -> Result<()> {
+        let tables = self.lock().tables.clone();
+        for (i, table) in tables.iter().enumerate() {
+            let mut stmt = conn.prepare(&format!("SELECT rowid FROM main.\"{table}\""))?;
+            let ids = stmt.query_map([], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+            self.lock().rows.extend(ids.into_iter().map(|id| (i, id)));
         }
+        Ok(())
     }
-    Ok(())
+
+    /// The rows noted, each once, by table name and row id; none noted from then on.
+    fn take(&self) -> Vec<(Arc<str>, i64)> {
+        let mut t = self.lock();
+        let mut rows = std::mem::take(&mut t.rows);
+        rows.sort_unstable();
+        rows.dedup();
+        rows.into_iter().map(|(i, id)| (t.tables[i].clone(), id)).collect()
+    }
 }
 
-/// Notes every row of every protected table, so the next audit record digests them all (the
-/// first record of a database that had none).
-pub(super) fn note_all(conn: &Connection) -> Result<()> {
-    for table in protected_tables(conn)? {
-        conn.run(&format!("INSERT INTO temp.dirty_rows SELECT '{table}', rowid FROM main.\"{table}\""), [])?;
-    }
-    Ok(())
+/// Starts noting the rows writes on `conn` touch (after migrations: a table a migration adds is
+/// watched from then on).
+pub(super) fn watch(conn: &mut Connection) -> Result<Noted> {
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    let tables = protected_tables(conn)?.into_iter().map(Arc::from).collect();
+    let noted = Noted(Arc::new(Mutex::new(Touched { tables, paused: false, rows: Vec::new() })));
+    let hook = noted.clone();
+    conn.update_hook(Some(move |_, db: &str, table: &str, row_id: i64| {
+        if db != "main" {
+            return;
+        }
+        let mut t = hook.lock();
+        if t.paused {
+            return;
+        }
+        if let Some(i) = t.tables.iter().position(|name| &**name == table) {
+            t.rows.push((i, row_id));
+        }
+    }))?;
+    Ok(noted)
 }
 
 /// Stores the digests of the rows noted since the last call under record `seq`; returns the
 /// SHA-256 of those entries (what `entries_sha256` reads back), or None when nothing was noted.
-pub(super) fn record_noted(conn: &Connection, seq: i64) -> Result<Option<String>> {
-    let noted: Vec<(String, i64)> = {
-        let mut stmt = conn.prepare_cached("SELECT DISTINCT tbl, row_id FROM temp.dirty_rows ORDER BY tbl, row_id")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
+pub(super) fn record_noted(conn: &Connection, noted: &Noted, seq: i64) -> Result<Option<String>> {
+    let noted = noted.take();
     if noted.is_empty() {
         return Ok(None);
     }
@@ -92,7 +129,7 @@ pub(super) fn record_noted(conn: &Connection, seq: i64) -> Result<Option<String>
     let mut references: HashMap<i64, Option<String>> = HashMap::new();
     let mut reference_of = conn.prepare_cached("SELECT reference FROM cases WHERE id = ?1")?;
     for group in noted.chunk_by(|a, b| a.0 == b.0) {
-        let table = group[0].0.as_str();
+        let table: &str = &group[0].0;
         let mut select = conn.prepare(&format!("SELECT * FROM main.\"{table}\" WHERE rowid = ?1"))?;
         let names: Vec<String> = select.column_names().map(|n| n.to_string()).collect();
         let own_column = match table {
@@ -137,7 +174,6 @@ pub(super) fn record_noted(conn: &Connection, seq: i64) -> Result<Option<String>
             insert.execute(params![seq, table, row_id, case_ref, digest])?;
         }
     }
-    conn.run("DELETE FROM temp.dirty_rows", [])?;
     Ok(Some(hex::encode(entries.finalize())))
 }
 
