@@ -81,15 +81,19 @@ impl AuditRecord {
 impl Write<'_> {
     /// Appends an audit record for this write: `changes` maps each field to `[before, after]`.
     pub fn audit(&mut self, action: &str, case_ref: Option<&str>, changes: Value) -> Result<()> {
-        let (prev_seq, prev_hash) = head(&self.tx)?.unwrap_or((0, GENESIS.to_string()));
+        let (prev_seq, prev_hash) = match self.head.take() {
+            Some(newest) => newest,
+            None => head(&self.tx)?.unwrap_or((0, GENESIS.to_string())),
+        };
+        let changes = changes.to_string();
         let mut record = AuditRecord {
             seq: prev_seq + 1,
             at: self.now.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
             actor: self.actor.to_string(),
             action: action.to_string(),
             case_ref: case_ref.map(str::to_string),
-            changes_sha256: Some(sha256_hex(&changes.to_string())),
-            changes: changes.to_string(),
+            changes_sha256: Some(sha256_hex(&changes)),
+            changes,
             prev_hash,
             hash: String::new(),
             // The rows of the write are added when it closes (`close`).
@@ -112,12 +116,8 @@ impl Write<'_> {
                 record.rows_sha256
             ],
         )?;
-        self.tx.run(
-            "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?1, ?2)
-             ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-            params![record.seq, record.hash],
-        )?;
-        self.audited = true;
+        // `audit_head` is written once, when the write closes.
+        self.head = Some((record.seq, record.hash));
         Ok(())
     }
 
@@ -132,19 +132,23 @@ impl Write<'_> {
                 crate::progress::report(crate::progress::Stage::SearchIndex, done + 1, unindexed.len());
             }
         }
-        let (seq, _) =
-            head(&self.tx)?.ok_or_else(|| crate::error::Error::storage("internal error: no audit record"))?;
-        let Some(entries) = super::rows::record_noted(&self.tx, self.noted, seq)? else {
-            return Ok(());
-        };
-        let mut record = self.tx.one(&format!("{SELECT_RECORD} WHERE seq = ?1"), [seq], read_record)?;
-        record.rows_sha256 = Some(entries);
-        record.hash = record.compute_hash();
+        let (seq, mut hash) =
+            self.head.take().ok_or_else(|| crate::error::Error::storage("internal error: no audit record"))?;
+        if let Some(entries) = super::rows::record_noted(&self.tx, self.noted, seq)? {
+            let mut record = self.tx.one(&format!("{SELECT_RECORD} WHERE seq = ?1"), [seq], read_record)?;
+            record.rows_sha256 = Some(entries);
+            record.hash = record.compute_hash();
+            self.tx.run(
+                "UPDATE audit_log SET rows_sha256 = ?2, hash = ?3 WHERE seq = ?1",
+                params![seq, record.rows_sha256, record.hash],
+            )?;
+            hash = record.hash;
+        }
         self.tx.run(
-            "UPDATE audit_log SET rows_sha256 = ?2, hash = ?3 WHERE seq = ?1",
-            params![seq, record.rows_sha256, record.hash],
+            "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+            params![seq, hash],
         )?;
-        self.tx.run("UPDATE audit_head SET hash = ?2 WHERE id = 1 AND seq = ?1", params![seq, record.hash])?;
         Ok(())
     }
 

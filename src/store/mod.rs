@@ -449,10 +449,10 @@ impl Store {
         self.noted.begin();
         let now = Utc::now();
         let today = now.with_timezone(&self.zone).date_naive();
-        let noted = &self.noted;
-        let mut w = Write { tx, actor: &self.actor, now, today, audited: false, unindexed: Default::default(), noted };
+        let mut w =
+            Write { tx, actor: &self.actor, now, today, head: None, unindexed: Default::default(), noted: &self.noted };
         let out = f(&mut w)?;
-        if !w.audited {
+        if w.head.is_none() {
             return Err(Error::storage("internal error: a write without an audit record was refused"));
         }
         w.close()?;
@@ -520,7 +520,8 @@ pub(crate) struct Write<'a> {
     pub now: DateTime<Utc>,
     /// Today at the office.
     pub today: NaiveDate,
-    audited: bool,
+    /// The newest audit record this write made (sequence number and hash), once it made one.
+    head: Option<(i64, String)>,
     /// Cases whose search-index row is rewritten when the write closes, once each.
     unindexed: std::collections::BTreeSet<i64>,
     /// The rows this write touched.
