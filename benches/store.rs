@@ -15,18 +15,10 @@ const PASSPHRASE: &str = "benchmark passphrase";
 const WINDOW_COUNT: Option<u64> = Some(10_001);
 
 fn timed<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64) {
-    let mut ms: Vec<f64> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(f());
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    ms.sort_by(f64::total_cmp);
-    (ms[ms.len() / 2], ms[(ms.len() * 95 / 100).min(ms.len() - 1)])
+    timed_after(runs, || (), |()| f())
 }
 
-/// Like `timed`, with `setup` run untimed before each run.
+/// p50 and p95 in ms of `f` over `runs` runs, `setup` run untimed before each.
 fn timed_after<S, T>(runs: usize, mut setup: impl FnMut() -> S, mut f: impl FnMut(S) -> T) -> (f64, f64) {
     let mut ms: Vec<f64> = (0..runs)
         .map(|_| {
