@@ -93,7 +93,6 @@ impl Noted {
 /// Starts noting the rows writes on `conn` touch (after migrations: a table a migration adds is
 /// watched from then on).
 pub(super) fn watch(conn: &mut Connection) -> Result<Noted> {
-    conn.pragma_update(None, "temp_store", "MEMORY")?;
     let tables = protected_tables(conn)?.into_iter().map(Arc::from).collect();
     let noted = Noted(Arc::new(Mutex::new(Touched { tables, paused: false, rows: Vec::new() })));
     let hook = noted.clone();
