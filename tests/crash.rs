@@ -58,3 +58,58 @@ fn sigkill_during_writes_loses_no_acknowledged_case() {
     assert!(killed_mid_run * 2 > kills as usize, "most kills should land while cases are being written");
     eprintln!("crash test: {kills} kills, {} acknowledged commits checked, none lost", acknowledged.len());
 }
+
+/// An import writes through a rollback journal rather than the WAL. Killed at any moment, it
+/// leaves all of its cases or none: the next open rolls the journal back, and the database is
+/// whole, its chain and row digests verify, and nothing of the journal is left beside it.
+#[test]
+fn sigkill_during_an_import_keeps_all_of_it_or_none() {
+    const ROWS: u64 = 1500;
+    let kills: u32 = std::env::var("CASEBOOK_CRASH_KILLS").ok().and_then(|k| k.parse().ok()).map_or(8, |k: u32| k / 5);
+    let db = TestDb::initialised();
+    let register = db.dir.path().join("register.csv");
+    let mut csv = String::from("Ref,Requester,E-mail,Date received,Law,Rights asked,Handler,Comments\n");
+    for i in 0..ROWS {
+        csv += &format!("OLD-{i},Crash Import {i},crash{i}@example.org,04/05/2026,gdpr,access,,\n");
+    }
+    std::fs::write(&register, csv).unwrap();
+    let mapping = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/register/mapping.json");
+    let journal = db.dir.path().join("casebook.db-journal");
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let (mut killed_mid_import, mut imports) = (0, 0);
+    for _ in 0..kills {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let before = Store::open(&db.path, PASSPHRASE).unwrap().count_cases(&Default::default()).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .args(["import", "csv", register.to_str().unwrap(), "--map", mapping])
+            .env("CASEBOOK_DB", &db.path)
+            .env("CASEBOOK_PASSPHRASE", PASSPHRASE)
+            .env("HOME", db.dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the import starts");
+        // The journal appears with the import's first page; the kill lands at a random moment after.
+        while !journal.exists() && child.try_wait().unwrap().is_none() {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        std::thread::sleep(Duration::from_millis(seed % 1500));
+        let mid_import = journal.exists();
+        child.kill().expect("SIGKILL");
+        child.wait().unwrap();
+
+        let store = Store::open(&db.path, PASSPHRASE).expect("the database opens after a kill");
+        assert!(!journal.exists(), "the journal is rolled back and removed on the next open");
+        assert_eq!(store.integrity_problem().unwrap(), None);
+        assert_eq!(store.verify_audit_chain().unwrap().first_broken, None);
+        assert_eq!(store.verify_rows().unwrap().problems, vec![], "every row matches its audited digest");
+        let after = store.count_cases(&Default::default()).unwrap();
+        assert!(after == before || after == before + ROWS, "{before} cases became {after}: a part of an import");
+        killed_mid_import += usize::from(mid_import && after == before);
+        imports += usize::from(after > before);
+    }
+    assert!(killed_mid_import * 2 >= kills as usize, "most kills should land while the import writes");
+    eprintln!("import crash test: {kills} kills, {killed_mid_import} mid-import, {imports} import(s) whole");
+}

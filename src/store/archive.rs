@@ -114,7 +114,7 @@ impl Store {
                 crate::model::validate::printable(unknown)
             )));
         }
-        self.write(|w| {
+        self.bulk_write(|w| {
             let cases: i64 = w.tx.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
             if cases > 0 {
                 return Err(Error::validation(

@@ -30,7 +30,7 @@ impl Store {
 
     /// Stores many cases, each with its timeline, in one transaction (demo data, imports).
     pub fn add_cases_with_events(&mut self, cases: &[(NewCase, Vec<NewEvent>)]) -> Result<Vec<String>> {
-        self.write(|w| {
+        self.bulk_write(|w| {
             let ctx = RuleContext::load(&w.tx)?;
             let mut refs = Vec::with_capacity(cases.len());
             for (done, (case, events)) in cases.iter().enumerate() {

@@ -446,6 +446,31 @@ impl Store {
         Ok(out)
     }
 
+    /// `write` for a write of many new rows (an import, demo data). When no other Casebook has the
+    /// database open, it goes through a rollback journal instead of the WAL: SQLite journals no
+    /// page past the file's old end, so the new pages are written to the file once rather than to
+    /// the WAL and again when it is checkpointed. As atomic and durable as any write (the journal
+    /// is encrypted like the file, and rolled back on the next open after a crash); the database
+    /// is back in WAL mode after it, whatever happened. Other Casebooks wait until it is done.
+    pub(crate) fn bulk_write<T>(&mut self, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
+        // The integrity check reads on a connection of its own, which would keep the mode as it is.
+        self.wait_until_checked()?;
+        if self.lock.upgrade().is_err() {
+            return self.write(f);
+        }
+        let journaled = self
+            .conn
+            .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0))
+            .is_ok_and(|mode| mode.eq_ignore_ascii_case("delete"));
+        let out = self.write(f);
+        if journaled {
+            // Were this refused, the next open would set WAL again; the write itself is done.
+            let _ = self.conn.pragma_update(None, "journal_mode", "WAL");
+        }
+        self.lock.downgrade()?;
+        out
+    }
+
     fn write_unsealed<T>(&mut self, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         self.noted.begin();
