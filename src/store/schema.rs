@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0016_breaches.sql"),
     include_str!("migrations/0017_list_sorts.sql"),
     include_str!("migrations/0018_letter_columns.sql"),
+    include_str!("migrations/0019_search_batches.sql"),
 ];
 
 /// The version whose migration last created the search index (anew), which Rust then fills from
