@@ -2,6 +2,7 @@
 //! privacy officer waits for, each timed over repeated runs (p50 / p95 in ms).
 //! Run: cargo bench --bench store            (BENCH_CASES=10000 for a quicker run)
 //! BENCH_DB=FILE keeps the demo database in FILE and reuses it on later runs (each run adds ~100 cases).
+//! Imports are compared with the README's figure at the same size, the one before this run.
 
 use std::time::Instant;
 
@@ -33,8 +34,30 @@ fn timed_after<S, T>(runs: usize, mut setup: impl FnMut() -> S, mut f: impl FnMu
 }
 
 /// A row of `bench/run`'s table: p50 and p95 in milliseconds.
-fn row(what: &str, (p50, p95): (f64, f64)) {
-    println!("| store, {} cases | {what} | {} ms (p95 {}) | |", thousands(cases()), ms(p50), ms(p95));
+fn row(what: &str, times: (f64, f64)) {
+    row_compared(what, times, String::new());
+}
+
+fn row_compared(what: &str, (p50, p95): (f64, f64), compared: String) {
+    println!("| store, {} cases | {what} | {} ms (p95 {}) | {compared} |", thousands(cases()), ms(p50), ms(p95));
+}
+
+/// The median against the one the README's table gives for the row with `key` at the same
+/// number of cases (the figure before this run), as "README 26,168 ms: 1.10× faster".
+fn against_readme(key: &str, (p50, _): (f64, f64)) -> String {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap_or_default();
+    let prefix = format!("| store, {} cases |", thousands(cases()));
+    let before: Option<f64> = readme
+        .lines()
+        .find(|l| l.starts_with(&prefix) && l.contains(key))
+        .and_then(|l| l.split('|').nth(3))
+        .and_then(|result| result.trim().split(" ms").next())
+        .and_then(|figure| figure.replace(',', "").parse().ok());
+    match before {
+        Some(before) if p50 <= before => format!("README {} ms: {:.2}× faster", ms(before), before / p50),
+        Some(before) => format!("README {} ms: {:.2}× slower", ms(before), p50 / before),
+        None => String::new(),
+    }
 }
 
 fn cases() -> u32 {
@@ -184,15 +207,19 @@ fn main() {
         Store::create(&path, PASSPHRASE, &OrganisationProfile::sample()).unwrap();
         path
     };
-    row(
+    let times = timed_after(slow, &mut fresh, |path| casebook(&path, &["import", "json", json.to_str().unwrap()]));
+    row_compared(
         "`casebook import json` (everything, into a new database; unlock included)",
-        timed_after(slow, &mut fresh, |path| casebook(&path, &["import", "json", json.to_str().unwrap()])),
+        times,
+        against_readme("import json", times),
     );
     // The CSV export read back as an old register: every row checked, then written in one go.
     let register = ["import", "csv", csv.to_str().unwrap(), "--map", mapping.to_str().unwrap()];
-    row(
+    let times = timed_after(slow, &mut fresh, |path| casebook(&path, &register));
+    row_compared(
         "`casebook import csv` (all cases, checked and written; unlock included)",
-        timed_after(slow, &mut fresh, |path| casebook(&path, &register)),
+        times,
+        against_readme("import csv", times),
     );
 }
 
