@@ -81,7 +81,8 @@ fn main() {
             None if installed => String::new(),
             None => "LibreOffice not installed".into(),
         };
-        println!("| letters | {what} | {ours:.2} ms | {compared} |");
+        let compared = if compared.is_empty() { compared } else { format!("{compared} ") };
+        println!("| letters | {what} | {ours:.2} ms | {compared}|");
     };
     row("first letter of a process (loads the Japanese font)", cold, lo_one);
     row("one letter, median of 50 in one process", one, None);

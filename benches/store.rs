@@ -39,7 +39,8 @@ fn row(what: &str, times: (f64, f64)) {
 }
 
 fn row_compared(what: &str, (p50, p95): (f64, f64), compared: String) {
-    println!("| store, {} cases | {what} | {} ms (p95 {}) | {compared} |", thousands(cases()), ms(p50), ms(p95));
+    let compared = if compared.is_empty() { compared } else { format!("{compared} ") };
+    println!("| store, {} cases | {what} | {} ms (p95 {}) | {compared}|", thousands(cases()), ms(p50), ms(p95));
 }
 
 /// The median against the one the README's table gives for the row with `key` at the same

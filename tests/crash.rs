@@ -7,11 +7,32 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use casebook::store::Store;
 use common::{TestDb, PASSPHRASE};
+
+/// The next of a fixed sequence of pseudo-random numbers (xorshift), so a failing run can be replayed.
+fn next(seed: &mut u64) -> u64 {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    *seed
+}
+
+/// Starts `casebook ARGS` on the test database, its standard output to `stdout`.
+fn spawn(db: &TestDb, args: &[&str], stdout: Stdio) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(args)
+        .env("CASEBOOK_DB", &db.path)
+        .env("CASEBOOK_PASSPHRASE", PASSPHRASE)
+        .env("HOME", db.dir.path())
+        .stdout(stdout)
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("casebook starts")
+}
 
 #[test]
 fn sigkill_during_writes_loses_no_acknowledged_case() {
@@ -21,23 +42,13 @@ fn sigkill_during_writes_loses_no_acknowledged_case() {
     let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
     let mut killed_mid_run = 0;
     for _ in 0..kills {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
-            .args(["stress-writer"])
-            .env("CASEBOOK_DB", &db.path)
-            .env("CASEBOOK_PASSPHRASE", PASSPHRASE)
-            .env("HOME", db.dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the writer starts");
+        let random = next(&mut seed);
+        let mut child = spawn(&db, &["stress-writer"], Stdio::piped());
         // Wait for the first durable write (unlocking takes a while), then kill at a random moment.
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let mut first = String::new();
         stdout.read_line(&mut first).unwrap();
-        std::thread::sleep(Duration::from_micros(seed % 40_000));
+        std::thread::sleep(Duration::from_micros(random % 40_000));
         child.kill().expect("SIGKILL");
         child.wait().unwrap();
         let mut rest = String::new();
@@ -78,24 +89,14 @@ fn sigkill_during_an_import_keeps_all_of_it_or_none() {
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let (mut killed_mid_import, mut imports) = (0, 0);
     for _ in 0..kills {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
+        let random = next(&mut seed);
         let before = Store::open(&db.path, PASSPHRASE).unwrap().count_cases(&Default::default()).unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
-            .args(["import", "csv", register.to_str().unwrap(), "--map", mapping])
-            .env("CASEBOOK_DB", &db.path)
-            .env("CASEBOOK_PASSPHRASE", PASSPHRASE)
-            .env("HOME", db.dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the import starts");
+        let mut child = spawn(&db, &["import", "csv", register.to_str().unwrap(), "--map", mapping], Stdio::null());
         // The journal appears with the import's first page; the kill lands at a random moment after.
         while !journal.exists() && child.try_wait().unwrap().is_none() {
             std::thread::sleep(Duration::from_millis(2));
         }
-        std::thread::sleep(Duration::from_millis(seed % 1500));
+        std::thread::sleep(Duration::from_millis(random % 1500));
         let mid_import = journal.exists();
         child.kill().expect("SIGKILL");
         child.wait().unwrap();
