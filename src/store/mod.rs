@@ -29,18 +29,20 @@ mod search;
 mod settings;
 mod sql;
 mod tasks;
+mod write;
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 pub use archive_check::check_reference;
 pub use backup::{restore, verify_backup};
 pub use key::{check_new_passphrase, sidecar_path, KeyFile, RecoveryKey, MIN_PASSPHRASE_CHARS};
 pub use schema::LATEST_VERSION;
 pub use seal::{state_path as seal_state_path, SealKey};
+pub(crate) use write::Write;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{OrganisationProfile, RowReport};
@@ -435,58 +437,6 @@ impl Store {
         Utc::now().with_timezone(&self.zone).date_naive()
     }
 
-    /// Runs `f` in one immediate transaction; `f` must append at least one audit record.
-    /// Nothing is kept unless `f` succeeds and the commit is durable.
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
-        self.wait_until_checked()?;
-        let out = self.write_unsealed(f)?;
-        // The write is kept whatever happens to its seal; a seal that cannot be made now is made
-        // by a later write or when the store closes, and `verify` shows how far the seals reach.
-        let _ = self.seal(false);
-        Ok(out)
-    }
-
-    /// `write` for a write of many new rows (an import, demo data). When no other Casebook has the
-    /// database open, it goes through a rollback journal instead of the WAL: SQLite journals no
-    /// page past the file's old end, so the new pages are written to the file once rather than to
-    /// the WAL and again when it is checkpointed. As atomic and durable as any write (the journal
-    /// is encrypted like the file, and rolled back on the next open after a crash); the database
-    /// is back in WAL mode after it, whatever happened. Other Casebooks wait until it is done.
-    pub(crate) fn bulk_write<T>(&mut self, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
-        // The integrity check reads on a connection of its own, which would keep the mode as it is.
-        self.wait_until_checked()?;
-        if self.lock.upgrade().is_err() {
-            return self.write(f);
-        }
-        let journaled = self
-            .conn
-            .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0))
-            .is_ok_and(|mode| mode.eq_ignore_ascii_case("delete"));
-        let out = self.write(f);
-        if journaled {
-            // Were this refused, the next open would set WAL again; the write itself is done.
-            let _ = self.conn.pragma_update(None, "journal_mode", "WAL");
-        }
-        self.lock.downgrade()?;
-        out
-    }
-
-    fn write_unsealed<T>(&mut self, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        self.noted.begin();
-        let now = Utc::now();
-        let today = now.with_timezone(&self.zone).date_naive();
-        let mut w =
-            Write { tx, actor: &self.actor, now, today, head: None, unindexed: Default::default(), noted: &self.noted };
-        let out = f(&mut w)?;
-        if w.head.is_none() {
-            return Err(Error::storage("internal error: a write without an audit record was refused"));
-        }
-        w.close()?;
-        w.tx.commit()?;
-        Ok(out)
-    }
-
     /// A database written before rows were digested gets every row digested once, under a record
     /// that says so; from then on each write digests what it touches.
     fn digest_rows_once(&mut self) -> Result<()> {
@@ -537,31 +487,6 @@ impl Drop for Store {
         if matches!(self.integrity, Integrity::Sound) {
             let _ = self.seal(true);
         }
-    }
-}
-
-/// A write in progress: the transaction plus what its audit records need.
-pub(crate) struct Write<'a> {
-    pub tx: rusqlite::Transaction<'a>,
-    pub actor: &'a str,
-    pub now: DateTime<Utc>,
-    /// Today at the office.
-    pub today: NaiveDate,
-    /// The newest audit record this write made (sequence number and hash), once it made one.
-    head: Option<(i64, String)>,
-    /// Cases whose search-index row is rewritten when the write closes, once each.
-    unindexed: std::collections::BTreeSet<i64>,
-    /// The rows this write touched.
-    noted: &'a rows::Noted,
-}
-
-impl Write<'_> {
-    /// Marks a case for its search-index row to be rewritten from what is stored when the write
-    /// closes. Indexing last, in one run, lets the full-text index buffer the whole write: its
-    /// buffer is flushed by every statement that could be undone on its own (an insert with
-    /// triggers, for one), which made indexing case by case the slowest part of an import.
-    pub fn reindex(&mut self, case_id: i64) {
-        self.unindexed.insert(case_id);
     }
 }
 
