@@ -145,6 +145,7 @@ pub fn run() -> Result<()> {
                         .map_err(|e| Error::validation(format!("import: {} is not valid JSON: {e}", file.display())))
                 })?;
                 let counts = store.import_json(&doc)?;
+                leave_to_exit(doc);
                 outln!(
                     "Imported {} case(s) from {}",
                     counts.get("cases").and_then(|v| v.as_u64()).unwrap_or(0),
@@ -276,6 +277,7 @@ fn init(db: &Path, profile: Option<&Path>, from_export: Option<&Path>) -> Result
             let doc = from_export::read(file)?;
             let summary = from_export::describe(&doc)?;
             let (store, recovery) = from_export::start(db, &passphrase(true)?, &doc)?;
+            leave_to_exit(doc);
             outln!("Imported {} case(s) from {}", summary.cases, file.display());
             (store, recovery, summary.organisation.unwrap_or_default())
         }
@@ -529,6 +531,12 @@ fn import_register(db: &Path, file: &Path, map: Option<&Path>, dry_run: bool) ->
         refs.last().map(String::as_str).unwrap_or("-")
     );
     Ok(())
+}
+
+/// Leaves a parsed export (a million small allocations at 10,000 cases) for the process's exit to
+/// return at once: the command ends right after, and freeing it piece by piece takes about 0.1 s.
+fn leave_to_exit<T>(parsed: T) {
+    std::mem::forget(parsed);
 }
 
 fn read_file(path: &Path) -> Result<String> {
