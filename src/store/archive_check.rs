@@ -20,8 +20,8 @@ use crate::model::{
 struct Row<'a> {
     table: &'a str,
     n: usize,
-    values: Vec<(String, Option<String>)>,
-    blobs: Vec<(String, Vec<u8>)>,
+    values: Vec<(&'a str, Option<String>)>,
+    blobs: Vec<(&'a str, Vec<u8>)>,
 }
 
 impl Row<'_> {
@@ -30,7 +30,7 @@ impl Row<'_> {
     }
 
     fn text(&self, column: &str) -> Option<&str> {
-        self.values.iter().find(|(c, _)| c == column).and_then(|(_, v)| v.as_deref())
+        self.values.iter().find(|(c, _)| *c == column).and_then(|(_, v)| v.as_deref())
     }
 
     fn required(&self, column: &str) -> Result<&str> {
@@ -38,7 +38,7 @@ impl Row<'_> {
     }
 
     fn blob(&self, column: &str) -> &[u8] {
-        self.blobs.iter().find(|(c, _)| c == column).map_or(&[], |(_, b)| b.as_slice())
+        self.blobs.iter().find(|(c, _)| *c == column).map_or(&[], |(_, b)| b.as_slice())
     }
 
     /// Runs a validator over a column, naming the row in its error.
@@ -82,17 +82,18 @@ fn each_row(conn: &Connection, table: &str, mut check: impl FnMut(&Row<'_>) -> R
     let mut n = 0;
     while let Some(r) = rows.next()? {
         n += 1;
-        let mut row = Row { table, n, values: Vec::new(), blobs: Vec::new() };
+        let mut row = Row { table, n, values: Vec::with_capacity(names.len()), blobs: Vec::new() };
         for (i, name) in names.iter().enumerate() {
+            let name = name.as_str();
             match r.get_ref(i)? {
-                ValueRef::Null => row.values.push((name.clone(), None)),
-                ValueRef::Integer(v) => row.values.push((name.clone(), Some(v.to_string()))),
-                ValueRef::Real(v) => row.values.push((name.clone(), Some(v.to_string()))),
+                ValueRef::Null => row.values.push((name, None)),
+                ValueRef::Integer(v) => row.values.push((name, Some(v.to_string()))),
+                ValueRef::Real(v) => row.values.push((name, Some(v.to_string()))),
                 ValueRef::Text(t) => {
                     let t = std::str::from_utf8(t).map_err(|_| row.refuse(format!("{name} is not UTF-8 text")))?;
-                    row.values.push((name.clone(), Some(t.to_string())))
+                    row.values.push((name, Some(t.to_string())))
                 }
-                ValueRef::Blob(b) => row.blobs.push((name.clone(), b.to_vec())),
+                ValueRef::Blob(b) => row.blobs.push((name, b.to_vec())),
             }
         }
         check(&row)?;

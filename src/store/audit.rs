@@ -125,8 +125,11 @@ impl Write<'_> {
     /// whose hash is then made to cover them.
     pub(super) fn close(&mut self) -> Result<()> {
         let unindexed = std::mem::take(&mut self.unindexed);
-        for (done, case_id) in unindexed.iter().enumerate() {
-            super::search::reindex(&self.tx, *case_id)?;
+        for (done, (case_id, has_row)) in unindexed.iter().enumerate() {
+            match has_row {
+                true => super::search::reindex(&self.tx, *case_id)?,
+                false => super::search::index(&self.tx, *case_id)?,
+            }
             // Only a write of many cases (an import, a purge) is worth a bar.
             if unindexed.len() >= PROGRESS_FROM {
                 crate::progress::report(crate::progress::Stage::SearchIndex, done + 1, unindexed.len());

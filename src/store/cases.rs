@@ -7,7 +7,7 @@ use rusqlite::types::Value as Sql;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde_json::{json, Value};
 
-use super::deadlines::{awaited, check_extension_allowed, deadline_views, recompute, RuleContext};
+use super::deadlines::{awaited, check_extension_allowed, deadline_views, recompute, schedule_new, RuleContext};
 use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::{Error, Result};
@@ -265,7 +265,7 @@ pub(super) fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase, 
         "requester": [null, case.requester], "agent": [null, case.agent.as_ref().map(|a| &a.name)],
         "assignee": [null, case.assignee], "notes": [null, case.notes], "tags": [null, case.tags],
     });
-    changes.as_object_mut().expect("an object").extend(recompute(w, ctx, case_id)?);
+    changes.as_object_mut().expect("an object").extend(schedule_new(w, ctx, case_id)?);
     if opening == Opening::WithTasks && case.kind == Kind::Request {
         let made = super::tasks::from_templates(w, ctx, case_id, &case.rights)?;
         if made > 0 {
@@ -273,7 +273,7 @@ pub(super) fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase, 
         }
     }
     w.audit("case.add", Some(&reference), changes)?;
-    w.reindex(case_id);
+    w.index_new(case_id);
     Ok(reference)
 }
 

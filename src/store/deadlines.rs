@@ -235,9 +235,24 @@ impl Clock {
 /// Recomputes and stores a case's deadlines; returns the changed dates as `{kind: [before, after]}`
 /// (`{right.kind: …}` for one right's own dates).
 pub(super) fn recompute(w: &Write<'_>, ctx: &RuleContext, case_id: i64) -> Result<Map<String, Value>> {
-    let c = load_facts(&w.tx, case_id)?;
     let before = stored_dates(&w.tx, case_id)?;
     w.tx.run("DELETE FROM deadlines WHERE case_id = ?1 AND kind <> 'manual'", [case_id])?;
+    schedule(w, ctx, case_id, before)
+}
+
+/// `recompute` for a case stored by this write, which has no dates yet to read or replace.
+pub(super) fn schedule_new(w: &Write<'_>, ctx: &RuleContext, case_id: i64) -> Result<Map<String, Value>> {
+    schedule(w, ctx, case_id, BTreeMap::new())
+}
+
+/// Stores the case's dates; the changes are those from `before`.
+fn schedule(
+    w: &Write<'_>,
+    ctx: &RuleContext,
+    case_id: i64,
+    before: BTreeMap<String, NaiveDate>,
+) -> Result<Map<String, Value>> {
+    let c = load_facts(&w.tx, case_id)?;
     let mut due_on = None;
     if c.kind != Kind::Correspondence {
         let settings = ctx.settings(c.facts.regime);

@@ -145,6 +145,12 @@ pub fn matches(conn: &Connection, q: &Query, case_id: i64) -> Result<bool> {
 
 /// Rewrites the index row of one case from what is stored.
 pub fn reindex(conn: &Connection, case_id: i64) -> Result<()> {
+    conn.run("DELETE FROM case_search WHERE rowid = ?1", [case_id])?;
+    index(conn, case_id)
+}
+
+/// Writes the index row of a case that has none (a new case, or after the index was emptied).
+pub fn index(conn: &Connection, case_id: i64) -> Result<()> {
     // References are searched by their parts too ("DSR-2026-0001" → "DSR 2026 0001"), emails by theirs.
     let (reference, names, emails, notes, correspondence, facets) = conn.one(
         "SELECT c.reference, p.name, p.email, c.notes, a.name, a.email,
@@ -164,7 +170,6 @@ pub fn reindex(conn: &Connection, case_id: i64) -> Result<()> {
             ))
         },
     )?;
-    conn.run("DELETE FROM case_search WHERE rowid = ?1", [case_id])?;
     conn.run(
         "INSERT INTO case_search (rowid, reference, name, email, notes, correspondence, facets)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -187,7 +192,7 @@ pub fn rebuild(conn: &Connection) -> Result<()> {
     let ids: Vec<i64> =
         conn.prepare("SELECT id FROM cases")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     for (done, id) in ids.iter().enumerate() {
-        reindex(conn, *id)?;
+        index(conn, *id)?;
         report(Stage::SearchIndex, done + 1, ids.len());
     }
     Ok(())

@@ -1,7 +1,7 @@
 //! Writes: each one immediate transaction that appends at least one audit record, closes with the
 //! search index and the digests of the rows it touched, commits durably, and is then sealed when due.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::TransactionBehavior;
@@ -73,8 +73,9 @@ pub(crate) struct Write<'a> {
     pub today: NaiveDate,
     /// The newest audit record this write made (sequence number and hash), once it made one.
     pub(super) head: Option<(i64, String)>,
-    /// Cases whose search-index row is rewritten when the write closes, once each.
-    pub(super) unindexed: BTreeSet<i64>,
+    /// Cases whose search-index row is written when the write closes, once each: true for a
+    /// case that has one to replace, false for a case this write stored.
+    pub(super) unindexed: BTreeMap<i64, bool>,
     /// The rows this write touched.
     pub(super) noted: &'a Noted,
 }
@@ -85,6 +86,11 @@ impl Write<'_> {
     /// buffer is flushed by every statement that could be undone on its own (an insert with
     /// triggers, for one), which made indexing case by case the slowest part of an import.
     pub fn reindex(&mut self, case_id: i64) {
-        self.unindexed.insert(case_id);
+        self.unindexed.entry(case_id).or_insert(true);
+    }
+
+    /// `reindex` for a case this write stored, which has no index row to replace.
+    pub(super) fn index_new(&mut self, case_id: i64) {
+        self.unindexed.insert(case_id, false);
     }
 }
