@@ -311,6 +311,7 @@ pub fn calendar_ids() -> Vec<&'static str> {
 #[tauri::command(async)]
 pub fn check_due_soon<R: tauri::Runtime>(app: tauri::AppHandle<R>, state: State<'_, AppState>) -> Result<usize> {
     use tauri_plugin_notification::NotificationExt;
+    state.until_checked();
     let fresh = state.with_store(|s| s.take_reminders())?;
     for reminder in &fresh {
         let title = if reminder.overdue { "Casebook: overdue" } else { "Casebook: due soon" };

@@ -39,6 +39,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 pub use archive_check::check_reference;
 pub use backup::{restore, verify_backup};
+pub use checked::PendingCheck;
 pub use key::{check_new_passphrase, sidecar_path, KeyFile, RecoveryKey, MIN_PASSPHRASE_CHARS};
 pub use schema::LATEST_VERSION;
 pub use seal::{state_path as seal_state_path, SealKey};
@@ -46,6 +47,7 @@ pub(crate) use write::Write;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{OrganisationProfile, RowReport};
+use checked::Integrity;
 
 /// An open, unlocked database.
 pub struct Store {
@@ -85,12 +87,6 @@ enum Check {
     Daily,
     /// On a second connection while reads go ahead (the window); the first write waits for it.
     BeforeFirstWrite,
-}
-
-enum Integrity {
-    Sound,
-    Pending(std::thread::JoinHandle<Result<()>>),
-    Damaged(Error),
 }
 
 impl Store {
@@ -365,18 +361,9 @@ impl Store {
         let current = version == schema::LATEST_VERSION;
         let integrity = match check {
             Check::Daily if current && checked::today_already(path) => Integrity::Sound,
-            Check::BeforeFirstWrite if current => {
-                let (path, key) = (path.to_path_buf(), key.clone());
-                Integrity::Pending(std::thread::spawn(move || {
-                    let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-                    apply_key(&conn, &key)?;
-                    quick_check(&conn)?;
-                    checked::record(&path);
-                    Ok(())
-                }))
-            }
+            Check::BeforeFirstWrite if current => Integrity::check_in_background(path, &key),
             _ => {
-                quick_check(&conn)?;
+                checked::quick_check(&conn)?;
                 checked::record(path);
                 Integrity::Sound
             }
@@ -461,18 +448,14 @@ impl Store {
 
     /// Waits for a pending integrity check; a damaged file refuses every write.
     fn wait_until_checked(&mut self) -> Result<()> {
-        if let Integrity::Pending(_) = self.integrity {
-            let Integrity::Pending(handle) = std::mem::replace(&mut self.integrity, Integrity::Sound) else {
-                unreachable!("matched above")
-            };
-            let outcome = handle.join().unwrap_or_else(|_| Err(Error::storage("the integrity check stopped")));
-            if let Err(e) = outcome {
-                self.integrity = Integrity::Damaged(e);
-            }
-        }
+        self.integrity.settle()
+    }
+
+    /// The integrity check still running beside the first reads after the window's unlock, if any.
+    pub fn pending_check(&self) -> Option<PendingCheck> {
         match &self.integrity {
-            Integrity::Damaged(e) => Err(e.clone()),
-            _ => Ok(()),
+            Integrity::Pending(check) if !check.is_done() => Some(check.clone()),
+            _ => None,
         }
     }
 
@@ -533,17 +516,4 @@ pub fn default_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("org", "Casebook", "casebook")
         .map(|d| d.data_local_dir().join("casebook.db"))
         .ok_or_else(|| Error::new(ErrorKind::NotReady, "no home directory: pass --db PATH or set CASEBOOK_DB"))
-}
-
-/// `PRAGMA quick_check`: an error that says how to restore when the file is damaged.
-fn quick_check(conn: &Connection) -> Result<()> {
-    let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(damaged)?;
-    if quick != "ok" {
-        // SQLite lists every problem on a line of its own; the first one says enough.
-        let problems = quick.lines().count();
-        let first = quick.lines().next().unwrap_or_default();
-        let more = if problems > 1 { format!(" and {} more problems", problems - 1) } else { String::new() };
-        return Err(Error::damaged_file(format!("{first}{more}")));
-    }
-    Ok(())
 }
