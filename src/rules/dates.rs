@@ -18,9 +18,11 @@ pub fn last_day_of_month(year: i32, month: u32) -> u32 {
     NaiveDate::from_ymd_opt(ny, nm, 1).expect("valid").pred_opt().expect("valid").day()
 }
 
-/// `6 Apr 2026`: dates as the basis text writes them.
+/// `6 Apr 2026`: dates as the basis text writes them (chrono's `%-d %b %Y`, without parsing that
+/// format again for each of the several dates every deadline's basis names).
 pub fn human(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    format!("{} {} {:04}", d.day(), MONTHS[d.month0() as usize], d.year())
 }
 
 #[cfg(test)]
@@ -39,5 +41,14 @@ mod tests {
         assert_eq!(add_months(d("2025-11-30"), 3), (d("2026-02-28"), Some(30)));
         assert_eq!(add_months(d("2026-12-15"), 1), (d("2027-01-15"), None));
         assert_eq!(human(d("2026-04-06")), "6 Apr 2026");
+    }
+
+    #[test]
+    fn dates_read_as_chrono_writes_them() {
+        let mut day = d("0999-12-25");
+        while day < d("2101-01-10") {
+            assert_eq!(human(day), day.format("%-d %b %Y").to_string());
+            day = day + chrono::Days::new(17);
+        }
     }
 }

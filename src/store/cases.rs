@@ -7,7 +7,7 @@ use rusqlite::types::Value as Sql;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde_json::{json, Value};
 
-use super::deadlines::{awaited, check_extension_allowed, deadline_views, recompute, schedule_new, RuleContext};
+use super::deadlines::{self, awaited, check_extension_allowed, deadline_views, recompute, RuleContext};
 use super::sql::CachedSql;
 use super::{Store, Write};
 use crate::error::{Error, Result};
@@ -222,6 +222,7 @@ pub(super) enum Opening {
 
 pub(super) fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase, opening: Opening) -> Result<String> {
     use chrono::Datelike;
+    let dates = deadlines::new_case_dates(ctx, w.today, case)?;
     let reference = next_reference(w, case.kind, case.received.date.year())?;
     let requester_id = insert_person(w, &case.requester)?;
     let agent_id = match &case.agent {
@@ -230,8 +231,8 @@ pub(super) fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase, 
     };
     w.tx.run(
         "INSERT INTO cases (reference, kind, regime, channel, received_at, received_tz, received_date, status,
-             requester_id, agent_id, agent_proof_received, assignee, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'new', ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+             requester_id, agent_id, agent_proof_received, assignee, notes, created_at, updated_at, due_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'new', ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
         params![
             reference,
             case.kind,
@@ -246,6 +247,7 @@ pub(super) fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase, 
             case.assignee,
             case.notes,
             w.now,
+            dates.due_on,
         ],
     )?;
     let case_id = w.tx.last_insert_rowid();
@@ -265,7 +267,7 @@ pub(super) fn insert_case(w: &mut Write<'_>, ctx: &RuleContext, case: &NewCase, 
         "requester": [null, case.requester], "agent": [null, case.agent.as_ref().map(|a| &a.name)],
         "assignee": [null, case.assignee], "notes": [null, case.notes], "tags": [null, case.tags],
     });
-    changes.as_object_mut().expect("an object").extend(schedule_new(w, ctx, case_id)?);
+    changes.as_object_mut().expect("an object").extend(deadlines::store_new(w, case_id, &dates)?);
     if opening == Opening::WithTasks && case.kind == Kind::Request {
         let made = super::tasks::from_templates(w, ctx, case_id, &case.rights)?;
         if made > 0 {

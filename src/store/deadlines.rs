@@ -14,6 +14,7 @@ use serde_json::{json, Map, Value};
 use super::sql::CachedSql;
 use super::Write;
 use crate::error::{Error, ErrorKind, Result};
+use crate::model::case::NewCase;
 use crate::model::{flow::OPEN, DeadlineView, DueState, EventType, Kind, OrganisationProfile, Regime, Right, Status};
 use crate::rules::calendar::WorkingDays;
 use crate::rules::regimes::rule_for;
@@ -74,6 +75,21 @@ struct CaseFacts {
 }
 
 impl CaseFacts {
+    /// A case as received: nothing done yet.
+    fn received(kind: Kind, status: Status, regime: Regime, received: NaiveDate, rights: Vec<Right>) -> CaseFacts {
+        CaseFacts {
+            kind,
+            status,
+            rights,
+            facts: Facts { kind, ..Facts::request(regime, None, received) },
+            extended: None,
+            extended_right: BTreeMap::new(),
+            acknowledged: None,
+            answered: None,
+            answered_right: BTreeMap::new(),
+        }
+    }
+
     /// The facts for one right: its own extension, or the whole case's where its rule allows one.
     fn for_right(&self, right: Option<Right>) -> Facts {
         let extendable = rule_for(self.facts.regime, right).extended.is_some();
@@ -105,17 +121,7 @@ fn load_facts(conn: &Connection, case_id: i64) -> Result<CaseFacts> {
         .prepare_cached("SELECT \"right\" FROM case_rights WHERE case_id = ?1 ORDER BY position")?
         .query_map([case_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut c = CaseFacts {
-        kind,
-        status,
-        rights,
-        facts: Facts { kind, ..Facts::request(regime, None, received) },
-        extended: None,
-        extended_right: BTreeMap::new(),
-        acknowledged: None,
-        answered: None,
-        answered_right: BTreeMap::new(),
-    };
+    let mut c = CaseFacts::received(kind, status, regime, received, rights);
     // In the order recorded: the status flow makes that the logical order, so a date that
     // contradicts it (an answer dated before its question) is caught by the rules.
     let mut stmt =
@@ -237,29 +243,52 @@ impl Clock {
 pub(super) fn recompute(w: &Write<'_>, ctx: &RuleContext, case_id: i64) -> Result<Map<String, Value>> {
     let before = stored_dates(&w.tx, case_id)?;
     w.tx.run("DELETE FROM deadlines WHERE case_id = ?1 AND kind <> 'manual'", [case_id])?;
-    schedule(w, ctx, case_id, before)
+    let dates = Dates::of(&load_facts(&w.tx, case_id)?, ctx, w.today)?;
+    dates.insert(w, case_id)?;
+    w.tx.run("UPDATE cases SET due_on = ?1 WHERE id = ?2", params![dates.due_on, case_id])?;
+    super::tasks::redate(w, ctx, case_id)?;
+    Ok(dates.changes_from(&before))
 }
 
-/// `recompute` for a case stored by this write, which has no dates yet to read or replace.
-pub(super) fn schedule_new(w: &Write<'_>, ctx: &RuleContext, case_id: i64) -> Result<Map<String, Value>> {
-    schedule(w, ctx, case_id, BTreeMap::new())
+/// The dates of a new case, computed before it is stored so that its row holds its due date.
+pub(super) fn new_case_dates(ctx: &RuleContext, today: NaiveDate, case: &NewCase) -> Result<Dates> {
+    let c = CaseFacts::received(case.kind, Status::New, case.regime, case.received.date, case.rights.clone());
+    Dates::of(&c, ctx, today)
 }
 
-/// Stores the case's dates; the changes are those from `before`.
-fn schedule(
-    w: &Write<'_>,
-    ctx: &RuleContext,
-    case_id: i64,
-    before: BTreeMap<String, NaiveDate>,
-) -> Result<Map<String, Value>> {
-    let c = load_facts(&w.tx, case_id)?;
-    let mut due_on = None;
-    if c.kind != Kind::Correspondence {
+/// Stores the dates of a case this write stored (it has none to replace, nor tasks to date yet);
+/// returns them as changes from none.
+pub(super) fn store_new(w: &Write<'_>, case_id: i64, dates: &Dates) -> Result<Map<String, Value>> {
+    dates.insert(w, case_id)?;
+    Ok(dates.changes_from(&BTreeMap::new()))
+}
+
+/// A case's computed dates: the rows to store (each right's own when it has several, then the
+/// headline of each kind) and the case's due date.
+pub(super) struct Dates {
+    rows: Vec<DateRow>,
+    pub due_on: Option<NaiveDate>,
+}
+
+struct DateRow {
+    right: Option<Right>,
+    kind: &'static str,
+    due: NaiveDate,
+    basis: String,
+    met: Option<NaiveDate>,
+}
+
+impl Dates {
+    fn of(c: &CaseFacts, ctx: &RuleContext, today: NaiveDate) -> Result<Dates> {
+        let mut dates = Dates { rows: Vec::new(), due_on: None };
+        if c.kind == Kind::Correspondence {
+            return Ok(dates);
+        }
         let settings = ctx.settings(c.facts.regime);
         let mut clocks = Vec::new();
         for right in c.clocks() {
             let facts = c.for_right(right);
-            let schedule = compute(&facts, &settings, w.today).map_err(|e| match right {
+            let schedule = compute(&facts, &settings, today).map_err(|e| match right {
                 Some(r) if c.rights.len() > 1 => Error { message: format!("{r}: {}", e.message), ..e },
                 _ => e,
             })?;
@@ -272,18 +301,15 @@ fn schedule(
                 schedule,
             });
         }
-        let insert = |right: Option<Right>, kind: &str, d: &Deadline, basis: String, met: Option<NaiveDate>| {
-            w.tx.run(
-                "INSERT INTO deadlines (case_id, \"right\", kind, due_on, basis, met_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![case_id, right, kind, d.date, basis, met],
-            )
+        let mut row = |right, kind, d: &Deadline, basis, met| {
+            dates.rows.push(DateRow { right, kind, due: d.date, basis, met });
         };
         let several = clocks.len() > 1;
         if several {
             for clock in &clocks {
                 for (kind, d, met) in clock.rows() {
                     if let Some(d) = d {
-                        insert(clock.right, kind, d, d.basis_text(), met)?;
+                        row(clock.right, kind, d, d.basis_text(), met);
                     }
                 }
             }
@@ -302,26 +328,46 @@ fn schedule(
                     Some(r) => format!("{r}: {}", d.basis_text()),
                     None => d.basis_text(),
                 };
-                insert(None, kind, d, basis, met)?;
+                row(None, kind, d, basis, met);
             }
         }
         if OPEN.contains(&c.status) {
             let current = |c: &Clock| c.schedule.current_response(c.extended).date;
             let open = clocks.iter().filter(|c| c.answered.is_none()).map(current).min();
-            due_on = open.or_else(|| clocks.iter().map(current).min());
+            dates.due_on = open.or_else(|| clocks.iter().map(current).min());
         }
+        Ok(dates)
     }
-    w.tx.run("UPDATE cases SET due_on = ?1 WHERE id = ?2", params![due_on, case_id])?;
-    super::tasks::redate(w, ctx, case_id)?;
-    let after = stored_dates(&w.tx, case_id)?;
-    let mut changes = Map::new();
-    for kind in before.keys().chain(after.keys()).collect::<BTreeSet<_>>() {
-        let (b, a) = (before.get(kind), after.get(kind));
-        if b != a {
-            changes.insert(format!("deadline.{kind}"), json!([b, a]));
+
+    fn insert(&self, w: &Write<'_>, case_id: i64) -> Result<()> {
+        for r in &self.rows {
+            w.tx.run(
+                "INSERT INTO deadlines (case_id, \"right\", kind, due_on, basis, met_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![case_id, r.right, r.kind, r.due, r.basis, r.met],
+            )?;
         }
+        Ok(())
     }
-    Ok(changes)
+
+    /// The changes from `before` to these dates, keyed as `stored_dates` keys them.
+    fn changes_from(&self, before: &BTreeMap<String, NaiveDate>) -> Map<String, Value> {
+        let after: BTreeMap<String, NaiveDate> = self
+            .rows
+            .iter()
+            .map(|r| match r.right {
+                Some(right) => (format!("{}.{}", right.as_str(), r.kind), r.due),
+                None => (r.kind.to_string(), r.due),
+            })
+            .collect();
+        let mut changes = Map::new();
+        for kind in before.keys().chain(after.keys()).collect::<BTreeSet<_>>() {
+            let (b, a) = (before.get(kind), after.get(kind));
+            if b != a {
+                changes.insert(format!("deadline.{kind}"), json!([b, a]));
+            }
+        }
+        changes
+    }
 }
 
 /// The headline among the rights' dates of one kind: the earliest still open; when every one is
