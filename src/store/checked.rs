@@ -3,6 +3,9 @@
 //! every page and the others open at the same cost whatever the file's size. A command still never
 //! reads a damaged page unnoticed: SQLCipher authenticates every page it reads, and a page that fails
 //! is reported as damage with the way to restore.
+//!
+//! Also what a store knows of the file's integrity: sound, damaged, or still being checked on a
+//! connection of its own while the window's first reads go ahead (`Integrity`, `PendingCheck`).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
