@@ -28,6 +28,7 @@ mod seal;
 mod search;
 mod settings;
 mod sql;
+mod stored_schema;
 mod tasks;
 mod write;
 

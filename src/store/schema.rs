@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0017_list_sorts.sql"),
     include_str!("migrations/0018_letter_columns.sql"),
     include_str!("migrations/0019_search_batches.sql"),
+    include_str!("migrations/0020_checks_compared.sql"),
 ];
 
 /// The version whose migration last created the search index (anew), which Rust then fills from
@@ -33,37 +34,6 @@ const SEARCH_INDEX_VERSION: u32 = 8;
 
 /// The version whose migration adds the audit digest; Rust then re-seals the existing chain.
 const AUDIT_DIGEST_VERSION: u32 = 6;
-
-/// CHECK lists that grew, as (schema version, table, old text, new text). SQLite cannot alter a
-/// CHECK constraint; loosening one in the stored schema is the documented way when every existing
-/// row still passes (sqlite.org/lang_altertable.html, "other kinds of table schema changes").
-const WIDENED: &[(u32, &str, &str, &str)] = &[
-    (9, "cases", "'denied', 'withdrawn'))", "'denied', 'withdrawn', 'id-failed'))"),
-    (9, "case_events", "'withdrawn', 'note'))", "'withdrawn', 'note', 'fee-requested', 'fee-received'))"),
-    (13, "parties", "'authority', 'other'))", "'authority', 'agent', 'processor', 'internal', 'other'))"),
-    (13, "correspondence", "'internal', 'other'))", "'internal', 'processor', 'other'))"),
-];
-
-/// Widens the CHECK lists that grew at schema version `version`.
-fn widen_checks(conn: &Connection, version: u32) -> Result<()> {
-    if !WIDENED.iter().any(|w| w.0 == version) {
-        return Ok(());
-    }
-    conn.pragma_update(None, "writable_schema", true)?;
-    for (_, table, old, new) in WIDENED.iter().filter(|w| w.0 == version) {
-        let n = conn.execute(
-            "UPDATE sqlite_schema SET sql = replace(sql, ?2, ?3) WHERE type = 'table' AND name = ?1 AND instr(sql, ?2) > 0",
-            [table, old, new],
-        )?;
-        if n != 1 {
-            return Err(Error::storage(format!("the {table} table is not as schema version {} left it", version - 1)));
-        }
-    }
-    let version: i64 = conn.pragma_query_value(None, "schema_version", |r| r.get(0))?;
-    conn.pragma_update(None, "schema_version", version + 1)?;
-    conn.pragma_update(None, "writable_schema", false)?;
-    Ok(())
-}
 
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 
@@ -94,7 +64,7 @@ fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
         if i as u32 + 1 == AUDIT_DIGEST_VERSION && version > 0 {
             super::audit::reseal(&tx)?;
         }
-        widen_checks(&tx, i as u32 + 1)?;
+        super::stored_schema::edit(&tx, i as u32 + 1)?;
     }
     if version > 0 && version < SEARCH_INDEX_VERSION && latest >= SEARCH_INDEX_VERSION {
         super::search::rebuild(&tx)?;
@@ -119,7 +89,7 @@ mod tests {
         let conn = Connection::open_in_memory().unwrap();
         for (i, sql) in MIGRATIONS[..version].iter().enumerate() {
             conn.execute_batch(sql).unwrap();
-            widen_checks(&conn, i as u32 + 1).unwrap();
+            super::super::stored_schema::edit(&conn, i as u32 + 1).unwrap();
         }
         conn.pragma_update(None, "user_version", version as u32).unwrap();
         conn.execute_batch(
@@ -220,5 +190,42 @@ mod tests {
         let mut newer = at_version(MIGRATIONS.len());
         newer.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
         assert_eq!(migrate(&mut newer).unwrap_err().kind, ErrorKind::Incompatible);
+    }
+
+    #[test]
+    fn no_insert_builds_a_temporary_index_and_checks_still_refuse() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert!(tables.len() > 20, "{tables:?}");
+        for table in &tables {
+            let plan: Vec<String> = conn
+                .prepare(&format!("EXPLAIN INSERT INTO \"{table}\" DEFAULT VALUES"))
+                .unwrap()
+                .query_map([], |r| r.get(1))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect();
+            assert!(!plan.iter().any(|op| op == "OpenEphemeral"), "an insert into {table} builds a temporary index");
+        }
+        conn.execute_batch("INSERT INTO people (name) VALUES ('Ann Lee');").unwrap();
+        let case = |status: &str| {
+            conn.execute(
+                "INSERT INTO cases (reference, kind, regime, channel, received_at, received_tz, received_date, status,
+                                    requester_id, created_at, updated_at)
+                 VALUES (?1, 'request', 'gdpr', 'email', '2026-03-06T09:00:00Z', 'Europe/Berlin', '2026-03-06', ?2,
+                         1, '2026-03-06T09:00:00Z', '2026-03-06T09:00:00Z')",
+                [format!("DSR-2026-{status}"), status.to_string()],
+            )
+        };
+        assert!(case("in-progress").is_ok());
+        let refused = case("in progress").unwrap_err().to_string();
+        assert!(refused.contains("CHECK constraint failed"), "{refused}");
     }
 }

@@ -1,0 +1,4 @@
+-- Schema version 20: every CHECK that lists a column's allowed values (`kind IN ('request', …)`)
+-- names them one comparison at a time instead (`kind = 'request' OR …`). The rows allowed are the
+-- same; SQLite no longer builds a temporary index of the list for every row written. The edit is
+-- made by Rust in the stored schema (see stored_schema.rs), as SQLite cannot alter a CHECK.
