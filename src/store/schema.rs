@@ -196,22 +196,16 @@ mod tests {
     fn no_insert_builds_a_temporary_index_and_checks_still_refuse() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
-        let tables: Vec<String> = conn
-            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .map(|r| r.unwrap())
-            .collect();
+        let column = |i: usize, sql: &str| -> Vec<String> {
+            let mut stmt = conn.prepare(sql).unwrap();
+            stmt.query_map([], |r| r.get(i)).unwrap().map(|r| r.unwrap()).collect()
+        };
+        let tables =
+            column(0, "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'");
         assert!(tables.len() > 20, "{tables:?}");
         for table in &tables {
-            let plan: Vec<String> = conn
-                .prepare(&format!("EXPLAIN INSERT INTO \"{table}\" DEFAULT VALUES"))
-                .unwrap()
-                .query_map([], |r| r.get(1))
-                .unwrap()
-                .map(|r| r.unwrap())
-                .collect();
+            // EXPLAIN's second column is the operation.
+            let plan = column(1, &format!("EXPLAIN INSERT INTO \"{table}\" DEFAULT VALUES"));
             assert!(!plan.iter().any(|op| op == "OpenEphemeral"), "an insert into {table} builds a temporary index");
         }
         conn.execute_batch("INSERT INTO people (name) VALUES ('Ann Lee');").unwrap();
