@@ -349,16 +349,10 @@ impl Dates {
         Ok(())
     }
 
-    /// The changes from `before` to these dates, keyed as `stored_dates` keys them.
+    /// The changes from `before` (as `stored_dates` reads them) to these dates.
     fn changes_from(&self, before: &BTreeMap<String, NaiveDate>) -> Map<String, Value> {
-        let after: BTreeMap<String, NaiveDate> = self
-            .rows
-            .iter()
-            .map(|r| match r.right {
-                Some(right) => (format!("{}.{}", right.as_str(), r.kind), r.due),
-                None => (r.kind.to_string(), r.due),
-            })
-            .collect();
+        let after: BTreeMap<String, NaiveDate> =
+            self.rows.iter().map(|r| (date_key(r.right.map(Right::as_str), r.kind), r.due)).collect();
         let mut changes = Map::new();
         for kind in before.keys().chain(after.keys()).collect::<BTreeSet<_>>() {
             let (b, a) = (before.get(kind), after.get(kind));
@@ -380,11 +374,21 @@ fn headline<'c>(
 }
 
 fn stored_dates(conn: &Connection, case_id: i64) -> Result<BTreeMap<String, NaiveDate>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT coalesce(\"right\" || '.', '') || kind, due_on FROM deadlines WHERE case_id = ?1 AND kind <> 'manual'",
-    )?;
-    let rows = stmt.query_map([case_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let mut stmt =
+        conn.prepare_cached("SELECT \"right\", kind, due_on FROM deadlines WHERE case_id = ?1 AND kind <> 'manual'")?;
+    let rows = stmt.query_map([case_id], |r| {
+        Ok((date_key(r.get::<_, Option<String>>(0)?.as_deref(), &r.get::<_, String>(1)?), r.get(2)?))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How the audit trail names a date: its kind, after its right's name when it is one right's own
+/// (`respond`, `access.respond`).
+fn date_key(right: Option<&str>, kind: &str) -> String {
+    match right {
+        Some(right) => format!("{right}.{kind}"),
+        None => kind.to_string(),
+    }
 }
 
 pub(super) fn deadline_views(conn: &Connection, case_id: i64, today: NaiveDate) -> Result<Vec<DeadlineView>> {
